@@ -1,0 +1,59 @@
+"""The `infoview` command. Each module in this package adds its sub-commands.
+
+A command module defines `register(subparsers)`, adding parsers whose `func(args)` does the
+work and returns an exit code. Errors from the library print one line; --debug shows the
+traceback.
+
+Example:
+    >>> main(["personas"])  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+
+from ..errors import InfoviewError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="infoview", description="A guided workbook for informational interviewing."
+    )
+    parser.add_argument("--debug", action="store_true", help="show full tracebacks on errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        module.register(sub)
+    return parser
+
+
+def add_workbook_option(parser: argparse.ArgumentParser) -> None:
+    """The --workbook option every command that reads or writes a workbook takes."""
+    parser.add_argument("--workbook", metavar="W",
+                        help="workbook file (default: $INFOVIEW_WORKBOOK or my-workbook/)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args) or 0
+    except InfoviewError as err:
+        if args.debug:
+            raise
+        print(f"infoview: error: {err}", file=sys.stderr)
+        return 1
+    except OSError as err:
+        if args.debug:
+            raise
+        print(f"infoview: error: {err.strerror or err}: {err.filename or ''}. Check the path "
+              "and that you may write there.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

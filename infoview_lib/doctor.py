@@ -1,0 +1,104 @@
+"""The environment check behind `infoview doctor` and the start notebook.
+
+Every failed check carries the exact command that fixes it.
+
+Example:
+    >>> checks = run_checks()
+    >>> checks[0].name
+    'Python'
+"""
+
+from __future__ import annotations
+
+import importlib.metadata as md
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .paths import default_workbook_path
+
+MIN_PYTHON = (3, 10)
+# distribution name -> import name, for the packages the workbook cannot run without
+REQUIRED = {
+    "jupyterlab": "jupyterlab", "ipywidgets": "ipywidgets", "ipykernel": "ipykernel",
+    "pandas": "pandas", "networkx": "networkx", "matplotlib": "matplotlib",
+    "icalendar": "icalendar", "vobject": "vobject", "holidays": "holidays",
+    "jinja2": "jinja2", "fpdf2": "fpdf", "pyyaml": "yaml",
+}
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    ok: bool
+    detail: str
+    fix: str = ""
+
+
+def _pip(package: str) -> str:
+    return f"{sys.executable} -m pip install '{package}'"
+
+
+def check_python() -> Check:
+    ok = sys.version_info[:2] >= MIN_PYTHON
+    version = ".".join(map(str, sys.version_info[:3]))
+    return Check("Python", ok, f"Python {version}",
+                 "" if ok else "Install Python 3.10 or newer, then run 'make lab' again.")
+
+
+def check_package(dist: str) -> Check:
+    try:
+        version = md.version(dist)
+    except md.PackageNotFoundError:
+        return Check(dist, False, "not installed", _pip(dist))
+    return Check(dist, True, version)
+
+
+def check_widget_extension() -> Check:
+    from jupyter_core.paths import jupyter_path
+
+    rel = Path("labextensions", "@jupyter-widgets", "jupyterlab-manager", "package.json")
+    for base in jupyter_path():
+        if (Path(base) / rel).exists():
+            return Check("JupyterLab widget extension", True, "found")
+    return Check("JupyterLab widget extension", False,
+                 "not found: sliders and buttons would show as plain text",
+                 _pip("jupyterlab_widgets>=3"))
+
+
+def check_workbook_writable(path: Path | None = None) -> Check:
+    path = path or default_workbook_path()
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder):
+            pass
+    except OSError as err:
+        return Check("Workbook folder", False, f"{folder} is not writable ({err.strerror})",
+                     f"export INFOVIEW_WORKBOOK={Path.home() / 'infoview' / 'workbook.sqlite'}")
+    return Check("Workbook folder", True, str(path))
+
+
+def run_checks(workbook: Path | None = None) -> list[Check]:
+    """All checks, in the order they are shown."""
+    checks = [check_python()]
+    checks += [check_package(dist) for dist in REQUIRED]
+    if all(c.ok for c in checks if c.name == "jupyterlab"):
+        checks.append(check_widget_extension())
+    checks.append(check_workbook_writable(workbook))
+    return checks
+
+
+def format_checks(checks: list[Check]) -> str:
+    """Plain text, one line per check, fixes indented under failures."""
+    lines = []
+    for check in checks:
+        mark = "ok " if check.ok else "FAIL"
+        lines.append(f"[{mark}] {check.name}: {check.detail}")
+        if check.fix:
+            lines.append(f"       fix: {check.fix}")
+    bad = sum(not c.ok for c in checks)
+    lines.append("All good." if not bad else f"{bad} problem(s): run the fix lines above.")
+    return os.linesep.join(lines)

@@ -1,0 +1,43 @@
+"""Where things live: the project folder, the data folder and the default workbook.
+
+Example:
+    >>> default_workbook_path().name
+    'workbook.sqlite'
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+WORKBOOK_ENV = "INFOVIEW_WORKBOOK"
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = PACKAGE_DIR.parent
+DATA_DIR = PROJECT_DIR / "data"
+
+
+def project_dir() -> Path:
+    """The checkout that holds notebooks/, or the current folder for other installs."""
+    return PROJECT_DIR if (PROJECT_DIR / "notebooks").is_dir() else Path.cwd()
+
+
+def default_workbook_path() -> Path:
+    """$INFOVIEW_WORKBOOK if set, else my-workbook/workbook.sqlite in the project.
+
+    my-workbook/ is ignored by git, so an instructor's course update never touches it,
+    and it shows in JupyterLab's file browser.
+    """
+    env = os.environ.get(WORKBOOK_ENV, "").strip()
+    if env:
+        return Path(env).expanduser()
+    return project_dir() / "my-workbook" / "workbook.sqlite"
+
+
+def resolve_workbook_path(path: str | os.PathLike | None) -> Path:
+    """The path given, else the default one."""
+    return Path(path).expanduser() if path else default_workbook_path()
+
+
+def default_exports_dir() -> Path:
+    """exports/ in the project (ignored by git)."""
+    return project_dir() / "exports"

@@ -1,0 +1,58 @@
+"""Where the user stands in the six steps, read from the workbook.
+
+Example:
+    >>> import tempfile, pathlib
+    >>> from infoview_lib.store import open_workbook
+    >>> wb = open_workbook(pathlib.Path(tempfile.mkdtemp()) / "w.sqlite")
+    >>> [s.done for s in step_progress(wb)]
+    [False, False, False, False, False, False]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Meeting, Outreach, QuestionChoice, Target
+from .store import Workbook
+
+LIST_AIM, LIST_STRETCH = 50, 100
+
+STEP_TITLES = (
+    "Who you know",
+    "What you want to know",
+    "A plan to reach out",
+    "Be the host",
+    "Be a professional",
+    "Always be courteous",
+)
+
+
+@dataclass(frozen=True)
+class StepProgress:
+    number: int
+    title: str
+    done: bool
+    detail: str
+    fraction: float
+
+
+def step_progress(wb: Workbook) -> list[StepProgress]:
+    """One entry per step: done or not, a one-line detail and a fraction from 0 to 1."""
+    people = len(wb.contacts())
+    targets = len(wb.list(Target))
+    outreach = [o for o in wb.list(Outreach) if o.status != "to_contact"]
+    questions = len(wb.list(QuestionChoice))
+    meetings = wb.list(Meeting)
+    thanked = [m for m in meetings if m.thank_you_sent_on]
+    rows = [
+        (people >= 1, f"{people} people listed (aim for {LIST_AIM}, stretch to {LIST_STRETCH})",
+         min(people / LIST_AIM, 1.0)),
+        (targets >= 1, f"{targets} targets chosen", min(targets / 3, 1.0)),
+        (bool(outreach), f"{len(outreach)} people contacted", min(len(outreach) / 5, 1.0)),
+        (questions >= 5, f"{questions} questions picked (5-10 is a good number)",
+         min(questions / 5, 1.0)),
+        (bool(meetings), f"{len(meetings)} meetings planned", min(len(meetings) / 1, 1.0)),
+        (bool(thanked), f"{len(thanked)} thank-you notes sent", min(len(thanked) / 1, 1.0)),
+    ]
+    return [StepProgress(i + 1, STEP_TITLES[i], done, detail, frac)
+            for i, (done, detail, frac) in enumerate(rows)]
