@@ -1,0 +1,1 @@
+"""Widget panels, one module per step. The only part of infoview that imports ipywidgets."""

@@ -1,0 +1,59 @@
+"""Fixtures shared by every test layer: a temporary workbook and isolated Jupyter dirs."""
+
+from __future__ import annotations
+
+import os
+
+import matplotlib
+import pytest
+
+matplotlib.use("Agg")
+
+from infoview_lib.personas import load_persona  # noqa: E402
+from infoview_lib.store import open_workbook  # noqa: E402
+
+
+@pytest.fixture
+def workbook_path(tmp_path, monkeypatch):
+    """A workbook path in tmp_path, also set as $INFOVIEW_WORKBOOK."""
+    path = tmp_path / "workbook" / "workbook.sqlite"
+    monkeypatch.setenv("INFOVIEW_WORKBOOK", str(path))
+    return path
+
+
+@pytest.fixture
+def wb(workbook_path):
+    """An empty workbook."""
+    book = open_workbook(workbook_path)
+    yield book
+    book.close()
+
+
+@pytest.fixture
+def maya(workbook_path):
+    """A workbook loaded with the 'maya' sample persona."""
+    book = open_workbook(workbook_path)
+    load_persona(book, "maya")
+    yield book
+    book.close()
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+
+
+def isolated_jupyter_env(root) -> dict[str, str]:
+    """Environment variables that keep Jupyter, IPython and matplotlib out of the real home."""
+    env = dict(os.environ)
+    for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR",
+                 "MPLCONFIGDIR", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+        path = root / name.lower()
+        path.mkdir(parents=True, exist_ok=True)
+        env[name] = str(path)
+    env["JUPYTER_PLATFORM_DIRS"] = "1"
+    env["MPLBACKEND"] = "Agg"
+    return env
