@@ -1,0 +1,380 @@
+"""Step 4, be the host: the question bank, the user's picks, and the time-boxed agenda.
+
+The bank is a YAML file (data/questions.yaml, named by the protocol). Picks are stored as
+QuestionChoice rows: contact_id None is the general list; a contact gets a list of their own
+the first time it is changed for them (a copy of the general list). The closing question
+"who else should I talk to, and may I mention your name?" is always on the agenda.
+TIARA (Trends, Insights, Advice, Resources, Assignments) is Steve Dalton's framework.
+
+Example:
+    >>> bank = load_bank()
+    >>> len(bank) >= 60, keep_question(bank).phase
+    (True, 'closing')
+    >>> a = build_agenda([keep_question(bank)], 15)
+    >>> [(p.name, p.minutes) for p in a.phases]
+    [('Small talk', 2), ('Questions', 0), ('Next steps', 2.5)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import NotFound, ValidationError
+from .model import TARGET_KINDS, QuestionChoice, Target
+from .protocol import current_protocol
+from .store import Workbook
+
+QUESTION_CATEGORIES = (
+    "company-culture", "background", "likes-and-challenges", "industry-trends", "advice",
+    "resources-and-people", "assignments",
+)
+CATEGORY_LABELS = {
+    "company-culture": "The company and its culture",
+    "background": "Their background and experience",
+    "likes-and-challenges": "What they like and find hard",
+    "industry-trends": "Industry trends",
+    "advice": "Advice",
+    "resources-and-people": "Resources and people",
+    "assignments": "Small assignments",
+}
+TIARA = {"T": "Trends", "I": "Insights", "A": "Advice", "R": "Resources", "A2": "Assignments"}
+PHASES = ("opening", "core", "closing")
+WRAP_UP_MINUTES = 1.0
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question of the bank."""
+
+    id: str
+    text: str
+    category: str
+    tiara: str
+    phase: str
+    goals: tuple[str, ...]
+    minutes: float
+    keep: bool = False
+
+
+def _check(entry: object, index: int, source: Path) -> Question:
+    if not isinstance(entry, dict):
+        raise ValidationError(f"{source}: question number {index + 1} is not a mapping; "
+                              "write it as 'id: ...', 'text: ...' and so on.")
+    qid = str(entry.get("id", "")).strip()
+    label = qid or f"number {index + 1}"
+    where = f"{source}: question {label}"
+    if not _ID.match(qid):
+        raise ValidationError(f"{where}: the id must be lower-case letters, digits and '-'.")
+    text = str(entry.get("text", "") or "").strip()
+    if not text:
+        raise ValidationError(f"{where}: the text is empty; write the question.")
+    values = {
+        "category": QUESTION_CATEGORIES, "tiara": tuple(TIARA), "phase": PHASES,
+    }
+    for key, allowed in values.items():
+        if str(entry.get(key, "")) not in allowed:
+            raise ValidationError(f"{where}: {key} {entry.get(key)!r} is not known; use one of "
+                                  f"{', '.join(allowed)}.")
+    goals = entry.get("goals") or []
+    if isinstance(goals, str):
+        goals = [goals]
+    bad = [g for g in goals if g not in TARGET_KINDS]
+    if not goals or bad:
+        raise ValidationError(f"{where}: goals must be a list of {', '.join(TARGET_KINDS)} "
+                              f"(got {goals!r}).")
+    try:
+        minutes = float(entry.get("minutes", 2))
+    except (TypeError, ValueError) as err:
+        raise ValidationError(f"{where}: minutes must be a number, e.g. 2.") from err
+    if not 0 < minutes <= 15:
+        raise ValidationError(f"{where}: minutes must be more than 0 and at most 15.")
+    return Question(qid, text, entry["category"], entry["tiara"], entry["phase"],
+                    tuple(goals), minutes, bool(entry.get("keep", False)))
+
+
+def parse_bank(text: str, source: str | Path = "<questions>") -> list[Question]:
+    """Check a question bank given as YAML text; ValidationError names the question."""
+    source = Path(str(source))
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        raise ValidationError(f"{source} is not valid YAML: {err}") from err
+    entries = data.get("questions") if isinstance(data, dict) else None
+    if not isinstance(entries, list) or not entries:
+        raise ValidationError(f"{source}: expected a 'questions:' list at the top.")
+    bank = [_check(e, i, source) for i, e in enumerate(entries)]
+    seen: set[str] = set()
+    for q in bank:
+        if q.id in seen:
+            raise ValidationError(f"{source}: question {q.id} appears twice; give each a new id.")
+        seen.add(q.id)
+    kept = [q for q in bank if q.keep]
+    if len(kept) != 1 or kept[0].phase != "closing":
+        raise ValidationError(f"{source}: exactly one question needs 'keep: true' and phase "
+                              "closing (who else should I talk to, and may I mention you?).")
+    return bank
+
+
+def load_bank(path: str | Path | None = None) -> list[Question]:
+    """The question bank named by the protocol (or at path)."""
+    path = Path(path) if path else current_protocol().question_bank
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise ValidationError(f"Cannot read the question bank {path} ({err.strerror}); check "
+                              "'question_bank' in the protocol file.") from err
+    return parse_bank(text, path)
+
+
+def keep_question(bank: list[Question]) -> Question:
+    """The question that is always asked at the end."""
+    return next(q for q in bank if q.keep)
+
+
+# -- goals and filtering ---------------------------------------------------------------
+def user_goal_kinds(wb: Workbook) -> list[str]:
+    """What the user is exploring (industry/company/field), from step 2's answers or targets."""
+    goals = wb.setting("goals") or {}
+    kinds = goals.get("kinds") if isinstance(goals, dict) else None
+    kinds = [k for k in (kinds or []) if k in TARGET_KINDS]
+    if not kinds:
+        kinds = sorted({t.kind for t in wb.list(Target)}, key=TARGET_KINDS.index)
+    return kinds
+
+
+def user_goal_text(wb: Workbook) -> str:
+    """The sentence or two the user wrote in step 2 about what they want to learn."""
+    goals = wb.setting("goals") or {}
+    return str(goals.get("learn", "") or "").strip() if isinstance(goals, dict) else ""
+
+
+def filter_bank(bank: list[Question], kinds: list[str] | None = None,
+                category: str | None = None) -> list[Question]:
+    """Questions that suit any of the goal kinds (all when none), optionally one category."""
+    kinds = [k for k in (kinds or []) if k]
+    out = [q for q in bank if not kinds or set(kinds) & set(q.goals)]
+    if category:
+        out = [q for q in out if q.category == category]
+    return out
+
+
+# -- the user's picks ------------------------------------------------------------------
+def _rows(wb: Workbook, contact_id: int | None) -> list[QuestionChoice]:
+    rows = wb.list(QuestionChoice, contact_id=contact_id)
+    return sorted(rows, key=lambda r: (PHASES.index(r.phase) if r.phase in PHASES else 1,
+                                       r.position, r.id))
+
+
+def has_own_list(wb: Workbook, contact_id: int | None) -> bool:
+    return contact_id is None or bool(wb.list(QuestionChoice, contact_id=contact_id))
+
+
+def chosen(wb: Workbook, contact_id: int | None = None,
+           bank: list[Question] | None = None) -> list[QuestionChoice]:
+    """The picked questions in agenda order; a contact without a list of their own gets the
+    general list. The closing 'who else' question is always included (unsaved if needed)."""
+    rows = _rows(wb, contact_id)
+    if contact_id is not None and not rows:
+        rows = _rows(wb, None)
+    keep = keep_question(bank or load_bank())
+    if not any(r.question_id == keep.id for r in rows):
+        rows.append(QuestionChoice(contact_id=contact_id, question_id=keep.id, text=keep.text,
+                                   phase="closing", minutes=keep.minutes, position=10_000))
+    return rows
+
+
+def _own_rows(wb: Workbook, contact_id: int | None) -> list[QuestionChoice]:
+    """The rows to change: for a contact, copy the general list first if they have none."""
+    if contact_id is not None and not wb.list(QuestionChoice, contact_id=contact_id):
+        general = _rows(wb, None)
+        wb.add_many([QuestionChoice(contact_id=contact_id, question_id=r.question_id,
+                                    text=r.text, phase=r.phase, minutes=r.minutes,
+                                    position=r.position) for r in general])
+    return _rows(wb, contact_id)
+
+
+def pick(wb: Workbook, question: Question, contact_id: int | None = None) -> QuestionChoice:
+    """Add a bank question to the list (no-op if it is already there)."""
+    with wb.transaction():
+        rows = _own_rows(wb, contact_id)
+        for row in rows:
+            if row.question_id == question.id:
+                return row
+        pos = 1 + max((r.position for r in rows if r.phase == question.phase), default=-1)
+        return wb.add(QuestionChoice(contact_id=contact_id, question_id=question.id,
+                                     text=question.text, phase=question.phase,
+                                     minutes=question.minutes, position=pos))
+
+
+def unpick(wb: Workbook, question_id: str, contact_id: int | None = None,
+           bank: list[Question] | None = None) -> None:
+    """Take a question off the list; the closing 'who else' question cannot be removed."""
+    if question_id == keep_question(bank or load_bank()).id:
+        raise ValidationError("The 'who else should I talk to?' question always stays: it is "
+                              "how one conversation leads to the next. You can reword it.")
+    with wb.transaction():
+        for row in _own_rows(wb, contact_id):
+            if row.question_id == question_id:
+                wb.remove(QuestionChoice, row.id)
+
+
+def add_own(wb: Workbook, text: str, phase: str = "core", minutes: float = 2.0,
+            contact_id: int | None = None) -> QuestionChoice:
+    """Add a question the user wrote themselves."""
+    if phase not in PHASES:
+        raise ValidationError(f"Phase {phase!r} is not known; use opening, core or closing.")
+    minutes = _minutes(minutes)
+    with wb.transaction():
+        rows = _own_rows(wb, contact_id)
+        used = {r.question_id for r in rows}
+        n = 1
+        while f"own-{n}" in used:
+            n += 1
+        pos = 1 + max((r.position for r in rows if r.phase == phase), default=-1)
+        return wb.add(QuestionChoice(contact_id=contact_id, question_id=f"own-{n}", text=text,
+                                     phase=phase, minutes=minutes, position=pos))
+
+
+def _minutes(value: object) -> float:
+    try:
+        minutes = float(value)
+    except (TypeError, ValueError) as err:
+        raise ValidationError("Minutes must be a number, e.g. 2.") from err
+    if not 0 < minutes <= 15:
+        raise ValidationError("Give each question between 0.5 and 15 minutes.")
+    return minutes
+
+
+def _find(wb: Workbook, question_id: str, contact_id: int | None) -> QuestionChoice:
+    for row in _own_rows(wb, contact_id):
+        if row.question_id == question_id:
+            return row
+    raise NotFound(f"Question {question_id} is not on your list; pick it first.")
+
+
+def edit(wb: Workbook, question_id: str, text: str | None = None, minutes: float | None = None,
+         contact_id: int | None = None, bank: list[Question] | None = None) -> QuestionChoice:
+    """Reword a picked question or change its minutes (the kept one may be reworded too)."""
+    changes: dict = {}
+    if text is not None:
+        if not text.strip():
+            raise ValidationError("A question needs some text; type it, or remove the question.")
+        changes["text"] = text.strip()
+    if minutes is not None:
+        changes["minutes"] = _minutes(minutes)
+    with wb.transaction():
+        keep = keep_question(bank or load_bank())
+        if question_id == keep.id and not any(r.question_id == keep.id
+                                              for r in _own_rows(wb, contact_id)):
+            pick(wb, keep, contact_id)
+        row = _find(wb, question_id, contact_id)
+        return wb.update(QuestionChoice, row.id, **changes) if changes else row
+
+
+def move(wb: Workbook, question_id: str, step: int, contact_id: int | None = None) -> None:
+    """Move a question up (step -1) or down (+1) within its phase."""
+    with wb.transaction():
+        rows = _own_rows(wb, contact_id)
+        row = _find(wb, question_id, contact_id)
+        same = [r for r in rows if r.phase == row.phase]
+        i = next(k for k, r in enumerate(same) if r.id == row.id)
+        j = i + (1 if step > 0 else -1)
+        if not 0 <= j < len(same):
+            return
+        order = same[:]
+        order[i], order[j] = order[j], order[i]
+        for pos, r in enumerate(order):
+            if r.position != pos:
+                wb.update(QuestionChoice, r.id, position=pos)
+
+
+# -- the agenda --------------------------------------------------------------------------
+@dataclass
+class Phase:
+    name: str
+    minutes: float
+    items: list[tuple[str, float]] = field(default_factory=list)
+
+
+@dataclass
+class Agenda:
+    """A time plan: small talk, questions, next steps. `fits` is False when it runs over."""
+
+    length: int
+    phases: list[Phase]
+    question_count: int
+
+    @property
+    def total(self) -> float:
+        return sum(p.minutes for p in self.phases)
+
+    @property
+    def fits(self) -> bool:
+        return self.total <= self.length + 1e-9
+
+    @property
+    def over_by(self) -> float:
+        return max(0.0, self.total - self.length)
+
+    @property
+    def warning(self) -> str:
+        """Empty when it fits; else what to do about it."""
+        if self.fits:
+            return ""
+        longer = [m for m in current_protocol().meeting_lengths if m >= self.total]
+        hint = (f", or ask for {longer[0]} minutes" if longer else "")
+        return (f"These {self.question_count} questions need about {_fmt(self.total)} minutes "
+                f"with small talk and next steps, {_fmt(self.over_by)} more than the "
+                f"{self.length} minutes you asked for. Drop or shorten some questions{hint}.")
+
+
+def _fmt(x: float) -> str:
+    return f"{x:g}"
+
+
+def small_talk_minutes(length: int) -> int:
+    """Minutes of greeting and small talk: about a seventh of the meeting, at least 2."""
+    return max(2, round(length / 7))
+
+
+def build_agenda(questions: list[QuestionChoice] | list[Question], length: int) -> Agenda:
+    """Arrange questions into small talk, questions and next steps for a meeting of length.
+
+    >>> a = build_agenda([], 20)
+    >>> a.total, a.fits
+    (4.0, True)
+    """
+    if length <= 0:
+        raise ValidationError("A meeting needs a length in minutes, e.g. 20.")
+    talk = Phase("Small talk", small_talk_minutes(length),
+                 [("Greet them, thank them for their time, say why you asked", 0)])
+    middle = Phase("Questions", 0)
+    end = Phase("Next steps", 0)
+    for q in questions:
+        (end if q.phase == "closing" else middle).items.append((q.text, float(q.minutes)))
+    end.items.append(("Thank them, say what you will do next, offer to keep them posted",
+                      WRAP_UP_MINUTES))
+    middle.minutes = sum(m for _, m in middle.items)
+    end.minutes = sum(m for _, m in end.items)
+    return Agenda(length, [talk, middle, end], len(questions))
+
+
+def agenda_markdown(agenda: Agenda) -> str:
+    """The agenda as a Markdown list with minutes per phase (text is escaped)."""
+    from .plan import md_escape
+
+    lines = []
+    for phase in agenda.phases:
+        lines.append(f"- **{phase.name}** ({_fmt(phase.minutes)} min)")
+        for text, minutes in phase.items:
+            extra = f" ({_fmt(minutes)} min)" if minutes else ""
+            lines.append(f"    - {md_escape(text)}{extra}")
+    lines.append(f"\nTotal: about {_fmt(agenda.total)} of {agenda.length} minutes.")
+    if agenda.warning:
+        lines.append(f"\n**Warning:** {agenda.warning}")
+    return "\n".join(lines)
