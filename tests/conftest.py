@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 import matplotlib
 import pytest
 
@@ -45,15 +43,3 @@ def _close_figures():
 
     plt.close("all")
 
-
-def isolated_jupyter_env(root) -> dict[str, str]:
-    """Environment variables that keep Jupyter, IPython and matplotlib out of the real home."""
-    env = dict(os.environ)
-    for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR",
-                 "MPLCONFIGDIR", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
-        path = root / name.lower()
-        path.mkdir(parents=True, exist_ok=True)
-        env[name] = str(path)
-    env["JUPYTER_PLATFORM_DIRS"] = "1"
-    env["MPLBACKEND"] = "Agg"
-    return env
