@@ -1,0 +1,239 @@
+"""Step 5, be a professional: meeting details, the checklist, and the .ics invite.
+
+A meeting is stored with its local start ("2025-07-14T15:00") and an IANA time zone
+("America/New_York"); the .ics file (written with infoview_lib.calendar) carries that zone
+with a VTIMEZONE, plus a reminder the day before. The length is the one asked for in the
+outreach (15, 20 or 30 minutes); more than 30 needs `override=True` (they offered longer).
+
+Example:
+    >>> import tempfile, pathlib
+    >>> from infoview_lib.store import open_workbook
+    >>> from infoview_lib.model import Contact
+    >>> wb = open_workbook(pathlib.Path(tempfile.mkdtemp()) / "w.sqlite")
+    >>> ada = wb.add(Contact(first_name="Ada"))
+    >>> m = save_meeting(wb, ada.id, "2025-07-14", "15:00", "America/New_York", minutes=20)
+    >>> start_utc(m).isoformat()
+    '2025-07-14T19:00:00+00:00'
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from . import calendar as ical
+from .errors import ValidationError
+from .model import Contact, Meeting, Outreach
+from .protocol import current_protocol
+from .store import Workbook
+
+CHECKLIST = {
+    "confirm": "Confirm the day before (a short, friendly note)",
+    "arrive_early": "Arrive 10-15 minutes early (or test the video link 10 minutes before)",
+    "dress": "Dress the way people at their workplace dress, a notch smarter",
+    "resume": "Résumé copies with you, offered only if they ask",
+    "business_card": "Ask for a business card (or their preferred contact details)",
+    "research": "Research notes reviewed: their role, organisation and recent news",
+}
+DEFAULT_MINUTES = 20
+REMINDER_MINUTES = 24 * 60
+LENGTH_KEYS = ("meeting_minutes", "minutes", "length", "ask_minutes")
+
+
+def zone(name: str) -> ZoneInfo:
+    """The IANA time zone called name, or a ValidationError saying how to write one."""
+    name = (name or "").strip()
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as err:
+        raise ValidationError(f"{name!r} is not a time zone name; use a name such as "
+                              "'Europe/London' or 'America/New_York'.") from err
+
+
+def common_zones() -> list[str]:
+    """Every IANA zone name, sorted (for a drop-down)."""
+    return sorted(z for z in available_timezones() if "/" in z or z == "UTC")
+
+
+def max_minutes() -> int:
+    return max(current_protocol().meeting_lengths)
+
+
+def asked_length(wb: Workbook, contact_id: int) -> int:
+    """The meeting length asked for in the outreach to this contact (default 20)."""
+    for record in reversed(wb.list(Outreach, contact_id=contact_id)):
+        for key in LENGTH_KEYS:
+            try:
+                value = int(record.parts.get(key) or 0)
+            except (TypeError, ValueError):
+                continue
+            if value > 0:
+                return value
+    return DEFAULT_MINUTES
+
+
+def meeting_for(wb: Workbook, contact_id: int) -> Meeting | None:
+    """The contact's newest meeting, or None."""
+    found = wb.list(Meeting, contact_id=contact_id)
+    return found[-1] if found else None
+
+
+def _parse_local(day: date | str, at: time | str) -> datetime:
+    try:
+        day = day if isinstance(day, date) else date.fromisoformat(str(day).strip())
+    except ValueError as err:
+        raise ValidationError(f"{day!r} is not a date; write it as YYYY-MM-DD.") from err
+    try:
+        at = at if isinstance(at, time) else time.fromisoformat(str(at).strip())
+    except ValueError as err:
+        raise ValidationError(f"{at!r} is not a time; write it as HH:MM, e.g. 15:30.") from err
+    return datetime.combine(day, at.replace(second=0, microsecond=0, tzinfo=None))
+
+
+def _check_exists(local: datetime, tz: ZoneInfo) -> None:
+    aware = local.replace(tzinfo=tz)
+    back = aware.astimezone(timezone.utc).astimezone(tz).replace(tzinfo=None)
+    if back != local:
+        raise ValidationError(f"{local:%H:%M} does not exist on {local:%Y-%m-%d} in {tz.key} "
+                              "(the clocks go forward); pick another time.")
+
+
+def check_minutes(minutes: int, override: bool = False) -> int:
+    """The meeting length, checked: more than the longest allowed needs override."""
+    try:
+        minutes = int(minutes)
+    except (TypeError, ValueError) as err:
+        raise ValidationError("The length is a number of minutes, e.g. 20.") from err
+    if minutes <= 0:
+        raise ValidationError("The length must be more than 0 minutes.")
+    top = max_minutes()
+    if minutes > top and not override:
+        raise ValidationError(f"{minutes} minutes is longer than the {top} minutes you should "
+                              "ask for. Keep to what you asked; tick 'they offered longer' only "
+                              "if they did.")
+    return minutes
+
+
+def save_meeting(wb: Workbook, contact_id: int, day: date | str, at: time | str,
+                 tz: str, place: str = "", video_link: str = "", minutes: int | None = None,
+                 override: bool = False) -> Meeting:
+    """Create or update the contact's meeting; the outreach moves on to 'meeting set'."""
+    from .followup import outreach_for, set_status
+
+    wb.get(Contact, contact_id)
+    zone_ = zone(tz)
+    local = _parse_local(day, at)
+    _check_exists(local, zone_)
+    minutes = check_minutes(minutes if minutes is not None else asked_length(wb, contact_id),
+                            override)
+    link = (video_link or "").strip()
+    if link and not link.lower().startswith(("https://", "http://")):
+        raise ValidationError("A video link starts with https:// ; paste the whole link.")
+    values = dict(starts_at=local.isoformat(timespec="minutes"), timezone=zone_.key,
+                  duration_minutes=minutes, place=(place or "").strip(), video_link=link)
+    with wb.transaction():
+        current = meeting_for(wb, contact_id)
+        if current is None:
+            meeting = wb.add(Meeting(contact_id=contact_id, checklist=dict.fromkeys(CHECKLIST,
+                                                                                   False),
+                                     **values))
+        else:
+            meeting = wb.update(Meeting, current.id, **values)
+        record = outreach_for(wb, contact_id)
+        if record.status in ("to_contact", "sent", "replied"):
+            set_status(wb, record.id, "meeting_set")
+    return meeting
+
+
+def tick(wb: Workbook, meeting_id: int, key: str, done: bool = True) -> Meeting:
+    """Tick (or untick) one checklist item; saved at once."""
+    if key not in CHECKLIST:
+        raise ValidationError(f"{key!r} is not on the checklist; use one of {', '.join(CHECKLIST)}.")
+    with wb.transaction():
+        meeting = wb.get(Meeting, meeting_id)
+        checklist = {**dict.fromkeys(CHECKLIST, False), **meeting.checklist, key: bool(done)}
+        return wb.update(Meeting, meeting_id, checklist=checklist)
+
+
+def checklist_items(meeting: Meeting | None) -> list[tuple[str, str, bool]]:
+    """(key, label, done) for each checklist item."""
+    done = meeting.checklist if meeting else {}
+    return [(key, label, bool(done.get(key))) for key, label in CHECKLIST.items()]
+
+
+def start_local(meeting: Meeting) -> datetime:
+    """The start as an aware datetime in the meeting's own time zone."""
+    if not meeting.starts_at:
+        raise ValidationError("This meeting has no date yet; fill in the date and time first.")
+    return datetime.fromisoformat(meeting.starts_at).replace(tzinfo=zone(meeting.timezone))
+
+
+def start_utc(meeting: Meeting) -> datetime:
+    return start_local(meeting).astimezone(timezone.utc)
+
+
+def end_utc(meeting: Meeting) -> datetime:
+    return start_utc(meeting) + timedelta(minutes=meeting.duration_minutes)
+
+
+def when_text(meeting: Meeting, viewer_tz: str | None = None) -> str:
+    """'Mon 14 Jul 2025, 15:00-15:20 (America/New_York)', plus the viewer's own time."""
+    start = start_local(meeting)
+    end = start + timedelta(minutes=meeting.duration_minutes)
+    text = f"{start:%a %d %b %Y, %H:%M}-{end:%H:%M} ({meeting.timezone})"
+    if viewer_tz and viewer_tz != meeting.timezone:
+        mine = start.astimezone(zone(viewer_tz))
+        text += f"; for you: {mine:%a %H:%M} ({viewer_tz})"
+    return text
+
+
+def where_text(meeting: Meeting) -> str:
+    parts = [p for p in (meeting.place, meeting.video_link) if p]
+    return "; ".join(parts) or "place to be agreed"
+
+
+def workbook_key(wb: Workbook) -> str:
+    """A random key made once per workbook, so invite UIDs stay the same on every export."""
+    key = wb.setting("workbook_uid")
+    if not key:
+        key = uuid.uuid4().hex
+        wb.set_setting("workbook_uid", key)
+    return key
+
+
+def meeting_calendar(wb: Workbook, meetings: list[Meeting] | None = None,
+                     stamp: datetime | None = None):
+    """An icalendar Calendar with one event per meeting (all meetings with a date if None)."""
+    cal = ical.new_calendar("Informational interviews")
+    for meeting in meetings if meetings is not None else wb.list(Meeting):
+        if not meeting.starts_at:
+            continue
+        contact = wb.get(Contact, meeting.contact_id)
+        who = contact.name + (f" ({contact.organization})" if contact.organization else "")
+        description = (f"Informational interview with {contact.name}. "
+                       f"Local time: {when_text(meeting)}.\n"
+                       f"Keep to {meeting.duration_minutes} minutes; end with: who else should "
+                       "I talk to?")
+        ical.add_event(cal, ical.stable_uid("meeting", workbook_key(wb), meeting.id),
+                       f"Informational interview: {who}", start_local(meeting),
+                       minutes=meeting.duration_minutes, description=description,
+                       location=meeting.place or meeting.video_link, url=meeting.video_link,
+                       alarm_minutes=REMINDER_MINUTES, stamp=stamp)
+    return cal
+
+
+def meeting_ics(wb: Workbook, meeting: Meeting, stamp: datetime | None = None) -> bytes:
+    """The .ics invite for one meeting (TZID + VTIMEZONE, reminder the day before)."""
+    if not meeting.starts_at:
+        raise ValidationError("Fill in the date and time before making the invite.")
+    return ical.to_bytes(meeting_calendar(wb, [meeting], stamp))
+
+
+def write_meeting_ics(wb: Workbook, meeting: Meeting, path: str | os.PathLike) -> Path:
+    """Write the invite to path and return it."""
+    if not meeting.starts_at:
+        raise ValidationError("Fill in the date and time before making the invite.")
+    return ical.write_ics(meeting_calendar(wb, [meeting]), path)
