@@ -1,0 +1,265 @@
+"""Step 2: what the user wants to learn, and the target list (in the spirit of LAMP).
+
+LAMP is Steve Dalton's method from *The 2-Hour Job Search*: list targets, then score
+Advocacy (do I know someone there?), Motivation and Posting, sort by Motivation, then
+Posting, then Advocacy, and work the top five. Here a target can be an industry, a company or
+a career field, so a student with no company in mind still gets a list. Advocacy is not
+typed in: it is read from the network (who on the list is at, or in, the target).
+
+Example:
+    >>> import tempfile, pathlib
+    >>> from infoview_lib.store import open_workbook
+    >>> wb = open_workbook(pathlib.Path(tempfile.mkdtemp()) / "w.sqlite")
+    >>> _ = add_target(wb, "UX research", kind="field", motivation=5, postings=True)
+    >>> _ = add_target(wb, "Game design", kind="field", motivation=5)
+    >>> [row.target.name for row in ranked_targets(wb)]
+    ['UX research', 'Game design']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import NotFound, ValidationError
+from .model import TARGET_KINDS, Contact, Target
+from .store import Workbook
+
+FOCUS_SIZE = 5
+GOALS_KEY = "goals"
+CONTACT_FIRST_KEY = "contact_first"
+
+
+# -- goals --------------------------------------------------------------------------
+def goals(wb: Workbook) -> dict[str, Any]:
+    """What the user explores: {"kinds": [...], "what_to_learn": "..."} (empty at first)."""
+    stored = wb.setting(GOALS_KEY) or {}
+    return {"kinds": list(stored.get("kinds", [])), "what_to_learn": stored.get("what_to_learn", "")}
+
+
+def set_goals(wb: Workbook, kinds: list[str] | tuple[str, ...], what_to_learn: str = "") -> dict:
+    """Store which kinds of target the user explores and, in a sentence or two, what they
+    want to learn. Steps 3 and 4 reuse the sentence."""
+    kinds = [str(k).strip().lower() for k in kinds]
+    unknown = [k for k in kinds if k not in TARGET_KINDS]
+    if unknown:
+        raise ValidationError(f"{', '.join(unknown)}: pick from industry, company and field.")
+    value = {"kinds": [k for k in TARGET_KINDS if k in kinds],
+             "what_to_learn": (what_to_learn or "").strip()}
+    wb.set_setting(GOALS_KEY, value)
+    return value
+
+
+# -- targets ------------------------------------------------------------------------
+def _check_unique(wb: Workbook, name: str, skip_id: int | None = None) -> None:
+    for other in wb.list(Target):
+        if other.id != skip_id and other.name.casefold() == name.strip().casefold():
+            raise ValidationError(f"{name.strip()!r} is already on your target list; edit that one.")
+
+
+def add_target(wb: Workbook, name: str, kind: str = "field", motivation: int = 3,
+               postings: bool = False, what_to_learn: str = "", organization: str = "",
+               keywords: list[str] | None = None) -> Target:
+    """Put a target on the list (a company target's organization defaults to its name)."""
+    if kind == "company" and not organization:
+        organization = name
+    target = Target(name=name, kind=kind, motivation=motivation, postings=postings,
+                    what_to_learn=what_to_learn, organization=organization,
+                    keywords=keywords or [])
+    _check_unique(wb, target.name)
+    return wb.add(target)
+
+
+def update_target(wb: Workbook, target_id: int, **changes: Any) -> Target:
+    """Change a target's fields (validated; names stay unique)."""
+    if "name" in changes:
+        _check_unique(wb, str(changes["name"]), skip_id=target_id)
+    return wb.update(Target, target_id, **changes)
+
+
+def remove_target(wb: Workbook, target_id: int) -> Target:
+    """Take a target off the list (a backup of the workbook is made first)."""
+    target = wb.get(Target, target_id)
+    wb.backup("remove-target")
+    with wb.transaction():
+        picks = dict(wb.setting(CONTACT_FIRST_KEY) or {})
+        picks.pop(str(target_id), None)
+        wb.set_setting(CONTACT_FIRST_KEY, picks)
+        wb.remove(Target, target_id)
+    return target
+
+
+# -- who leads there ----------------------------------------------------------------
+@dataclass(frozen=True)
+class Lead:
+    """Someone on the list who can point the user towards a target, and why."""
+
+    contact_id: int
+    name: str
+    reason: str
+    path: tuple[str, ...]
+    score: float
+
+    @property
+    def path_text(self) -> str:
+        return " → ".join(self.path)
+
+
+def _tokens(text: str) -> list[str]:
+    stop = {"and", "of", "the", "in", "for", "a", "an", "at", "to", "&"}
+    words = "".join(ch if ch.isalnum() else " " for ch in text.casefold()).split()
+    return [w for w in words if w not in stop]
+
+
+def _word_match(want: str, have: str) -> bool:
+    """Same word, or the same stem (analysis/analyst, research/researcher)."""
+    if want == have:
+        return True
+    n = 0
+    for a, b in zip(want, have):
+        if a != b:
+            break
+        n += 1
+    return n >= 5 and n >= max(len(want), len(have)) - 4
+
+
+def matches(phrase: str, text: str) -> bool:
+    """True when every word of phrase appears (or shares a stem) in text.
+
+    >>> matches("Data analysis", "Senior Data Analyst"), matches("UX research", "Barista")
+    (True, False)
+    """
+    want, have = _tokens(phrase), _tokens(text)
+    return bool(want) and all(any(_word_match(w, h) for h in have) for w in want)
+
+
+def _direct_reason(target: Target, contact: Contact, industries: dict[str, str]) -> str:
+    """Why this contact is at/in the target, or '' if they are not."""
+    org = contact.organization
+    if target.kind == "company":
+        wanted = (target.organization or target.name).casefold()
+        return f"works at {org}" if org and org.casefold() == wanted else ""
+    phrases = [target.name] + list(target.keywords)
+    if any(matches(p, contact.title) for p in phrases):
+        return f"works in {target.name.lower()} ({contact.title})"
+    industry = industries.get(org.casefold(), "") if org else ""
+    if industry and any(matches(p, industry) for p in phrases):
+        return f"works at {org} ({industry.lower()})"
+    return ""
+
+
+def _local_leads(wb: Workbook, target: Target) -> list[Lead]:
+    """A small stand-in for the network analysis: insiders first, then people who know one."""
+    from .model import Organization, Tie
+
+    people = {c.id: c for c in wb.contacts()}
+    industries = {o.name.casefold(): o.industry for o in wb.list(Organization)}
+    strength = {"often": 0.3, "occasionally": 0.2, "rarely": 0.1}
+    leads: dict[int, Lead] = {}
+    for c in people.values():
+        reason = _direct_reason(target, c, industries)
+        if reason:
+            score = 3 + strength.get(c.tie_strength, 0) + 0.2 * c.can_refer + 0.1 * c.can_interview
+            leads[c.id] = Lead(c.id, c.name, reason, ("You", c.name), score)
+    links: list[tuple[int, int, str]] = []
+    for tie in wb.list(Tie):
+        links += [(tie.a, tie.b, "knows"), (tie.b, tie.a, "knows")]
+    for c in people.values():
+        if c.introduced_by in people:
+            links.append((c.introduced_by, c.id, "introduced you to"))
+    for src, dst, verb in links:
+        if dst in leads and src in people and src not in leads and leads[dst].score >= 3:
+            c, insider = people[src], people[dst]
+            score = 1 + strength.get(c.tie_strength, 0) + 0.2 * c.can_refer
+            leads[src] = Lead(src, c.name, f"{verb} {insider.name}, who {leads[dst].reason}",
+                              ("You", c.name, insider.name), score)
+    return sorted(leads.values(), key=lambda lead: (-lead.score, lead.name.casefold()))
+
+
+def who_leads_there(wb: Workbook, target: Target) -> list[Lead]:
+    """The people who can point the user to target, best first, each with reason and path."""
+    return _local_leads(wb, target)
+
+
+# -- the ranked list ----------------------------------------------------------------
+@dataclass
+class TargetRow:
+    target: Target
+    leads: list[Lead] = field(default_factory=list)
+    rank: int = 0
+    focus: bool = False
+
+    @property
+    def advocacy(self) -> bool:
+        """LAMP's A: does the user know someone at or in the target?"""
+        return bool(self.leads)
+
+    @property
+    def insiders(self) -> int:
+        return sum(1 for lead in self.leads if len(lead.path) == 2)
+
+
+def ranked_targets(wb: Workbook) -> list[TargetRow]:
+    """Targets sorted by motivation, then postings, then advocacy; the top 5 are the focus."""
+    rows = [TargetRow(t, who_leads_there(wb, t)) for t in wb.list(Target)]
+    rows.sort(key=lambda r: (-r.target.motivation, -int(r.target.postings), -int(r.advocacy),
+                             -r.insiders, r.target.name.casefold()))
+    for i, row in enumerate(rows):
+        row.rank, row.focus = i + 1, i < FOCUS_SIZE
+    return rows
+
+
+def current_focus(wb: Workbook) -> list[TargetRow]:
+    """The five targets to work on now."""
+    return [r for r in ranked_targets(wb) if r.focus]
+
+
+# -- whom to contact first ----------------------------------------------------------
+def set_contact_first(wb: Workbook, target_id: int, contact_id: int | None) -> None:
+    """Remember whom the user will contact first for a target (None clears the pick)."""
+    wb.get(Target, target_id)
+    if contact_id is not None:
+        wb.get(Contact, contact_id)
+    picks = dict(wb.setting(CONTACT_FIRST_KEY) or {})
+    if contact_id is None:
+        picks.pop(str(target_id), None)
+    else:
+        picks[str(target_id)] = int(contact_id)
+    wb.set_setting(CONTACT_FIRST_KEY, picks)
+
+
+def contact_first(wb: Workbook, target_id: int) -> Contact | None:
+    """The picked contact for a target, or None (also when that contact was deleted)."""
+    picked = (wb.setting(CONTACT_FIRST_KEY) or {}).get(str(target_id))
+    if picked is None:
+        return None
+    try:
+        contact = wb.get(Contact, int(picked))
+    except NotFound:
+        return None
+    return None if contact.deleted_at else contact
+
+
+def ways_in(target: Target) -> list[str]:
+    """Concrete ideas for a target nobody on the list leads to yet."""
+    name = target.name
+    ideas = [
+        f"Search your school's alumni directory or LinkedIn's alumni tool for people "
+        f"{'at ' + name if target.kind == 'company' else 'working in ' + name.lower()}; "
+        "a shared school is a warm enough start.",
+        f"Go to one meetup, talk or online event about {name} and speak to one person there.",
+        f"Ask a club, society or professional association linked to {name} whether a member "
+        "would talk to a student or newcomer.",
+        f"Ask the people on your list who say yes to everything (friends, advisors, relatives) "
+        f"\"Do you know anyone {'at ' + name if target.kind == 'company' else 'in ' + name.lower()}?\" "
+        "and add whoever they name, with them as the introducer.",
+    ]
+    if target.kind == "company":
+        ideas.append(f"Look at who from {name} writes, posts or speaks publicly; a specific "
+                     "comment on their work makes a good first line.")
+    return ideas
+
+
+__all__ = ["FOCUS_SIZE", "Lead", "TargetRow", "add_target", "contact_first", "current_focus",
+           "goals", "matches", "ranked_targets", "remove_target", "set_contact_first",
+           "set_goals", "update_target", "ways_in", "who_leads_there"]
