@@ -1,0 +1,48 @@
+# infoview: `make lab` opens the workbook, `make test` runs every test layer.
+# Both create .venv on first run (and refresh it when pyproject.toml changes).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+ARGS ?=
+
+.PHONY: lab test test-fast demo app lint clean-venv
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "infoview needs Python 3.10 or newer: install it, then run make again.")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+## Open the workbook in JupyterLab (make lab ARGS=--no-browser prints the URL instead).
+lab: $(VENV)/.installed
+	$(BIN)/infoview lab $(ARGS)
+
+## Run every test layer: unit, panels, notebooks, real browser (needs /usr/bin/chromium).
+test: $(VENV)/.installed-test
+	@test -x /usr/bin/chromium || { echo "The browser tests need Chromium: sudo apt-get install chromium (or run .ci/run as root)."; exit 1; }
+	$(BIN)/ruff check infoview_lib tests benchmarks
+	$(BIN)/python -m pytest $(ARGS)
+
+## Everything except the real-browser tests (quicker while editing).
+test-fast: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -m "not browser" $(ARGS)
+
+## Run the workbook headless on a sample persona; exports land in exports/demo/.
+demo: $(VENV)/.installed
+	$(BIN)/infoview demo $(ARGS)
+
+## The step notebooks as apps with the code hidden (Voila).
+app: $(VENV)/.installed
+	$(BIN)/voila notebooks/00_start_here.ipynb $(ARGS)
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check infoview_lib tests benchmarks
+
+clean-venv:
+	rm -rf $(VENV)
