@@ -1,7 +1,8 @@
 """The class protocol (data/protocol.yaml): prompts, categories, question bank, limits.
 
 Instructors change the YAML, never the code. `current_protocol()` reads the file named by
-$INFOVIEW_PROTOCOL, else data/protocol.yaml.
+$INFOVIEW_PROTOCOL, else data/protocol.yaml. Every mistake in the file is collected and
+reported with its line and what is expected (see protocol_check.py).
 
 Example:
     >>> p = current_protocol()
@@ -15,8 +16,6 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from .errors import ProtocolError
 from .paths import DATA_DIR
@@ -40,38 +39,41 @@ class Protocol:
 
 
 def protocol_path() -> Path:
+    """$INFOVIEW_PROTOCOL if set, else the protocol shipped in data/."""
     env = os.environ.get(PROTOCOL_ENV, "").strip()
     return Path(env).expanduser() if env else DEFAULT_PROTOCOL
 
 
-def load_protocol(path: str | os.PathLike | None = None) -> Protocol:
-    """Read and check a protocol file; ProtocolError names the line of each mistake."""
-    path = Path(path) if path else protocol_path()
+def read_protocol_text(path: Path) -> str:
+    """The file's text, or a ProtocolError that says how to fix the path."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        raise ProtocolError(f"{path} is not a text file (UTF-8); save the protocol as plain "
+                            "text YAML.") from err
     except OSError as err:
         raise ProtocolError(f"Cannot read the protocol file {path} ({err.strerror}); check the "
-                            f"path in {PROTOCOL_ENV}.") from err
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as err:
-        raise ProtocolError(f"{path} is not valid YAML: {err}") from err
-    if not isinstance(data, dict):
-        raise ProtocolError(f"{path}: expected keys such as 'prompts' and 'categories' at the top.")
-    try:
-        return Protocol(
-            path=path,
-            prompts=list(data["prompts"]),
-            categories=[str(c) for c in data["categories"]],
-            list_aim=int(data.get("list_aim", 50)),
-            list_stretch=int(data.get("list_stretch", 100)),
-            question_bank=(path.parent / data.get("question_bank", "questions.yaml")),
-            outreach=dict(data["outreach"]),
-            meeting_lengths=[int(m) for m in data["meeting_lengths"]],
-            follow_up=dict(data["follow_up"]),
+                            f"path (set in {PROTOCOL_ENV} or given on the command line).") from err
+
+
+def load_protocol(path: str | os.PathLike | None = None) -> Protocol:
+    """Read and check a protocol file.
+
+    Raises ProtocolError listing every mistake as "line N: where: what is expected"; the
+    list itself is on the exception as `.mistakes`.
+    """
+    from .protocol_check import check_protocol_text
+
+    path = Path(path).expanduser() if path else protocol_path()
+    values, mistakes = check_protocol_text(read_protocol_text(path), path)
+    if mistakes:
+        err = ProtocolError(
+            f"{path} has {len(mistakes)} mistake(s); fix them and check again with "
+            f"'infoview protocol check {path}':\n" + "\n".join(f"  {m}" for m in mistakes)
         )
-    except (KeyError, TypeError, ValueError) as err:
-        raise ProtocolError(f"{path}: missing or wrong value ({err}).") from err
+        err.mistakes = mistakes
+        raise err
+    return Protocol(path=path, **values)
 
 
 def current_protocol() -> Protocol:
