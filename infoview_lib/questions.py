@@ -362,19 +362,3 @@ def build_agenda(questions: list[QuestionChoice] | list[Question], length: int) 
     middle.minutes = sum(m for _, m in middle.items)
     end.minutes = sum(m for _, m in end.items)
     return Agenda(length, [talk, middle, end], len(questions))
-
-
-def agenda_markdown(agenda: Agenda) -> str:
-    """The agenda as a Markdown list with minutes per phase (text is escaped)."""
-    from .plan import md_escape
-
-    lines = []
-    for phase in agenda.phases:
-        lines.append(f"- **{phase.name}** ({_fmt(phase.minutes)} min)")
-        for text, minutes in phase.items:
-            extra = f" ({_fmt(minutes)} min)" if minutes else ""
-            lines.append(f"    - {md_escape(text)}{extra}")
-    lines.append(f"\nTotal: about {_fmt(agenda.total)} of {agenda.length} minutes.")
-    if agenda.warning:
-        lines.append(f"\n**Warning:** {agenda.warning}")
-    return "\n".join(lines)

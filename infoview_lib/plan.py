@@ -1,0 +1,170 @@
+"""The one-page interview plan for a contact: who they are, how you are connected, what you
+want to learn, the agenda with your questions, logistics and the checklist.
+
+`plan_data` gathers it as plain data (the export issue turns it into HTML/PDF);
+`plan_markdown` writes it as Markdown with every piece of user text escaped.
+
+Example:
+    >>> md_escape("*not bold* [link](x) <b>")
+    '\\\\*not bold\\\\* \\\\[link\\\\](x) \\\\<b\\\\>'
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .errors import InfoviewError
+from .meetings import checklist_items, meeting_for, when_text, where_text
+from .model import Contact, Outreach, Target
+from .questions import build_agenda, chosen, load_bank, user_goal_text
+from .store import Workbook
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#~&!])")
+_LEADING = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
+
+
+def md_escape(text: Any) -> str:
+    """User text made safe inside Markdown: specials backslash-escaped, one line."""
+    text = " ".join(str(text or "").split())
+    text = _SPECIAL.sub(r"\\\1", text)
+    return _LEADING.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def connection_path(wb: Workbook, contact: Contact) -> list[str]:
+    """Names from the user to the contact: ['You', 'Ada', 'Ben'] (via introduced-by).
+
+    Uses the network analysis (infoview_lib.analysis.path_to_contact) when it exists.
+    """
+    try:
+        from . import analysis  # written by the network issue
+    except ImportError:
+        analysis = None
+    finder = getattr(analysis, "path_to_contact", None)
+    if finder is not None:
+        try:
+            found = finder(wb, contact.id)
+        except InfoviewError:
+            found = None
+        if found:
+            return ["You"] + [p if isinstance(p, str) else p.name for p in found
+                              if getattr(p, "name", p) != "You"]
+    chain = [contact]
+    seen = {contact.id}
+    while chain[-1].introduced_by and chain[-1].introduced_by not in seen:
+        try:
+            chain.append(wb.get(Contact, chain[-1].introduced_by))
+        except InfoviewError:
+            break
+        seen.add(chain[-1].id)
+    return ["You"] + [c.name for c in reversed(chain)]
+
+
+def connection_text(wb: Workbook, contact: Contact, path: list[str]) -> str:
+    if len(path) <= 2:
+        how = f"You know {contact.name} directly"
+        if contact.tie_strength:
+            how += f" (you see each other {contact.tie_strength})"
+        if contact.categories:
+            how += f"; {', '.join(contact.categories)}"
+        return how + "."
+    middle = ", then ".join(path[1:-1])
+    return f"Through {middle}: mention who referred you in the first minute."
+
+
+def _targets_for(wb: Workbook, contact: Contact) -> list[Target]:
+    targets = wb.list(Target)
+    linked = {o.target_id for o in wb.list(Outreach, contact_id=contact.id) if o.target_id}
+    org = contact.organization.casefold()
+    return [t for t in targets if t.id in linked or (org and org in (
+        t.organization.casefold(), t.name.casefold()))]
+
+
+def plan_data(wb: Workbook, contact: Contact | int | str) -> dict[str, Any]:
+    """Everything on the one-page plan as plain data (strings unescaped)."""
+    if isinstance(contact, int):
+        contact = wb.get(Contact, contact)
+    elif isinstance(contact, str):
+        contact = wb.find_contact(contact)
+    bank = load_bank()
+    meeting = meeting_for(wb, contact.id)
+    length = meeting.duration_minutes if meeting else None
+    if length is None:
+        from .meetings import asked_length
+        length = asked_length(wb, contact.id)
+    questions = chosen(wb, contact.id, bank)
+    agenda = build_agenda(questions, length)
+    path = connection_path(wb, contact)
+    targets = _targets_for(wb, contact)
+    learn = [user_goal_text(wb)] if user_goal_text(wb) else []
+    learn += [f"{t.name}: {t.what_to_learn}" if t.what_to_learn else t.name for t in targets]
+    return {
+        "title": f"Interview plan: {contact.name}",
+        "contact": {
+            "id": contact.id, "name": contact.name, "title": contact.title,
+            "organization": contact.organization, "emails": contact.emails,
+            "phones": contact.phones, "categories": contact.categories,
+            "tie_strength": contact.tie_strength, "notes": contact.notes,
+        },
+        "connection": {"path": path, "text": connection_text(wb, contact, path)},
+        "learn": learn,
+        "meeting": None if meeting is None or not meeting.starts_at else {
+            "when": when_text(meeting), "where": where_text(meeting),
+            "minutes": meeting.duration_minutes, "timezone": meeting.timezone,
+            "starts_at": meeting.starts_at, "place": meeting.place,
+            "video_link": meeting.video_link,
+        },
+        "agenda": {
+            "length": agenda.length, "total": agenda.total, "fits": agenda.fits,
+            "warning": agenda.warning,
+            "phases": [{"name": p.name, "minutes": p.minutes,
+                        "items": [{"text": t, "minutes": m} for t, m in p.items]}
+                       for p in agenda.phases],
+        },
+        "checklist": [{"key": k, "label": label, "done": done}
+                      for k, label, done in checklist_items(meeting)],
+    }
+
+
+def _num(x: float) -> str:
+    return f"{x:g}"
+
+
+def plan_markdown(wb: Workbook, contact: Contact | int | str) -> str:
+    """The one-page plan as Markdown (all user text escaped)."""
+    data = plan_data(wb, contact)
+    c = data["contact"]
+    e = md_escape
+    lines = [f"# Interview plan: {e(c['name'])}", "", "## Who they are"]
+    role = ", ".join(x for x in (c["title"], c["organization"]) if x)
+    lines.append(f"- **{e(c['name'])}**" + (f", {e(role)}" if role else ""))
+    if c["emails"]:
+        lines.append(f"- E-mail: {e(c['emails'][0])}")
+    if c["notes"]:
+        lines.append(f"- Notes: {e(c['notes'])}")
+    lines += ["", "## How you are connected",
+              "- " + " → ".join(e(n) for n in data["connection"]["path"]),
+              f"- {e(data['connection']['text'])}", "", "## What you want to learn"]
+    lines += [f"- {e(item)}" for item in data["learn"]] or [
+        "- (Write it in step 2: what do you want to find out from this conversation?)"]
+    a = data["agenda"]
+    lines += ["", f"## Agenda ({a['length']} minutes)"]
+    for phase in a["phases"]:
+        lines.append(f"- **{phase['name']}** ({_num(phase['minutes'])} min)")
+        for item in phase["items"]:
+            extra = f" ({_num(item['minutes'])} min)" if item["minutes"] else ""
+            lines.append(f"    - {e(item['text'])}{extra}")
+    lines.append(f"\nAbout {_num(a['total'])} of {a['length']} minutes planned.")
+    if a["warning"]:
+        lines.append(f"\n**Warning:** {e(a['warning'])}")
+    lines += ["", "## Logistics"]
+    m = data["meeting"]
+    if m:
+        lines += [f"- When: {e(m['when'])}", f"- Where: {e(m['where'])}",
+                  f"- Length: {m['minutes']} minutes (keep to it unless they offer more)"]
+    else:
+        lines.append("- Not fixed yet: set the date, time and place in step 5.")
+    lines += ["", "## Checklist"]
+    lines += [f"- [{'x' if item['done'] else ' '}] {e(item['label'])}"
+              for item in data["checklist"]]
+    return "\n".join(lines) + "\n"
