@@ -151,7 +151,8 @@ def save_meeting(wb: Workbook, contact_id: int, day: date | str, at: time | str,
 def tick(wb: Workbook, meeting_id: int, key: str, done: bool = True) -> Meeting:
     """Tick (or untick) one checklist item; saved at once."""
     if key not in CHECKLIST:
-        raise ValidationError(f"{key!r} is not on the checklist; use one of {', '.join(CHECKLIST)}.")
+        raise ValidationError(f"{key!r} is not on the checklist; use one of "
+                              f"{', '.join(CHECKLIST)}.")
     with wb.transaction():
         meeting = wb.get(Meeting, meeting_id)
         checklist = {**dict.fromkeys(CHECKLIST, False), **meeting.checklist, key: bool(done)}

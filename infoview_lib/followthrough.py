@@ -1,0 +1,341 @@
+"""Step 6, always be courteous: debrief, thank-you notes, referrals, report-backs, progress.
+
+Rules (numbers from the protocol's follow_up): the thank-you is due within
+thank_you_within_hours (24) of the meeting's end and is flagged late after that; every
+referral becomes a contact introduced by the person who gave it, with its own outreach;
+you report back to the person you met after report_back_after_days (14 calendar days) and
+again when you make a decision.
+
+Example:
+    >>> import tempfile, pathlib
+    >>> from infoview_lib.store import open_workbook
+    >>> from infoview_lib.model import Contact
+    >>> from infoview_lib.meetings import save_meeting
+    >>> wb = open_workbook(pathlib.Path(tempfile.mkdtemp()) / "w.sqlite")
+    >>> ada = wb.add(Contact(first_name="Ada"))
+    >>> m = save_meeting(wb, ada.id, "2025-07-14", "15:00", "Europe/London", minutes=20)
+    >>> thank_you_due(m).isoformat()
+    '2025-07-15T14:20:00+00:00'
+    >>> add_referral(wb, m.id, "Ben Bridge").introduced_by == ada.id
+    True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+from .errors import ValidationError
+from .meetings import end_utc
+from .model import Contact, Meeting, Outreach, QuestionChoice, Target
+from .protocol import current_protocol
+from .store import Workbook
+
+INTEREST = ("yes", "unsure", "no")
+AFTER_MET = ("met", "thanked", "referrals_followed_up")
+PLACEHOLDER = "[one specific thing they said]"
+FUNNEL = ("listed", "contacted", "replied", "met", "thanked", "referrals followed up")
+
+
+def _now(now: datetime | None) -> datetime:
+    now = now or datetime.now(timezone.utc)
+    if now.tzinfo is None:
+        raise ValidationError("Pass an aware datetime (with tzinfo) as 'now'.")
+    return now.astimezone(timezone.utc)
+
+
+def _advance(wb: Workbook, contact_id: int, status: str, on: date | None = None) -> None:
+    """Move the contact's outreach forward to status (never backwards)."""
+    from .followup import outreach_for, set_status
+
+    order = ("to_contact", "sent", "replied", "meeting_set") + AFTER_MET
+    record = outreach_for(wb, contact_id)
+    if record.status in order and order.index(record.status) < order.index(status):
+        set_status(wb, record.id, status, on)
+
+
+# -- debrief ---------------------------------------------------------------------------
+def save_debrief(wb: Workbook, meeting_id: int, *, answers: dict[str, str] | None = None,
+                 learned: str | None = None, specific: str | None = None,
+                 use: str | None = None, still_interested: str | None = None) -> Meeting:
+    """Merge debrief fields into the meeting (notes per question id, what was learned, one
+    specific thing they said and how you will use it, still interested?)."""
+    if still_interested is not None and still_interested not in INTEREST:
+        raise ValidationError(f"Still interested? Answer one of {', '.join(INTEREST)}.")
+    with wb.transaction():
+        meeting = wb.get(Meeting, meeting_id)
+        debrief = dict(meeting.debrief)
+        if answers is not None:
+            merged = {**debrief.get("answers", {}), **{k: v.strip() for k, v in answers.items()}}
+            debrief["answers"] = {k: v for k, v in merged.items() if v}
+        for key, value in (("learned", learned), ("specific", specific), ("use", use),
+                           ("still_interested", still_interested)):
+            if value is not None:
+                debrief[key] = value.strip()
+        debrief.setdefault("written_on", date.today().isoformat())
+        met_day = date.fromisoformat(meeting.starts_at[:10]) if meeting.starts_at else None
+        report = meeting.report_back_on
+        if not report and met_day:
+            days = int(current_protocol().follow_up["report_back_after_days"])
+            report = (met_day + timedelta(days=days)).isoformat()
+        meeting = wb.update(Meeting, meeting_id, debrief=debrief, report_back_on=report)
+        _advance(wb, meeting.contact_id, "met", met_day)
+    return meeting
+
+
+# -- thank-you -------------------------------------------------------------------------
+def thank_you_due(meeting: Meeting) -> datetime:
+    """When the thank-you is due (UTC): the meeting's end plus thank_you_within_hours."""
+    hours = int(current_protocol().follow_up["thank_you_within_hours"])
+    return end_utc(meeting) + timedelta(hours=hours)
+
+
+@dataclass(frozen=True)
+class ThankYouState:
+    due: datetime
+    sent_on: str
+    late: bool
+
+    @property
+    def sent(self) -> bool:
+        return bool(self.sent_on)
+
+
+def thank_you_state(meeting: Meeting, now: datetime | None = None) -> ThankYouState:
+    """Due time, when sent, and whether it is (or was) late."""
+    due = thank_you_due(meeting)
+    if meeting.thank_you_sent_on:
+        sent = datetime.fromisoformat(meeting.thank_you_sent_on)
+        sent = sent.replace(tzinfo=sent.tzinfo or timezone.utc)
+        return ThankYouState(due, meeting.thank_you_sent_on, sent > due)
+    return ThankYouState(due, "", _now(now) > due)
+
+
+def thank_you_drafts(wb: Workbook, meeting: Meeting, sender: str = "") -> dict[str, Any]:
+    """E-mail and handwritten-card drafts that name one specific thing they said.
+
+    The thing comes from the debrief's 'specific' (else the first note per question);
+    when there is none the drafts hold a bracketed placeholder and needs_specific is True.
+    """
+    contact = wb.get(Contact, meeting.contact_id)
+    d = meeting.debrief
+    thing = (d.get("specific") or next(iter(d.get("answers", {}).values()), "")).strip()
+    use = (d.get("use") or "").strip()
+    sender = sender or str((wb.setting("ego") or {}).get("name", "") or "")
+    first = contact.first_name or contact.name
+    said = thing or PLACEHOLDER
+    plan = f" {use[0].upper()}{use[1:]}" if use else " I am going to act on it this week."
+    if not plan.rstrip().endswith((".", "!", "?")):
+        plan += "."
+    referrals = [wb.get(Contact, i).name for i in d.get("referrals", [])
+                 if _exists(wb, i)]
+    people = (f" Thank you too for suggesting I speak with {_join(referrals)}; I will let you "
+              "know how it goes." if referrals else "")
+    body = (f"Dear {first},\n\nThank you for taking the time to talk with me"
+            f". I keep thinking about what you said: {said}."
+            f"{plan}{people}\n\nI really appreciate your help, and I will keep you posted.\n\n"
+            f"Best wishes,\n{sender or '[your name]'}")
+    card = (f"Dear {first},\nThank you for your time and advice. What you said about {said} "
+            f"stayed with me.{people and ' I will follow up with the people you suggested.'}\n"
+            f"With thanks,\n{sender or '[your name]'}")
+    return {"subject": f"Thank you, {first}", "email": body, "card": card,
+            "needs_specific": not thing}
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _exists(wb: Workbook, contact_id: int) -> bool:
+    return any(c.id == contact_id for c in wb.contacts())
+
+
+def mark_thank_you_sent(wb: Workbook, meeting_id: int, when: datetime | None = None) -> Meeting:
+    """Record that the thank-you went out (now, or when)."""
+    when = _now(when).replace(microsecond=0)
+    with wb.transaction():
+        meeting = wb.update(Meeting, meeting_id, thank_you_sent_on=when.isoformat())
+        _advance(wb, meeting.contact_id, "thanked", when.date())
+    return meeting
+
+
+# -- referrals ------------------------------------------------------------------------
+def add_referral(wb: Workbook, meeting_id: int, name: str, organization: str = "",
+                 title: str = "", email: str = "", note: str = "") -> Contact:
+    """A name you were given: a new contact introduced by the person you met, with its own
+    outreach (to contact). Someone already on your list is linked instead of duplicated."""
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError("Type the name of the person you were referred to.")
+    with wb.transaction():
+        meeting = wb.get(Meeting, meeting_id)
+        referrer = wb.get(Contact, meeting.contact_id)
+        same = [c for c in wb.contacts() if c.name.casefold() == name.casefold()]
+        if same:
+            person = same[0]
+            if person.id == referrer.id:
+                raise ValidationError("That is the person you met; type the name they gave you.")
+            if not person.introduced_by:
+                person = wb.update(Contact, person.id, introduced_by=referrer.id)
+        else:
+            first, _, last = name.partition(" ")
+            person = wb.add(Contact(first_name=first, last_name=last, organization=organization,
+                                    title=title, emails=[email] if email else [],
+                                    categories=["other"], can_interview=True,
+                                    introduced_by=referrer.id, sources=["referral"],
+                                    notes=note or f"Referred by {referrer.name}."))
+        if not wb.list(Outreach, contact_id=person.id):
+            wb.add(Outreach(contact_id=person.id, status="to_contact",
+                            parts={"referrer": referrer.name},
+                            history=[["to_contact", date.today().isoformat()]]))
+        debrief = dict(meeting.debrief)
+        ids = list(debrief.get("referrals", []))
+        if person.id not in ids:
+            ids.append(person.id)
+        debrief["referrals"] = ids
+        report = meeting.report_back_on
+        if not report and meeting.starts_at:
+            days = int(current_protocol().follow_up["report_back_after_days"])
+            report = (date.fromisoformat(meeting.starts_at[:10]) + timedelta(days=days)).isoformat()
+        wb.update(Meeting, meeting_id, debrief=debrief, report_back_on=report)
+    return person
+
+
+def mark_reported_back(wb: Workbook, meeting_id: int, kind: str = "update",
+                       on: date | None = None) -> Meeting:
+    """Record a report-back to the person met: kind 'update' (about two weeks) or 'decision'."""
+    if kind not in ("update", "decision"):
+        raise ValidationError("A report-back is an 'update' or a 'decision'.")
+    with wb.transaction():
+        meeting = wb.get(Meeting, meeting_id)
+        debrief = dict(meeting.debrief)
+        debrief["reported_back"] = [*debrief.get("reported_back", []),
+                                    [kind, (on or date.today()).isoformat()]]
+        meeting = wb.update(Meeting, meeting_id, debrief=debrief)
+        referred = debrief.get("referrals", [])
+        followed = [o for i in referred for o in wb.list(Outreach, contact_id=i)
+                    if o.status != "to_contact"]
+        if referred and len(followed) >= len(referred):
+            _advance(wb, meeting.contact_id, "referrals_followed_up", on)
+    return meeting
+
+
+def record_decision(wb: Workbook, text: str) -> None:
+    """Note the decision you made (e.g. 'Applying for UX research internships'); everyone
+    you met is then owed a short report-back."""
+    if not text.strip():
+        raise ValidationError("Write your decision in a sentence, e.g. 'I am applying to ...'.")
+    wb.set_setting("decision", {"text": text.strip(), "on": date.today().isoformat()})
+
+
+# -- owed actions, funnel, next step ----------------------------------------------------
+@dataclass(frozen=True)
+class Owed:
+    kind: str          # debrief | thank_you | referral | report_back | decision
+    contact: str
+    text: str
+    due: str           # ISO date or datetime; '' when open-ended
+    late: bool
+    meeting_id: int | None = None
+    contact_id: int | None = None
+
+
+def owed_actions(wb: Workbook, now: datetime | None = None) -> list[Owed]:
+    """Everything you owe someone, late ones first, then by due date."""
+    now = _now(now)
+    names = {c.id: c for c in wb.contacts()}
+    decision = wb.setting("decision")
+    out: list[Owed] = []
+    for m in wb.list(Meeting):
+        c = names.get(m.contact_id)
+        if c is None or not m.starts_at or end_utc(m) > now:
+            continue
+        reported = {k for k, _ in m.debrief.get("reported_back", [])}
+        if not m.debrief.get("learned") and not m.debrief.get("answers"):
+            out.append(Owed("debrief", c.name, f"Write down what you learned from {c.name}",
+                            "", False, m.id, c.id))
+        if not m.thank_you_sent_on:
+            st = thank_you_state(m, now)
+            out.append(Owed("thank_you", c.name, f"Send {c.name} a thank-you",
+                            st.due.isoformat(), st.late, m.id, c.id))
+        if m.report_back_on and "update" not in reported:
+            late = now.date() > date.fromisoformat(m.report_back_on)
+            if now.date() >= date.fromisoformat(m.report_back_on) - timedelta(days=2):
+                out.append(Owed("report_back", c.name, f"Tell {c.name} what you did with their "
+                                "advice and the people they suggested", m.report_back_on,
+                                late, m.id, c.id))
+        if decision and "decision" not in reported:
+            out.append(Owed("decision", c.name, f"Tell {c.name} what you decided",
+                            decision.get("on", ""), False, m.id, c.id))
+    for c in names.values():
+        if c.introduced_by and "referral" in c.sources:
+            for o in wb.list(Outreach, contact_id=c.id):
+                if o.status == "to_contact":
+                    who = names.get(c.introduced_by)
+                    out.append(Owed("referral", c.name, f"Reach out to {c.name}"
+                                    + (f" (referred by {who.name})" if who else ""),
+                                    "", False, None, c.id))
+    return sorted(out, key=lambda o: (not o.late, o.due or "9999"))
+
+
+def funnel(wb: Workbook) -> dict[str, int]:
+    """Counts for the funnel chart, in order."""
+    people = wb.contacts()
+    ids = {c.id for c in people}
+    records = [o for o in wb.list(Outreach) if o.contact_id in ids]
+    meetings = [m for m in wb.list(Meeting) if m.contact_id in ids]
+    met = {o.contact_id for o in records if o.status in AFTER_MET}
+    met |= {m.contact_id for m in meetings if m.debrief.get("learned") or m.debrief.get("answers")}
+    referred = [c for c in people if c.introduced_by and "referral" in c.sources]
+    followed = [c for c in referred if any(o.contact_id == c.id and o.status != "to_contact"
+                                           for o in records)]
+    return {
+        "listed": len(people),
+        "contacted": len({o.contact_id for o in records if o.status != "to_contact"}),
+        "replied": len({o.contact_id for o in records if o.replied_on or o.status in
+                        ("replied", "meeting_set", "declined") + AFTER_MET}),
+        "met": len(met),
+        "thanked": len({m.contact_id for m in meetings if m.thank_you_sent_on}),
+        "referrals followed up": len(followed),
+    }
+
+
+def next_step(wb: Workbook, now: datetime | None = None) -> str:
+    """The one thing to do next, in plain words."""
+    owed = owed_actions(wb, now)
+    for kind in ("thank_you", "debrief", "referral", "report_back", "decision"):
+        first = next((o for o in owed if o.kind == kind), None)
+        if first:
+            return first.text + (" (late: send it today)" if first.late else "") + "."
+    counts = funnel(wb)
+    if not counts["listed"]:
+        return "List the people you know in step 1."
+    if not wb.list(Target):
+        return "Choose what you want to learn about in step 2."
+    if not counts["contacted"]:
+        return "Write to your first person in step 3."
+    if len(wb.list(QuestionChoice)) < 5:
+        return "Pick 5 to 10 questions in step 4."
+    if not wb.list(Meeting):
+        return "When someone says yes, set the meeting in step 5."
+    return "Reach out to the next person on your list in step 3."
+
+
+def draw_funnel(counts: dict[str, int], ax=None):
+    """Draw the funnel as horizontal bars on ax (a new figure if None); return ax."""
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        _, ax = plt.subplots(figsize=(6, 2.8))
+    labels = list(counts)[::-1]
+    values = [counts[k] for k in labels]
+    bars = ax.barh(labels, values, color="#0072B2")
+    top = max(values + [1])
+    for bar, value in zip(bars, values, strict=True):
+        ax.text(bar.get_width() + top * 0.01, bar.get_y() + bar.get_height() / 2, str(value),
+                va="center", fontsize=9)
+    ax.set_xlim(0, top * 1.12)
+    ax.set_title("From listed to followed up")
+    ax.spines[["top", "right"]].set_visible(False)
+    return ax
