@@ -60,8 +60,8 @@ def load_persona(wb: Workbook, persona_id: str) -> dict[str, int]:
             people.append(Contact(**{**raw, "organization": raw.get("organization") or ""},
                                   sources=[source]))
         people = wb.add_many(people)
-        ids = dict(zip(keys, (p.id for p in people)))
-        for raw, person in zip(data["contacts"], people):
+        ids = dict(zip(keys, (p.id for p in people), strict=True))
+        for raw, person in zip(data["contacts"], people, strict=True):
             if raw.get("introduced_by"):
                 wb.update(Contact, person.id, introduced_by=ids[raw["introduced_by"]])
         ties = wb.add_many(Tie(a=ids[a], b=ids[b]) for a, b in data.get("ties", []))

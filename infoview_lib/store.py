@@ -19,9 +19,10 @@ import dataclasses
 import json
 import os
 import sqlite3
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterable, Iterator, TypeVar
+from typing import Any, TypeVar
 
 from .errors import (
     NotFound,

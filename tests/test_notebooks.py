@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from notebook_runner import NOTEBOOKS, cell_text, error_outputs, run_notebook
 
 from infoview_lib.store import open_workbook
-from notebook_runner import NOTEBOOKS, cell_text, error_outputs, run_notebook
 
 ALL_NOTEBOOKS = sorted(p for p in NOTEBOOKS.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 

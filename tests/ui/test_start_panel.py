@@ -1,0 +1,45 @@
+"""The start panel without a browser: load a persona, start blank, confirm before replacing."""
+
+from __future__ import annotations
+
+from infoview_lib.model import Contact
+from infoview_lib.ui.start import StartPanel
+
+
+def test_load_persona_fills_workbook_and_progress(wb):
+    panel = StartPanel(wb, check_environment=False)
+    assert "0 people listed" in panel.progress.value
+    panel.persona.value = "maya"
+    panel.load_button.click()
+    assert len(wb.contacts()) > 40
+    assert "Loaded maya" in panel.status.text
+    assert f"{len(wb.contacts())} people listed" in panel.progress.value
+
+
+def test_replacing_a_real_list_needs_the_tick_and_backs_up(wb):
+    wb.add(Contact(first_name="My", last_name="Friend"))
+    panel = StartPanel(wb, check_environment=False)
+    panel.persona.value = "daniel"
+    panel.load_button.click()
+    assert [c.name for c in wb.contacts()] == ["My Friend"]
+    assert "Tick the box" in panel.status.text
+    panel.replace.value = True
+    panel.load_button.click()
+    assert "My Friend" not in [c.name for c in wb.contacts()]
+    assert list(wb.backups_dir.glob("*.restore.sqlite"))
+    assert panel.replace.value is False
+
+
+def test_start_blank_empties_after_confirmation(maya):
+    panel = StartPanel(maya, check_environment=False)
+    panel.blank_button.click()
+    assert maya.contacts() != []
+    panel.replace.value = True
+    panel.blank_button.click()
+    assert maya.contacts() == [] and "empty and ready" in panel.status.text
+
+
+def test_environment_check_is_shown(wb):
+    panel = StartPanel(wb)
+    html = "".join(c.value for c in panel.widget.children if isinstance(getattr(c, "value", None), str))
+    assert "Environment check" in html and "ipywidgets" in html
