@@ -1,8 +1,11 @@
 """Step 5, be a professional: meeting details, the checklist, and the .ics invite.
 
 A meeting is stored with its local start ("2025-07-14T15:00") and an IANA time zone
-("America/New_York"); the .ics file (written with infoview_lib.calendar) carries that zone
-with a VTIMEZONE, plus a reminder the day before. The length is the one asked for in the
+("America/New_York"). The .ics file (written with infoview_lib.calendar) gives the times in
+UTC ("Z") and the local time in the description, with a reminder the day before. UTC is
+chosen on purpose: the RDATE-style VTIMEZONE that icalendar generates is misread by
+vobject/dateutil (a July 15:00 New York meeting came back as UTC-5), and every calendar
+app shows UTC times correctly in the reader's own zone. The length is the one asked for in the
 outreach (15, 20 or 30 minutes); more than 30 needs `override=True` (they offered longer).
 
 Example:
@@ -219,7 +222,7 @@ def meeting_calendar(wb: Workbook, meetings: list[Meeting] | None = None,
                        f"Keep to {meeting.duration_minutes} minutes; end with: who else should "
                        "I talk to?")
         ical.add_event(cal, ical.stable_uid("meeting", workbook_key(wb), meeting.id),
-                       f"Informational interview: {who}", start_local(meeting),
+                       f"Informational interview: {who}", start_utc(meeting),
                        minutes=meeting.duration_minutes, description=description,
                        location=meeting.place or meeting.video_link, url=meeting.video_link,
                        alarm_minutes=REMINDER_MINUTES, stamp=stamp)
@@ -227,7 +230,7 @@ def meeting_calendar(wb: Workbook, meetings: list[Meeting] | None = None,
 
 
 def meeting_ics(wb: Workbook, meeting: Meeting, stamp: datetime | None = None) -> bytes:
-    """The .ics invite for one meeting (TZID + VTIMEZONE, reminder the day before)."""
+    """The .ics invite for one meeting (UTC times, reminder the day before)."""
     if not meeting.starts_at:
         raise ValidationError("Fill in the date and time before making the invite.")
     return ical.to_bytes(meeting_calendar(wb, [meeting], stamp))
