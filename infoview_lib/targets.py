@@ -116,7 +116,7 @@ def _word_match(want: str, have: str) -> bool:
     if want == have:
         return True
     n = 0
-    for a, b in zip(want, have):
+    for a, b in zip(want, have, strict=False):
         if a != b:
             break
         n += 1

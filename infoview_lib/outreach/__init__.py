@@ -1,0 +1,32 @@
+"""Step 3: compose an outreach message from its parts, render it, and check it offline.
+
+    parts.py    MessageParts and their defaults from the workbook; saving the user's edits
+    drafts.py   Jinja2 templates in data/templates/ -> e-mail, phone script, LinkedIn note
+    checker.py  one rule, one verdict, one hint; no network, no language model
+
+The tracker and the 3B7 follow-up dates live in infoview_lib.followup.
+
+Example:
+    >>> p = MessageParts(recipient_name="Hana Sato", sender_name="Maya Lind",
+    ...                  referrer="Dolores Ibáñez", topic="UX research",
+    ...                  interest="Your path into UX research is what I'd love to hear about.")
+    >>> d = render(p, "email")
+    >>> verdict(check_message(d.body, p))
+    'All 7 checks pass.'
+"""
+
+from .checker import Limits, RuleResult, check_message, format_results, verdict
+from .drafts import CHANNELS, Draft, render, templates_dir
+from .parts import EDITABLE, MessageParts, default_ask, default_parts, parts_for, save_parts
+
+
+def draft_for(wb, contact, channel: str = "email", strict: bool = False):
+    """(draft, parts, checker results) for one contact, from the saved parts."""
+    parts = parts_for(wb, contact)
+    draft = render(parts, channel)
+    return draft, parts, check_message(draft.body, parts, strict=strict, channel=channel)
+
+
+__all__ = ["CHANNELS", "EDITABLE", "Draft", "Limits", "MessageParts", "RuleResult",
+           "check_message", "default_ask", "default_parts", "draft_for", "format_results",
+           "parts_for", "render", "save_parts", "templates_dir", "verdict"]

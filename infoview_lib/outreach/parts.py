@@ -1,0 +1,216 @@
+"""The parts of an outreach message, with defaults drawn from the workbook.
+
+The method fixes the parts: who referred you (or how you know them) first, who you are,
+your interest in their company, industry or career and that you want information rather
+than a job, the ask for a short meeting, the fallback ("if you're too busy, who else could
+I talk to?") and thanks. The user edits each part; edits are stored in Outreach.parts.
+
+Example:
+    >>> p = MessageParts(recipient_name="Hana Sato", sender_name="Maya Okafor-Lind", minutes=20)
+    >>> p.recipient_first, p.sender_first, default_ask(20)[-1]
+    ('Hana', 'Maya', '?')
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import NotFound, ValidationError
+from ..model import MEETING_LENGTHS, Contact, Outreach, Target
+from ..store import Workbook
+
+EDITABLE = ("referrer", "connection", "who_i_am", "topic", "interest", "purpose", "minutes",
+            "ask", "fallback", "thanks")
+
+CONNECTIONS = {
+    "classmate": "We know each other from class, so I hope a quick note is all right.",
+    "instructor": "I was one of your students, and your classes stayed with me.",
+    "advisor": "You have helped me before, so you were the first person I thought of.",
+    "friend": "You are one of the first people I wanted to ask about this.",
+    "parent": "You know me better than anyone, so you were the first person I wanted to ask.",
+    "relative": "As family, you were one of the first people I wanted to ask.",
+    "neighbour": "As your neighbour, I hope you don't mind a quick note.",
+    "co-worker": "We worked together, so I hope you don't mind a quick note.",
+    "club": "We know each other from {org}, so I hope a quick note is all right.",
+    "alumni": "We went to the same school, which is why I hoped you might not mind a note.",
+    "online": "We are connected online, and what you share about your work caught my eye.",
+}
+
+
+def default_ask(minutes: int) -> str:
+    return f"Would you have {minutes} minutes for a short call or coffee in the next few weeks?"
+
+
+DEFAULT_FALLBACK = "If you're too busy, who else would you suggest I talk to?"
+DEFAULT_PURPOSE = "This is only to learn from your experience, nothing more."
+DEFAULT_THANKS = "Thank you for reading this."
+
+
+@dataclass
+class MessageParts:
+    """Everything a template may use. Empty parts simply drop out of the message."""
+
+    recipient_name: str = ""
+    sender_name: str = ""
+    sender_phone: str = ""
+    sender_email: str = ""
+    referrer: str = ""
+    connection: str = ""
+    who_i_am: str = ""
+    topic: str = ""
+    interest: str = ""
+    purpose: str = DEFAULT_PURPOSE
+    minutes: int = 20
+    ask: str = ""
+    fallback: str = DEFAULT_FALLBACK
+    thanks: str = DEFAULT_THANKS
+
+    def __post_init__(self):
+        for f in dataclasses.fields(self):
+            if f.name != "minutes":
+                setattr(self, f.name, " ".join(str(getattr(self, f.name) or "").split()))
+        try:
+            self.minutes = int(self.minutes)
+        except (TypeError, ValueError) as err:
+            raise ValidationError("The meeting length is a number of minutes: 15, 20 or 30.") from err
+        if self.minutes not in MEETING_LENGTHS:
+            raise ValidationError(f"Ask for {', '.join(map(str, MEETING_LENGTHS[:-1]))} or "
+                                  f"{MEETING_LENGTHS[-1]} minutes; short asks get more yeses.")
+        if not self.ask:
+            self.ask = default_ask(self.minutes)
+
+    @property
+    def recipient_first(self) -> str:
+        return self.recipient_name.split()[0] if self.recipient_name else "there"
+
+    @property
+    def sender_first(self) -> str:
+        return self.sender_name.split()[0] if self.sender_name else ""
+
+    def context(self) -> dict[str, Any]:
+        """The values templates see (fields plus the first names)."""
+        data = dataclasses.asdict(self)
+        data.update(recipient_first=self.recipient_first, sender_first=self.sender_first)
+        return data
+
+    def replace(self, **changes: Any) -> MessageParts:
+        return dataclasses.replace(self, **changes)
+
+
+def lower_first(text: str) -> str:
+    """'Data analysis' -> 'data analysis', but 'UX research' and 'MSc' stay as they are."""
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def with_article(phrase: str) -> str:
+    """'maths teacher' -> 'a maths teacher'; 'MSc graduate' -> 'an MSc graduate'."""
+    phrase = phrase.strip()
+    if not phrase:
+        return ""
+    first = phrase.split()[0]
+    if len(first) > 1 and first[:2].isupper():  # an acronym: say the letter's name
+        vowel = first[0] in "AEFHILMNORSX"
+    else:
+        vowel = first[0].lower() in "aeiou"
+    return ("an " if vowel else "a ") + phrase
+
+
+def _who_i_am(headline: str) -> str:
+    return with_article(lower_first(headline.strip().rstrip(".")))
+
+
+def target_for(wb: Workbook, contact: Contact) -> Target | None:
+    """The best-ranked target this contact leads to (None when they lead to none)."""
+    from ..targets import ranked_targets
+
+    for row in ranked_targets(wb):
+        if any(lead.contact_id == contact.id for lead in row.leads):
+            return row.target
+    return None
+
+
+def _interest(topic: str, contact: Contact) -> str:
+    if not topic:
+        if contact.title:
+            return (f"I'd love to hear how you became {with_article(lower_first(contact.title))} "
+                    "and what a usual week is like for you.")
+        return "I'd love to hear about your work and how you got there."
+    if contact.organization and contact.organization.casefold() != topic.casefold():
+        return (f"I'd love to hear how you got into {topic} and what your work at "
+                f"{contact.organization} is like.")
+    if contact.organization:
+        return f"I'd love to hear what your work at {contact.organization} is like."
+    return f"I'd love to hear how you got into {topic} and what a usual week is like for you."
+
+
+def default_parts(wb: Workbook, contact: Contact, target: Target | None = None) -> MessageParts:
+    """Parts filled from the workbook: the ego, the introducer, the target and the tie."""
+    ego = wb.setting("ego") or {}
+    referrer = ""
+    if contact.introduced_by:
+        try:
+            intro = wb.get(Contact, contact.introduced_by)
+            referrer = "" if intro.deleted_at else intro.name
+        except NotFound:  # the introducer record is gone
+            referrer = ""
+    connection = ""
+    for category in contact.categories:
+        if category in CONNECTIONS:
+            connection = CONNECTIONS[category].format(org=contact.organization or "the club")
+            break
+    target = target or target_for(wb, contact)
+    if target is not None:
+        topic = target.name if target.kind == "company" else lower_first(target.name)
+    else:
+        topic = ""
+    return MessageParts(
+        recipient_name=contact.name, sender_name=ego.get("name", ""),
+        sender_phone=ego.get("phone", ""), sender_email=ego.get("email", ""),
+        referrer=referrer, connection=connection, who_i_am=_who_i_am(ego.get("headline", "")),
+        topic=topic, interest=_interest(topic, contact),
+    )
+
+
+def parts_for(wb: Workbook, contact: Contact) -> MessageParts:
+    """The defaults, overlaid with whatever the user edited and saved for this contact."""
+    from ..followup import outreach_for
+
+    record = outreach_for(wb, contact.id, create=False)
+    target = None
+    if record is not None and record.target_id:
+        try:
+            target = wb.get(Target, record.target_id)
+        except NotFound:
+            target = None
+    parts = default_parts(wb, contact, target)
+    saved = {k: v for k, v in (record.parts if record else {}).items() if k in EDITABLE}
+    if "minutes" in saved and "ask" not in saved:
+        saved["ask"] = default_ask(int(saved["minutes"]))
+    return parts.replace(**saved)
+
+
+def save_parts(wb: Workbook, contact: Contact, changes: dict[str, Any]) -> Outreach:
+    """Store the user's edits to the parts (validated first; unknown keys refused)."""
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise ValidationError(f"{', '.join(sorted(unknown))} cannot be edited; "
+                              f"the parts are {', '.join(EDITABLE)}.")
+    from ..followup import outreach_for
+
+    with wb.transaction():
+        record = outreach_for(wb, contact.id)
+        merged = {**record.parts, **changes}
+        parts_for(wb, contact).replace(**merged)  # raises ValidationError on bad values
+        extra = {}
+        if not record.target_id:
+            target = target_for(wb, contact)
+            extra["target_id"] = target.id if target else None
+        return wb.update(Outreach, record.id, parts=merged, **extra)
+
+
+__all__ = ["CONNECTIONS", "EDITABLE", "MessageParts", "default_ask", "default_parts",
+           "parts_for", "save_parts", "target_for"]
