@@ -1,0 +1,115 @@
+"""Tell a contact file's format from its content (never from its name), and parse it.
+
+Example:
+    >>> detect_format(b"Notes:\\n\\nFirst Name,Last Name,URL,Email Address,Company,Position,"
+    ...               b"Connected On\\n")
+    'linkedin'
+    >>> detect_format(b"BEGIN:VCARD\\nFN:Ada\\nEND:VCARD\\n")
+    'vcard'
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+import zlib
+
+from ..errors import ImportFormatError
+from .base import ParseResult, decode_bytes, header_key
+from .google import is_google_header, parse_google
+from .linkedin import MAX_MEMBER_BYTES, connections_member, is_linkedin_header, parse_linkedin
+from .outlook import is_outlook_header, parse_outlook
+from .vcard import parse_vcard
+
+FORMATS = ("auto", "linkedin", "google", "outlook", "vcard")
+PARSERS = {"linkedin": parse_linkedin, "google": parse_google, "outlook": parse_outlook,
+           "vcard": parse_vcard}
+_CSV_CHECKS = (("linkedin", is_linkedin_header), ("google", is_google_header),
+               ("outlook", is_outlook_header))
+ZIP_MAGIC = b"PK\x03\x04"
+
+
+def detect_text_format(text: str) -> str | None:
+    """'vcard', 'linkedin', 'google', 'outlook', or None, from decoded text."""
+    import csv
+
+    head = text[:20000]
+    first = next((line for line in head.splitlines() if line.strip()), "")
+    if re.match(r"\s*begin\s*:\s*vcard\s*$", first, re.I):
+        return "vcard"
+    for line in head.splitlines()[:12]:
+        try:
+            cells = next(csv.reader([line]), [])
+        except csv.Error:
+            continue
+        keys = [header_key(c) for c in cells]
+        for fmt, check in _CSV_CHECKS:
+            if keys and check(keys):
+                return fmt
+    if re.search(r"^\s*begin\s*:\s*vcard\s*$", head, re.I | re.M):
+        return "vcard"
+    return None
+
+
+def detect_format(data: bytes | str, name: str = "the file") -> str:
+    """The format of a contact file's content: 'zip', 'vcard', 'linkedin', 'google', 'outlook'."""
+    if isinstance(data, (bytes, bytearray, memoryview)) and bytes(data[:4]) == ZIP_MAGIC:
+        return "zip"
+    fmt = detect_text_format(decode_bytes(data, name))
+    if fmt is None:
+        raise ImportFormatError(
+            f"Could not tell what kind of contact file {name} is. infoview reads LinkedIn "
+            "Connections.csv (or the export .zip), Google Contacts CSV, Outlook CSV and vCard "
+            "(.vcf). Export it again in one of these, or choose the format by hand."
+        )
+    return fmt
+
+
+def parse_zip(data: bytes, name: str, fmt: str = "auto") -> ParseResult:
+    """A LinkedIn export (its Connections.csv) or a zip of .vcf/.csv files (e.g. Takeout)."""
+    result = ParseResult(name, "zip")
+    try:
+        with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+            wanted = connections_member(archive)
+            members = [wanted] if wanted and fmt in ("auto", "linkedin") else [
+                i for i in archive.infolist()
+                if i.filename.casefold().endswith((".vcf", ".csv")) and not i.is_dir()]
+            if not members:
+                raise ImportFormatError(
+                    f"{name} holds no Connections.csv, .csv or .vcf file. Upload the contact "
+                    "file itself, or the LinkedIn export .zip."
+                )
+            parts = []
+            for info in members:
+                if info.file_size > MAX_MEMBER_BYTES:
+                    raise ImportFormatError(f"{info.filename} in {name} is too large to import.")
+                parts.append((info.filename, archive.read(info)))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError,
+            RuntimeError, ValueError, OSError, zlib.error) as err:
+        raise ImportFormatError(f"{name} is a damaged or encrypted zip file ({err}); make or "
+                                "download it again.") from err
+    for member, inner in parts:
+        if inner[:4] == ZIP_MAGIC:
+            raise ImportFormatError(f"{member} in {name} is itself a zip; unpack it first.")
+        part = parse_contacts(inner, f"{name}/{member}", fmt)
+        result.format = part.format if result.format == "zip" else result.format
+        result.extend(part)
+    return result
+
+
+def parse_contacts(data: bytes | str, name: str = "the file", fmt: str = "auto") -> ParseResult:
+    """Parse any supported contact file; fmt 'auto' detects it from the content."""
+    if fmt not in FORMATS:
+        raise ImportFormatError(f"Unknown format {fmt!r}; use one of {', '.join(FORMATS)}.")
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        data = bytes(data)
+        if not data.strip():
+            raise ImportFormatError(f"{name} is empty. Export your contacts again and retry.")
+        if data[:4] == ZIP_MAGIC:
+            return parse_zip(data, name, fmt)
+    elif not data.strip():
+        raise ImportFormatError(f"{name} is empty. Export your contacts again and retry.")
+    if fmt == "auto":
+        fmt = detect_format(data, name)
+    return PARSERS[fmt](data, name)
