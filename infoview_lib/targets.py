@@ -92,93 +92,44 @@ def remove_target(wb: Workbook, target_id: int) -> Target:
 # -- who leads there ----------------------------------------------------------------
 @dataclass(frozen=True)
 class Lead:
-    """Someone on the list who can point the user towards a target, and why."""
+    """Someone on the list who can point the user towards a target, and why.
+
+    A plain view of analysis.who_can_point_me_there's answer (the one place that decides
+    who leads where): kind is works_there, knows_someone, in_field or could_refer.
+    """
 
     contact_id: int
     name: str
     reason: str
     path: tuple[str, ...]
-    score: float
+    kind: str
 
     @property
     def path_text(self) -> str:
         return " → ".join(self.path)
 
-
-def _tokens(text: str) -> list[str]:
-    stop = {"and", "of", "the", "in", "for", "a", "an", "at", "to", "&"}
-    words = "".join(ch if ch.isalnum() else " " for ch in text.casefold()).split()
-    return [w for w in words if w not in stop]
+    @property
+    def insider(self) -> bool:
+        return self.kind in ("works_there", "in_field")
 
 
-def _word_match(want: str, have: str) -> bool:
-    """Same word, or the same stem (analysis/analyst, research/researcher)."""
-    if want == have:
-        return True
-    n = 0
-    for a, b in zip(want, have, strict=False):
-        if a != b:
-            break
-        n += 1
-    return n >= 5 and n >= max(len(want), len(have)) - 4
+def _leads_from_graph(g, target: Target) -> list[Lead]:
+    from .analysis import who_can_point_me_there
+    from .network import EGO, target_node
 
-
-def matches(phrase: str, text: str) -> bool:
-    """True when every word of phrase appears (or shares a stem) in text.
-
-    >>> matches("Data analysis", "Senior Data Analyst"), matches("UX research", "Barista")
-    (True, False)
-    """
-    want, have = _tokens(phrase), _tokens(text)
-    return bool(want) and all(any(_word_match(w, h) for h in have) for w in want)
-
-
-def _direct_reason(target: Target, contact: Contact, industries: dict[str, str]) -> str:
-    """Why this contact is at/in the target, or '' if they are not."""
-    org = contact.organization
-    if target.kind == "company":
-        wanted = (target.organization or target.name).casefold()
-        return f"works at {org}" if org and org.casefold() == wanted else ""
-    phrases = [target.name] + list(target.keywords)
-    if any(matches(p, contact.title) for p in phrases):
-        return f"works in {target.name.lower()} ({contact.title})"
-    industry = industries.get(org.casefold(), "") if org else ""
-    if industry and any(matches(p, industry) for p in phrases):
-        return f"works at {org} ({industry.lower()})"
-    return ""
-
-
-def _local_leads(wb: Workbook, target: Target) -> list[Lead]:
-    """A small stand-in for the network analysis: insiders first, then people who know one."""
-    from .model import Organization, Tie
-
-    people = {c.id: c for c in wb.contacts()}
-    industries = {o.name.casefold(): o.industry for o in wb.list(Organization)}
-    strength = {"often": 0.3, "occasionally": 0.2, "rarely": 0.1}
-    leads: dict[int, Lead] = {}
-    for c in people.values():
-        reason = _direct_reason(target, c, industries)
-        if reason:
-            score = 3 + strength.get(c.tie_strength, 0) + 0.2 * c.can_refer + 0.1 * c.can_interview
-            leads[c.id] = Lead(c.id, c.name, reason, ("You", c.name), score)
-    links: list[tuple[int, int, str]] = []
-    for tie in wb.list(Tie):
-        links += [(tie.a, tie.b, "knows"), (tie.b, tie.a, "knows")]
-    for c in people.values():
-        if c.introduced_by in people:
-            links.append((c.introduced_by, c.id, "introduced you to"))
-    for src, dst, verb in links:
-        if dst in leads and src in people and src not in leads and leads[dst].score >= 3:
-            c, insider = people[src], people[dst]
-            score = 1 + strength.get(c.tie_strength, 0) + 0.2 * c.can_refer
-            leads[src] = Lead(src, c.name, f"{verb} {insider.name}, who {leads[dst].reason}",
-                              ("You", c.name, insider.name), score)
-    return sorted(leads.values(), key=lambda lead: (-lead.score, lead.name.casefold()))
+    out = []
+    for lead in who_can_point_me_there(g, target_node(target.id)):
+        path = tuple("You" if n == EGO else g.nodes[n].get("label", n) for n in lead.path)
+        out.append(Lead(int(g.nodes[lead.contact]["contact_id"]), lead.name, lead.reason,
+                        path, lead.kind))
+    return out
 
 
 def who_leads_there(wb: Workbook, target: Target) -> list[Lead]:
     """The people who can point the user to target, best first, each with reason and path."""
-    return _local_leads(wb, target)
+    from .network import build_graph
+
+    return _leads_from_graph(build_graph(wb), target)
 
 
 # -- the ranked list ----------------------------------------------------------------
@@ -196,12 +147,16 @@ class TargetRow:
 
     @property
     def insiders(self) -> int:
-        return sum(1 for lead in self.leads if len(lead.path) == 2)
+        return sum(1 for lead in self.leads if lead.insider)
 
 
 def ranked_targets(wb: Workbook) -> list[TargetRow]:
     """Targets sorted by motivation, then postings, then advocacy; the top 5 are the focus."""
-    rows = [TargetRow(t, who_leads_there(wb, t)) for t in wb.list(Target)]
+    from .network import build_graph
+
+    targets = wb.list(Target)
+    g = build_graph(wb) if targets else None
+    rows = [TargetRow(t, _leads_from_graph(g, t)) for t in targets]
     rows.sort(key=lambda r: (-r.target.motivation, -int(r.target.postings), -int(r.advocacy),
                              -r.insiders, r.target.name.casefold()))
     for i, row in enumerate(rows):
@@ -261,5 +216,5 @@ def ways_in(target: Target) -> list[str]:
 
 
 __all__ = ["FOCUS_SIZE", "Lead", "TargetRow", "add_target", "contact_first", "current_focus",
-           "goals", "matches", "ranked_targets", "remove_target", "set_contact_first",
+           "goals", "ranked_targets", "remove_target", "set_contact_first",
            "set_goals", "update_target", "ways_in", "who_leads_there"]
