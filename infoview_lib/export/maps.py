@@ -1,0 +1,85 @@
+"""The who-you-know map in an export: PNG, SVG, PDF and GraphML, drawn by the network issue's
+infoview_lib.draw.save_map and infoview_lib.graph_export (this module only calls them).
+
+Example:
+    >>> MAP_FORMATS
+    ('png', 'svg', 'pdf')
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..store import Workbook
+from .document import Image
+from .names import ExportFolder
+
+MAP_FORMATS = ("png", "svg", "pdf")
+MAP_DIR = "map"
+MISSING = ("The map could not be drawn: this copy of infoview has no map module "
+           "(infoview_lib.draw). Update infoview, then export again.")
+
+
+@dataclass
+class MapOutput:
+    files: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    image: Image | None = None
+
+
+def _save_map():
+    try:
+        from ..draw import save_map
+    except ImportError:
+        return None
+    return save_map
+
+
+def map_image(wb: Workbook, anonymize: bool = False) -> tuple[Image | None, str]:
+    """The map as an Image block for HTML/PDF (PNG bytes), or (None, warning)."""
+    save_map = _save_map()
+    if save_map is None:
+        return None, MISSING
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "map.png"
+        save_map(wb, path, anonymize=anonymize, dpi=110)
+        png = path.read_bytes()
+        alt_file = path.with_suffix(".txt")
+        alt = alt_file.read_text(encoding="utf-8").strip() if alt_file.exists() else ""
+    people = len(wb.contacts())
+    alt = alt or f"Map of the people you know: you in the centre and {people} contacts around you."
+    return Image(png=png, alt=alt, caption=alt), ""
+
+
+def write_map_files(wb: Workbook, folder: ExportFolder, formats: set[str],
+                    anonymize: bool = False) -> MapOutput:
+    """Write map/map.png|svg|pdf and map/map.graphml as asked; return the files written."""
+    out = MapOutput()
+    wanted = [f for f in MAP_FORMATS if f in formats]
+    if wanted:
+        save_map = _save_map()
+        if save_map is None:
+            out.warnings.append(MISSING)
+        else:
+            for ext in wanted:
+                target = folder.path(f"{MAP_DIR}/map.{ext}")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                save_map(wb, target, anonymize=anonymize)
+                out.files.append(folder.adopt(f"{MAP_DIR}/map.{ext}"))
+                alt = target.with_suffix(".txt")
+                if alt.exists():
+                    folder.adopt(f"{MAP_DIR}/{alt.name}")
+    if "graphml" in formats:
+        try:
+            from .. import graph_export
+        except ImportError:
+            out.warnings.append("GraphML could not be written: this copy of infoview has no "
+                                "graph_export module. Update infoview, then export again.")
+        else:
+            target = folder.path(f"{MAP_DIR}/map.graphml")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            graph_export.write_graphml(wb, target, anonymize=anonymize)
+            out.files.append(folder.adopt(f"{MAP_DIR}/map.graphml"))
+    return out

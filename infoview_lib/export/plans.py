@@ -1,0 +1,178 @@
+"""The interview plans as Documents: one per contact, and one for the whole workbook.
+
+The per-contact content comes from infoview_lib.plan.plan_data (step 5's one-page plan);
+this module only lays it out, adds the outreach draft, and gathers the whole-workbook view
+(targets, whom to contact, meetings, follow-ups owed, the map).
+
+Example:
+    >>> import tempfile, pathlib
+    >>> from infoview_lib.store import open_workbook
+    >>> from infoview_lib.model import Contact, Outreach
+    >>> wb = open_workbook(pathlib.Path(tempfile.mkdtemp()) / "w.sqlite")
+    >>> ada = wb.add(Contact(first_name="Ada"))
+    >>> _ = wb.add(Outreach(contact_id=ada.id))
+    >>> [c.name for c in plan_contacts(wb)]
+    ['Ada']
+    >>> workbook_plan(wb).title
+    'Interview plan'
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..followup import STATUS_LABELS, schedule
+from ..model import Contact, Meeting, Outreach, Target
+from ..plan import plan_data
+from ..progress import step_progress
+from ..store import Workbook
+from .document import Bullets, Document, Fields, Grid, Heading, Image, PageBreak, Para
+
+PART_LABELS = {"subject": "Subject", "who_i_am": "Who I am", "referrer": "Referred by",
+               "interest": "Interest", "ask": "The ask", "fallback": "If too busy",
+               "thanks": "Thanks"}
+
+
+def plan_contacts(wb: Workbook) -> list[Contact]:
+    """Contacts with a meeting or an outreach record (planned or under way), list order."""
+    wanted = {m.contact_id for m in wb.list(Meeting)} | {o.contact_id for o in wb.list(Outreach)}
+    return [c for c in wb.contacts() if c.id in wanted]
+
+
+def _num(x: float) -> str:
+    return f"{x:g}"
+
+
+def _outreach_blocks(wb: Workbook, contact: Contact) -> list:
+    items = wb.list(Outreach, contact_id=contact.id)
+    if not items:
+        return []
+    record = items[-1]
+    fields = [("Status", STATUS_LABELS.get(record.status, record.status)),
+              ("Channel", record.channel), ("Sent on", record.sent_on),
+              ("Reply on", record.replied_on)]
+    blocks = [Heading("Outreach", 3), Fields(fields)]
+    parts = {k: v for k, v in (record.parts or {}).items() if isinstance(v, (str, int, float))
+             and str(v).strip()}
+    if parts:
+        blocks.append(Fields([(PART_LABELS.get(k, k.replace("_", " ").capitalize()), str(v))
+                              for k, v in parts.items()]))
+    return blocks
+
+
+def contact_blocks(wb: Workbook, contact: Contact, level: int = 2) -> list:
+    """The one-page plan of a contact as blocks (headings start at `level`)."""
+    data = plan_data(wb, contact)
+    c = data["contact"]
+    sub = level + 1
+    role = ", ".join(x for x in (c["title"], c["organization"]) if x)
+    blocks: list = [Heading("Who they are", sub), Fields([
+        ("Name", c["name"]), ("Role", role), ("E-mail", ", ".join(c["emails"])),
+        ("Phone", ", ".join(c["phones"])), ("Categories", ", ".join(c["categories"])),
+        ("You see each other", c["tie_strength"]), ("Notes", c["notes"]),
+    ])]
+    blocks += [Heading("How you are connected", sub),
+               Para(" → ".join(data["connection"]["path"])), Para(data["connection"]["text"])]
+    blocks.append(Heading("What you want to learn", sub))
+    blocks.append(Bullets(data["learn"]) if data["learn"] else
+                  Para("Not written yet: say in step 2 what you want to find out.", muted=True))
+    agenda = data["agenda"]
+    blocks.append(Heading(f"Agenda ({agenda['length']} minutes)", sub))
+    rows = []
+    for phase in agenda["phases"]:
+        rows.append([phase["name"], _num(phase["minutes"]), ""])
+        rows += [["", _num(item["minutes"]) if item["minutes"] else "", item["text"]]
+                 for item in phase["items"]]
+    blocks.append(Grid(["Part", "Minutes", "Question"], rows))
+    blocks.append(Para(f"About {_num(agenda['total'])} of {agenda['length']} minutes planned.",
+                       muted=True))
+    if agenda["warning"]:
+        blocks.append(Para("Warning: " + agenda["warning"]))
+    blocks.append(Heading("Logistics", sub))
+    meeting = data["meeting"]
+    if meeting:
+        blocks.append(Fields([("When", meeting["when"]), ("Where", meeting["where"]),
+                              ("Length", f"{meeting['minutes']} minutes")]))
+    else:
+        blocks.append(Para("Not fixed yet: set the date, time and place in step 5.", muted=True))
+    for block in _outreach_blocks(wb, contact):
+        if isinstance(block, Heading):
+            block.level = sub
+        blocks.append(block)
+    blocks.append(Heading("Checklist", sub))
+    items = data["checklist"]
+    blocks.append(Bullets([i["label"] for i in items], [bool(i["done"]) for i in items]))
+    return blocks
+
+
+def contact_plan(wb: Workbook, contact: Contact) -> Document:
+    """One contact's interview plan as a Document."""
+    return Document(f"Interview plan: {contact.name}", blocks=contact_blocks(wb, contact))
+
+
+def _owner(wb: Workbook) -> str:
+    ego = wb.setting("ego", {}) or {}
+    return str(ego.get("name", "")).strip() if isinstance(ego, dict) else ""
+
+
+def overview_blocks(wb: Workbook, today: date | None = None) -> list:
+    """Progress, targets, whom to contact, meetings and follow-ups owed."""
+    names = {c.id: c.name for c in wb.contacts(include_deleted=True)}
+    targets = {t.id: t.name for t in wb.list(Target)}
+    blocks: list = [Heading("Progress")]
+    blocks.append(Bullets([f"Step {s.number}, {s.title}: {s.detail}" for s in step_progress(wb)],
+                          [s.done for s in step_progress(wb)]))
+    blocks.append(Heading("Targets"))
+    target_rows = [[t.name, t.kind, str(t.motivation), "yes" if t.postings else "no",
+                    t.what_to_learn] for t in sorted(wb.list(Target),
+                                                     key=lambda t: (-t.motivation, t.name))]
+    blocks.append(Grid(["Target", "Kind", "Motivation (1-5)", "Postings", "What to learn"],
+                       target_rows) if target_rows else
+                  Para("No targets yet: choose some in step 2.", muted=True))
+    blocks.append(Heading("Whom to contact"))
+    listed = {c.id for c in wb.contacts()}
+    outreach = [o for o in wb.list(Outreach) if o.contact_id in listed]
+    if outreach:
+        blocks.append(Grid(["Contact", "Target", "Status", "Channel", "Sent on"], [
+            [names.get(o.contact_id, ""), targets.get(o.target_id, ""),
+             STATUS_LABELS.get(o.status, o.status), o.channel, o.sent_on] for o in outreach]))
+    else:
+        blocks.append(Para("Nobody yet: plan your outreach in step 3.", muted=True))
+    blocks.append(Heading("Meetings"))
+    meetings = [m for m in wb.list(Meeting) if m.starts_at and m.contact_id in listed]
+    if meetings:
+        from ..meetings import when_text, where_text
+
+        blocks.append(Grid(["Contact", "When", "Where", "Minutes"], [
+            [names.get(m.contact_id, ""), when_text(m), where_text(m), str(m.duration_minutes)]
+            for m in sorted(meetings, key=lambda m: m.starts_at)]))
+    else:
+        blocks.append(Para("No meetings fixed yet.", muted=True))
+    blocks.append(Heading("Follow-ups owed"))
+    from datetime import datetime
+
+    from ..followthrough import owed_actions
+
+    now = datetime.combine(today, datetime.min.time()).astimezone() if today else None
+    owed = [(o.due[:10] or "any time", o.text + (" (late)" if o.late else ""))
+            for o in owed_actions(wb, now=now)]
+    owed += [(item.due_on.isoformat(), item.text) for item in schedule(wb, today)]
+    blocks.append(Bullets([f"{due}: {text}" for due, text in owed]) if owed
+                  else Para("Nothing owed right now.", muted=True))
+    blocks.append(Para("Follow-up timing: the 3B7 routine from Steve Dalton's "
+                       "The 2-Hour Job Search.", muted=True))
+    return blocks
+
+
+def workbook_plan(wb: Workbook, map_image: Image | None = None,
+                  today: date | None = None) -> Document:
+    """The whole-workbook plan: overview, the map, then one section per planned contact."""
+    owner = _owner(wb)
+    doc = Document("Interview plan", subtitle=(f"{owner}, " if owner else "")
+                   + f"as of {(today or date.today()).isoformat()}")
+    doc.add(*overview_blocks(wb, today))
+    if map_image is not None:
+        doc.add(Heading("Your map"), map_image)
+    for contact in plan_contacts(wb):
+        doc.add(PageBreak(), Heading(contact.name), *contact_blocks(wb, contact, level=2))
+    return doc
