@@ -41,7 +41,7 @@ STATUS_LABELS = {
 FOLLOW_UP_EVENT = "follow_up_sent"
 
 
-def _as_date(value: date | str | None) -> date | None:
+def as_date(value: date | str | None) -> date | None:
     if value in (None, ""):
         return None
     if isinstance(value, datetime):
@@ -122,7 +122,7 @@ def set_status(wb: Workbook, outreach_id: int, status: str, on: date | str | Non
     status logs the reply, which resets the schedule (nothing more is due)."""
     if status not in OUTREACH_STATUSES:
         raise ValidationError(f"Unknown status {status!r}; use one of {', '.join(OUTREACH_STATUSES)}.")
-    day = _as_date(on) or date.today()
+    day = as_date(on) or date.today()
     with wb.transaction():
         record = wb.get(Outreach, outreach_id)
         changes: dict = {"status": status, "history": record.history + [[status, day.isoformat()]]}
@@ -139,7 +139,7 @@ def set_status(wb: Workbook, outreach_id: int, status: str, on: date | str | Non
 
 def log_follow_up(wb: Workbook, outreach_id: int, on: date | str | None = None) -> Outreach:
     """Note that the one follow-up was sent (it leaves the due list)."""
-    day = _as_date(on) or date.today()
+    day = as_date(on) or date.today()
     record = wb.get(Outreach, outreach_id)
     return wb.update(Outreach, outreach_id,
                      history=record.history + [[FOLLOW_UP_EVENT, day.isoformat()]])
@@ -154,11 +154,11 @@ def reply_label(record: Outreach, cal: BusinessCalendar, today: date | None = No
     """'booster' (reply within 3 business days), 'obligate' (later reply), 'curmudgeon'
     (no reply once the follow-up point has passed) or '' (not sent, or still waiting)."""
     rules = current_protocol().follow_up
-    sent = _as_date(record.sent_on)
+    sent = as_date(record.sent_on)
     if sent is None:
         return ""
     day0 = cal.day_zero(sent)
-    replied = _as_date(record.replied_on)
+    replied = as_date(record.replied_on)
     if replied is not None:
         fast = cal.between(day0, replied) <= int(rules["second_contact_after_days"])
         return "booster" if fast else "obligate"
@@ -215,17 +215,17 @@ def schedule(wb: Workbook, today: date | None = None) -> list[DueItem]:
     keyed = [(r, *_target_key(wb, r, people[r.contact_id])) for r in records]
     items = []
     for record, key, target_name in keyed:
-        sent = _as_date(record.sent_on)
+        sent = as_date(record.sent_on)
         if sent is None or record.replied_on or record.status not in ("sent",):
             continue
         day0 = cal.day_zero(sent)
         contact = people[record.contact_id]
         others = [o for o, k, _ in keyed if key and k == key and o.id != record.id
-                  and o.sent_on and _as_date(o.sent_on) >= sent]
+                  and o.sent_on and as_date(o.sent_on) >= sent]
         if key and not others:
             items.append(DueItem("second_contact", record.id, contact.id, contact.name,
                                  target_name, sent, cal.add(day0, second)))
-        if not any(e == FOLLOW_UP_EVENT and _as_date(d) >= sent for e, d in record.history):
+        if not any(e == FOLLOW_UP_EVENT and as_date(d) >= sent for e, d in record.history):
             items.append(DueItem("follow_up", record.id, contact.id, contact.name, target_name,
                                  sent, cal.add(day0, follow)))
     return sorted(items, key=lambda i: (i.due_on, i.contact_name.casefold(), i.kind))
@@ -255,6 +255,6 @@ def due_calendar(wb: Workbook, today: date | None = None, include_upcoming: bool
     return cal, items
 
 
-__all__ = ["BusinessCalendar", "DueItem", "calendar_for", "due_calendar", "due_now",
+__all__ = ["BusinessCalendar", "DueItem", "as_date", "calendar_for", "due_calendar", "due_now",
            "holiday_country", "log_follow_up", "outreach_for", "reply_label", "schedule",
            "set_status", "status_dates"]

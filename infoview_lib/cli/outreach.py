@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from ..followup import due_calendar, due_now, schedule
+from ..followup import as_date, due_calendar, due_now, schedule
 from ..outreach import CHANNELS, draft_for, format_results
 from ..store import open_workbook
 from . import add_workbook_option
@@ -32,7 +32,7 @@ def cmd_outreach(args) -> int:
 
 
 def cmd_due(args) -> int:
-    today = date.fromisoformat(args.today) if args.today else date.today()
+    today = as_date(args.today) or date.today()
     with open_workbook(args.workbook, create=False) as wb:
         now = due_now(wb, today)
         later = [i for i in schedule(wb, today) if i.due_on > today]
