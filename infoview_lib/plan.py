@@ -21,13 +21,17 @@ from .questions import build_agenda, chosen, load_bank, user_goal_text
 from .store import Workbook
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#~&!])")
-_LEADING = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
+_LEADING = re.compile(r"^(\s*)([-+=>]|\d+(?=[.)]))")
 
 
 def md_escape(text: Any) -> str:
     """User text made safe inside Markdown: specials backslash-escaped, one line."""
     text = " ".join(str(text or "").split())
     text = _SPECIAL.sub(r"\\\1", text)
+    m = _LEADING.match(text)
+    if m and m.group(2)[0].isdigit():  # "1. x" is a list item: escape the dot instead
+        n = m.end()
+        return text[:n] + "\\" + text[n:]
     return _LEADING.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
