@@ -1,0 +1,101 @@
+"""The instructor's class-summary panel: pick a folder of handed-in files, build the report.
+
+With no folder it shows 40 made-up submissions (written to a temporary folder), so the
+notebook always runs from a fresh kernel and shows what a class report looks like.
+"""
+
+from __future__ import annotations
+
+import html
+import tempfile
+from pathlib import Path
+
+import ipywidgets as w
+
+from ..classreport import build_report, write_sample_folder
+from ..errors import ValidationError
+from ..paths import default_exports_dir
+from .common import Panel, StatusLine, button, hooked, reports_errors, text_input, title
+
+
+def summary_html(summary: dict) -> str:
+    """The headline numbers as a small table."""
+    f, m = summary["funnel"], summary["meetings"]
+    rate = summary["reply_rate"]
+    rows = [
+        ("Students", summary["students"]),
+        ("People listed", f"{summary['people']['total']} (median "
+                          f"{summary['people']['median']:g} each)"),
+        ("Contacted / replied", f"{f['contacted']} / {f['replied']}"
+                                + (f" ({rate:.0%} reply rate)" if rate is not None else "")),
+        ("Meetings held", f"{m['held']} of {m['planned']} planned; {m['thanked']} thanked"),
+        ("Top fields", ", ".join(name for name, _ in summary["top_fields"][:5]) or "none"),
+    ]
+    body = "".join(f"<tr><th style='text-align:left;padding-right:1em'>{html.escape(k)}</th>"
+                   f"<td>{html.escape(str(v))}</td></tr>" for k, v in rows)
+    return f"<table class='iv-class-table'>{body}</table>"
+
+
+class ClassReportPanel(Panel):
+    """Build the anonymous class dashboard from a folder of progress files."""
+
+    def __init__(self, folder: str | Path = "", out: str | Path = ""):
+        self.status = StatusLine()
+        self.folder = text_input("folder of progress.json / .zip files", "iv-class-folder",
+                                 "Folder", width="40em")
+        self.folder.value = str(folder)
+        self.out = text_input("where to save the report", "iv-class-out", "Save to",
+                              width="40em")
+        self.out.value = str(out or default_exports_dir() / "class-report")
+        self.build_button = button("Build the report", "iv-class-build", "primary")
+        self.sample_button = button("Show sample data", "iv-class-sample")
+        self._buttons = (self.build_button, self.sample_button)
+        self.build_button.on_click(self.build)
+        self.sample_button.on_click(self.sample)
+        self.summary = hooked(w.HTML(), "iv-class-summary")
+        self.skipped = hooked(w.HTML(), "iv-class-skipped")
+        self.charts = hooked(w.Box(layout=w.Layout(flex_flow="row wrap")), "iv-class-charts")
+        self.result = None
+        self.widget = hooked(w.VBox([
+            title("Handed-in files"), self.folder, self.out,
+            w.HBox([self.build_button, self.sample_button]), self.status.widget,
+            title("The class"), self.summary, self.charts, self.skipped,
+        ]), "iv-class-report")
+        if str(folder).strip():
+            self.build()
+        else:
+            self.sample()
+
+    def _show(self, folder: Path, out: Path) -> None:
+        for b in self._buttons:
+            b.disabled = True
+        self.result = result = build_report([folder], out)
+        self.summary.value = summary_html(result.summary)
+        self.charts.children = [
+            hooked(w.Image(value=p.read_bytes(), format="png", layout=w.Layout(width="32em")),
+                   f"iv-chart-{name}") for name, p in result.charts.items()]
+        problems = "".join(f"<li>{html.escape(str(p))}</li>" for p in result.problems)
+        self.skipped.value = (f"<b>Skipped ({len(result.problems)})</b><ul>{problems}</ul>"
+                              if problems else "")
+
+    @reports_errors
+    def build(self, _=None) -> None:
+        folder = Path(self.folder.value.strip()).expanduser()
+        if not self.folder.value.strip() or not folder.exists():
+            raise ValidationError("Type the folder where you saved the students' progress "
+                                  "files (or click 'Show sample data').")
+        out = Path(self.out.value.strip() or default_exports_dir() / "class-report")
+        self._show(folder, out.expanduser())
+        n = self.result.summary["students"]
+        if not n:
+            self.status.warn(f"No usable progress file in {folder}; see the skipped list.")
+        else:
+            self.status.ok(f"Report for {n} students saved to {self.result.html}.")
+
+    @reports_errors
+    def sample(self, _=None) -> None:
+        tmp = Path(tempfile.mkdtemp(prefix="infoview-class-"))
+        write_sample_folder(tmp / "handed-in", 40)
+        self._show(tmp / "handed-in", tmp / "report")
+        self.status.ok(f"Sample data: 40 made-up students plus 8 files with mistakes, which "
+                       f"are skipped. Report saved to {self.result.html}.")
