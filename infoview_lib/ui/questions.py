@@ -1,0 +1,250 @@
+"""Step 4 panel: filter the question bank by goal, pick, reorder, edit, add your own, and
+watch the time-boxed agenda (with a warning when the questions no longer fit).
+
+Every change is written to the workbook at once; the panel is rebuilt from the workbook.
+CSS hooks: .iv-question-pick (+ .iv-q-<id>) on each checkbox, .iv-agenda,
+.iv-agenda-warning, .iv-length, .iv-goal-filter, .iv-add-question.
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as w
+
+from ..meetings import asked_length, meeting_for
+from ..questions import (
+    CATEGORY_LABELS,
+    PHASES,
+    TIARA,
+    add_own,
+    build_agenda,
+    chosen,
+    edit,
+    filter_bank,
+    keep_question,
+    load_bank,
+    move,
+    pick,
+    unpick,
+    user_goal_kinds,
+)
+from ..store import Workbook
+from .common import Panel, StatusLine, button, hooked, reports_errors, text_input, title
+
+GENERAL = "general"
+
+
+def agenda_html(agenda) -> str:
+    """The agenda as an HTML table, minutes per phase."""
+    rows = []
+    for phase in agenda.phases:
+        rows.append(f"<tr><td><b>{html.escape(phase.name)}</b></td>"
+                    f"<td style='text-align:right'><b>{phase.minutes:g} min</b></td></tr>")
+        for text, minutes in phase.items:
+            rows.append(f"<tr><td style='padding-left:1.5em'>{html.escape(text)}</td>"
+                        f"<td style='text-align:right'>{f'{minutes:g}' if minutes else ''}</td></tr>")
+    colour = "#1a7f37" if agenda.fits else "#cf222e"
+    rows.append(f"<tr><td><b>Total</b></td><td style='color:{colour};text-align:right'>"
+                f"<b class='iv-agenda-total'>{agenda.total:g} of {agenda.length} min</b></td></tr>")
+    return "<table style='width:100%'>" + "".join(rows) + "</table>"
+
+
+class QuestionsPanel(Panel):
+    """Pick the questions for your conversations (general list, or one contact's)."""
+
+    def __init__(self, wb: Workbook, contact_id: int | None = None):
+        self.wb = wb
+        self.bank = load_bank()
+        self.keep = keep_question(self.bank)
+        self.status = StatusLine()
+        self._syncing = False
+        people = [("Everyone (my general list)", GENERAL)] + [
+            (c.name, c.id) for c in wb.contacts()]
+        self.contact = hooked(w.Dropdown(options=people, value=contact_id or GENERAL,
+                                         description="For", layout=w.Layout(width="28em")),
+                              "iv-question-contact")
+        kinds = user_goal_kinds(wb)
+        mine = f"My goals ({', '.join(kinds)})" if kinds else "My goals (none set yet: all)"
+        self.goal = hooked(w.Dropdown(
+            options=[(mine, "mine"), ("Industry", "industry"), ("Company", "company"),
+                     ("Career field", "field"), ("All questions", "all")],
+            value="mine", description="Suits", layout=w.Layout(width="28em")), "iv-goal-filter")
+        self.category = hooked(w.Dropdown(
+            options=[("All topics", "")] + [(v, k) for k, v in CATEGORY_LABELS.items()],
+            description="Topic", layout=w.Layout(width="28em")), "iv-category-filter")
+        self.length = hooked(w.ToggleButtons(options=[15, 20, 30], description="Minutes",
+                                             style={"button_width": "4em"}), "iv-length")
+        self.length.value = self._stored_length()
+        self.bank_box = w.VBox(layout=w.Layout(max_height="28em", overflow="auto"))
+        self.picked_box = w.VBox()
+        self.agenda = hooked(w.HTML(), "iv-agenda")
+        self.warning = hooked(w.HTML(), "iv-agenda-warning")
+        self.own_text = text_input("Your own question", "iv-own-question", width="30em")
+        self.own_phase = hooked(w.Dropdown(options=PHASES, value="core",
+                                           layout=w.Layout(width="8em")), "iv-own-phase")
+        self.own_minutes = hooked(w.BoundedFloatText(value=2, min=0.5, max=15, step=0.5,
+                                                     layout=w.Layout(width="6em")),
+                                  "iv-own-minutes")
+        self.add_button = button("Add my question", "iv-add-question")
+        self._buttons = (self.add_button,)
+        self.add_button.on_click(self.add_own)
+        self.contact.observe(self._on_contact, names="value")
+        self.goal.observe(self._on_filter, names="value")
+        self.category.observe(self._on_filter, names="value")
+        self.length.observe(self._on_length, names="value")
+        self._checks: dict[str, w.Checkbox] = {}
+        self._build_bank()
+        self.refresh()
+        self.widget = hooked(w.VBox([
+            title("Who is this for?"), self.contact,
+            title("Question bank"),
+            w.HTML("Tick the questions you want to ask. TIARA (Trends, Insights, Advice, "
+                   "Resources, Assignments) is Steve Dalton's way of sorting good questions."),
+            self.goal, self.category, self.bank_box,
+            title("Your questions, in order"), self.picked_box,
+            w.HBox([self.own_text, self.own_phase, self.own_minutes, self.add_button]),
+            title("Agenda"), self.length, self.agenda, self.warning, self.status.widget,
+        ]), "iv-questions")
+
+    # -- state ---------------------------------------------------------------------------
+    @property
+    def contact_id(self) -> int | None:
+        return None if self.contact.value == GENERAL else self.contact.value
+
+    def _stored_length(self) -> int:
+        lengths = self.wb.setting("agenda_length", {}) or {}
+        key = str(self.contact_id or GENERAL)
+        if key in lengths:
+            return int(lengths[key])
+        if self.contact_id is not None:
+            meeting = meeting_for(self.wb, self.contact_id)
+            value = meeting.duration_minutes if meeting else asked_length(self.wb, self.contact_id)
+            return value if value in (15, 20, 30) else 30
+        return 20
+
+    def _visible(self):
+        kinds = {"mine": user_goal_kinds(self.wb), "all": []}.get(self.goal.value,
+                                                                   [self.goal.value])
+        return filter_bank(self.bank, kinds, self.category.value or None)
+
+    # -- building ------------------------------------------------------------------------
+    def _build_bank(self) -> None:
+        rows = []
+        self._checks = {}
+        for q in self._visible():
+            box = w.Checkbox(value=False, description=q.text, indent=False,
+                             layout=w.Layout(width="36em"), style={"description_width": "0"})
+            box.add_class("iv-question-pick")
+            box.add_class(f"iv-q-{q.id}")
+            box.observe(self._toggle_handler(q), names="value")
+            tag = w.HTML(f"<span style='color:#555'>{q.tiara} ({TIARA[q.tiara]}) · "
+                         f"{html.escape(q.phase)} · {q.minutes:g} min</span>")
+            self._checks[q.id] = box
+            rows.append(w.HBox([box, tag]))
+        self.bank_box.children = rows
+
+    def _toggle_handler(self, question):
+        def handler(change):
+            if not self._syncing:
+                self.toggle(question, change["new"])
+        return handler
+
+    def _picked_row(self, row) -> w.HBox:
+        text = w.Text(value=row.text, continuous_update=False, layout=w.Layout(width="30em"))
+        text.add_class("iv-edit-question")
+        text.add_class(f"iv-edit-{row.question_id}")
+        minutes = w.BoundedFloatText(value=row.minutes, min=0.5, max=15, step=0.5,
+                                     continuous_update=False, layout=w.Layout(width="6em"))
+        up, down = button("↑", "iv-up"), button("↓", "iv-down")
+        for b in (up, down):
+            b.layout = w.Layout(width="3em")
+        qid = row.question_id
+        text.observe(lambda ch: self._edit(qid, text=ch["new"]), names="value")
+        minutes.observe(lambda ch: self._edit(qid, minutes=ch["new"]), names="value")
+        up.on_click(lambda _: self._move(qid, -1))
+        down.on_click(lambda _: self._move(qid, +1))
+        parts = [w.HTML(f"<span style='color:#555;width:5em'>{row.phase}</span>",
+                        layout=w.Layout(width="5em")), text, minutes, up, down]
+        if qid != self.keep.id:
+            drop = button("✕", "iv-remove-question")
+            drop.layout = w.Layout(width="3em")
+            drop.on_click(lambda _: self._remove(qid))
+            parts.append(drop)
+        return w.HBox(parts)
+
+    def refresh(self) -> None:
+        """Show what the workbook holds: ticks, the ordered list, the agenda."""
+        rows = chosen(self.wb, self.contact_id, self.bank)
+        ids = {r.question_id for r in rows}
+        self._syncing = True
+        try:
+            for qid, box in self._checks.items():
+                box.value = qid in ids
+                box.disabled = qid == self.keep.id
+        finally:
+            self._syncing = False
+        self.picked_box.children = [self._picked_row(r) for r in rows]
+        agenda = build_agenda(rows, int(self.length.value))
+        self.agenda.value = agenda_html(agenda)
+        self.warning.value = (f"<div style='color:#cf222e'><b>Too long:</b> "
+                              f"{html.escape(agenda.warning)}</div>" if agenda.warning else "")
+        self.last_agenda = agenda
+
+    # -- handlers ------------------------------------------------------------------------
+    @reports_errors
+    def toggle(self, question, on: bool) -> None:
+        if on:
+            pick(self.wb, question, self.contact_id)
+            self.status.ok("Added. It is saved in your workbook.")
+        else:
+            unpick(self.wb, question.id, self.contact_id, self.bank)
+            self.status.ok("Removed.")
+        self.refresh()
+
+    @reports_errors
+    def _edit(self, qid: str, text: str | None = None, minutes: float | None = None) -> None:
+        edit(self.wb, qid, text=text, minutes=minutes, contact_id=self.contact_id,
+             bank=self.bank)
+        self.status.ok("Saved.")
+        self.refresh()
+
+    @reports_errors
+    def _move(self, qid: str, step: int) -> None:
+        move(self.wb, qid, step, self.contact_id)
+        self.refresh()
+
+    @reports_errors
+    def _remove(self, qid: str) -> None:
+        unpick(self.wb, qid, self.contact_id, self.bank)
+        self.status.ok("Removed.")
+        self.refresh()
+
+    @reports_errors
+    def add_own(self, _=None) -> None:
+        add_own(self.wb, self.own_text.value, self.own_phase.value, self.own_minutes.value,
+                self.contact_id)
+        self.own_text.value = ""
+        self.status.ok("Your question is on the list.")
+        self.refresh()
+
+    def _on_filter(self, _change) -> None:
+        self._build_bank()
+        self.refresh()
+
+    def _on_contact(self, _change) -> None:
+        self._syncing = True
+        try:
+            self.length.value = self._stored_length()
+        finally:
+            self._syncing = False
+        self.refresh()
+
+    @reports_errors
+    def _on_length(self, change) -> None:
+        if self._syncing:
+            return
+        lengths = dict(self.wb.setting("agenda_length", {}) or {})
+        lengths[str(self.contact_id or GENERAL)] = int(change["new"])
+        self.wb.set_setting("agenda_length", lengths)
+        self.refresh()
