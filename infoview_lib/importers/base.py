@@ -173,7 +173,8 @@ def _rows(text: str, offset: int) -> Iterator[tuple[int, list[str]]]:
         start = previous + 1 + offset
         previous = reader.line_num
         if row and any(cell.strip() for cell in row):
-            yield start, [cell.strip() for cell in row]
+            yield start, [c.strip().replace("\r\n", "\n") if "\r" in c else c.strip()
+                          for c in row]
 
 
 def _lines(text: str) -> Iterator[str]:
@@ -273,12 +274,12 @@ _CATEGORY_WORDS = {
     "instructor": ("instructor", "instructors", "teacher", "teachers", "lecturer",
                    "lecturers", "professor", "professors", "coach", "coaches"),
     "advisor": ("advisor", "advisors", "adviser", "advisers", "mentor", "mentors"),
-    "friend": ("friend", "friends"),
+    "friend": ("friend", "friends", "freunde", "amis"),
     "parent": ("parent", "parents"),
-    "relative": ("relative", "relatives", "family"),
+    "relative": ("relative", "relatives", "family", "familie", "famille"),
     "neighbour": ("neighbour", "neighbours", "neighbor", "neighbors"),
     "co-worker": ("co-worker", "co-workers", "coworker", "coworkers", "colleague",
-                  "colleagues", "work"),
+                  "colleagues", "work", "kollegen", "collègues"),
     "club": ("club", "clubs", "team", "teams", "sports"),
     "alumni": ("alumni", "alum", "alumnus", "alumna"),
     "online": ("online",),
