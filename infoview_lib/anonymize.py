@@ -1,0 +1,94 @@
+"""Stable pseudonyms for sharing a map or an export without anyone's name in it.
+
+Each workbook gets its own random key (stored once with wb.set_setting), and every contact's
+pseudonym is a keyed hash of their id: "Person 4821". The same contact has the same
+pseudonym in every export of that workbook, and nobody can turn it back into a name without
+the workbook. Organizations get "Organization 312" the same way (from their name).
+
+Example:
+    >>> import tempfile, pathlib
+    >>> from infoview_lib.store import open_workbook
+    >>> from infoview_lib.model import Contact
+    >>> wb = open_workbook(pathlib.Path(tempfile.mkdtemp()) / "w.sqlite")
+    >>> ada = wb.add(Contact(first_name="Ada"))
+    >>> pseudonym(wb, ada) == pseudonym(wb, ada.id) == pseudonyms(wb)[ada.id]
+    True
+    >>> pseudonym(wb, ada).startswith("Person ")
+    True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from collections.abc import Iterable
+
+from .model import Contact
+from .store import Workbook
+
+SALT_SETTING = "anonymize_salt"
+CODE_SPACE = 9999  # pseudonym numbers 1..9999; beyond that many people, numbering continues
+
+
+def workbook_salt(wb: Workbook) -> bytes:
+    """This workbook's secret key for pseudonyms (made and stored on first use)."""
+    salt = wb.setting(SALT_SETTING)
+    if not salt:
+        salt = secrets.token_hex(16)
+        wb.set_setting(SALT_SETTING, salt)
+    return bytes.fromhex(salt)
+
+
+def _code(salt: bytes, text: str) -> int:
+    digest = hmac.new(salt, text.encode("utf-8"), hashlib.sha256).digest()
+    return int.from_bytes(digest[:8], "big") % CODE_SPACE + 1
+
+
+def assign_codes(salt: bytes, keys: Iterable[str]) -> dict[str, int]:
+    """One distinct number per key. Keys are taken in the order given (oldest first), so a
+    newcomer never takes an older key's number: collisions move the newcomer on."""
+    taken: set[int] = set()
+    out: dict[str, int] = {}
+    extra = CODE_SPACE
+    for key in keys:
+        code = _code(salt, key)
+        if len(taken) >= CODE_SPACE:
+            extra += 1
+            code = extra
+        else:
+            while code in taken:
+                code = code % CODE_SPACE + 1
+        taken.add(code)
+        out[key] = code
+    return out
+
+
+def pseudonyms(wb: Workbook) -> dict[int, str]:
+    """Contact id -> "Person N" for every contact ever added (deleted ones keep theirs)."""
+    salt = workbook_salt(wb)
+    ids = [c.id for c in wb.contacts(include_deleted=True)]
+    codes = assign_codes(salt, (f"contact:{i}" for i in ids))
+    return {i: f"Person {codes[f'contact:{i}']}" for i in ids}
+
+
+def pseudonym(wb: Workbook, contact: Contact | int) -> str:
+    """The pseudonym of one contact (a Contact or its id)."""
+    contact_id = contact.id if isinstance(contact, Contact) else int(contact)
+    names = pseudonyms(wb)
+    if contact_id not in names:
+        from .errors import NotFound
+
+        raise NotFound(f"No contact with id {contact_id}; list them with 'infoview contacts'.")
+    return names[contact_id]
+
+
+def organization_pseudonyms(wb: Workbook, names: Iterable[str]) -> dict[str, str]:
+    """Organization name -> "Organization N" (by casefolded name, sorted, so it is stable)."""
+    salt = workbook_salt(wb)
+    keys = sorted({n.casefold() for n in names if n})
+    codes = assign_codes(salt, (f"org:{k}" for k in keys))
+    return {k: f"Organization {codes[f'org:{k}']}" for k in keys}
+
+
+__all__ = ["pseudonym", "pseudonyms", "organization_pseudonyms", "workbook_salt"]

@@ -1,0 +1,97 @@
+"""The words that go with a map: labels, title, one-line caption and alt text.
+
+Example:
+    >>> from infoview_lib.model import Contact
+    >>> from infoview_lib.network import build_graph_from
+    >>> g = build_graph_from([Contact(id=1, first_name="Ada", tie_strength="often")],
+    ...                      categories=["friend", "other"])
+    >>> caption(g)
+    '1 person · 0 organizations · 1 often · 0 introductions · 0 targets'
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .model import TIE_STRENGTHS
+
+
+def _plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n:,} {word if n == 1 else (many or word + 's')}"
+
+
+def node_label(g, node: str, anonymize: bool = False) -> str:
+    """What to write next to a node (pseudonyms in anonymised mode; never the user's name)."""
+    d = g.nodes[node]
+    kind = d.get("kind")
+    if kind == "ego":
+        return "You" if anonymize else d.get("label") or "You"
+    if not anonymize:
+        return d.get("label", node)
+    if kind == "contact":
+        return d.get("pseudonym") or f"Person {d.get('contact_id', '')}"
+    if kind == "organization":
+        return d.get("pseudonym") or "Organization"
+    if kind == "target" and d.get("target_kind") == "company":
+        return d.get("pseudonym") or f"Target company {d.get('target_id', '')}"
+    return d.get("label", node)
+
+
+def plain_label(g, node: str) -> str:
+    """A label without any script-specific characters, for names no installed font covers."""
+    d = g.nodes[node]
+    if d.get("kind") == "contact":
+        return f"Contact {d.get('contact_id', '')}"
+    if d.get("kind") == "target":
+        return f"Target {d.get('target_id', '')}"
+    return "Organization"
+
+
+def _stats(g):
+    kinds = Counter(k for _, k in g.nodes(data="kind"))
+    ties = Counter(d.get("tie_strength") or "not set"
+                   for _, d in g.nodes(data=True) if d.get("kind") == "contact")
+    refs = sum(1 for *_, k in g.edges(data="kind") if k == "introduced")
+    return kinds, ties, refs
+
+
+def caption(g, target_name: str | None = None, leads: int | None = None) -> str:
+    """One line of counts under the map."""
+    kinds, ties, refs = _stats(g)
+    tie_text = ", ".join(f"{ties[t]:,} {t}" for t in (*TIE_STRENGTHS, "not set") if ties[t])
+    parts = [_plural(kinds["contact"], "person", "people"),
+             _plural(kinds["organization"], "organization"), tie_text or "no tie strengths yet",
+             _plural(refs, "introduction"), _plural(kinds["target"], "target")]
+    if target_name is not None:
+        parts.append(f"{_plural(leads or 0, 'person', 'people')} can point you to {target_name}")
+    return " · ".join(p for p in parts if p)
+
+
+def title(target_name: str | None = None) -> str:
+    return f"Who can point you to {target_name}" if target_name else "Who you know"
+
+
+def alt_text(g, anonymize: bool = False, target_name: str | None = None,
+             leads: list | None = None) -> str:
+    """A few sentences describing the picture, for slides and screen readers."""
+    kinds, ties, refs = _stats(g)
+    cats = Counter(d.get("category") for _, d in g.nodes(data=True) if d.get("kind") == "contact")
+    top = ", ".join(f"{c} ({n})" for c, n in cats.most_common(3))
+    lines = [
+        f"{title(target_name)}: a map of a personal network. You are in the centre; "
+        f"{_plural(kinds['contact'], 'person', 'people')} sit on rings around you, closer the "
+        f"more often you are in touch ({', '.join(f'{ties[t]} {t}' for t in ties)}), in "
+        f"sectors by part of life" + (f"; the largest are {top}." if top else "."),
+        f"{_plural(refs, 'person was', 'people were')} introduced by someone you know; arrows "
+        f"show who introduced whom, coloured by outreach status.",
+        f"{_plural(kinds['organization'], 'organization')} and "
+        f"{_plural(kinds['target'], 'target')} are marked.",
+    ]
+    if target_name is not None and leads is not None:
+        names = ", ".join(node_label(g, lead.contact, anonymize) for lead in leads[:5])
+        lines.append(f"Highlighted: {_plural(len(leads), 'person', 'people')} who can point you "
+                     f"to {target_name}" + (f", starting with {names}." if names else "."))
+    return " ".join(lines)
+
+
+__all__ = ["node_label", "plain_label", "caption", "title", "alt_text"]

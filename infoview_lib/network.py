@@ -1,0 +1,255 @@
+"""The who-you-know network as a networkx graph, built from a workbook.
+
+Nodes (id: kind):
+    "ego"          the user
+    "c:<id>"       a contact (label, category, tie_strength, can_interview, can_refer, degree ...)
+    "o:<name>"     an organization, keyed by its casefolded name
+    "t:<id>"       a target (an industry, company or career field)
+
+Edges (a MultiDiGraph; each edge has `kind`, also used as its key):
+    ego -> contact            "knows"           tie_strength (people you know directly)
+    introducer -> contact     "introduced"      status (latest outreach status, "" if none)
+    contact -> contact        "tie"             the two know each other (direction means nothing)
+    contact -> organization   "works_at"
+    organization -> target    "org_target"      reason
+    contact -> target         "contact_target"  match ("works_there" or "in_field"), reason
+
+Only "introduced" edges are directed in meaning; `simple_undirected(g)` gives the plain
+graph the analysis uses. A contact matches a target when they work at the target's
+organization, or their title, organization (name or industry) or notes contain the target's
+name or one of its keywords (casefolded, matched at the start of a word).
+
+Example:
+    >>> import tempfile, pathlib
+    >>> from infoview_lib.store import open_workbook
+    >>> from infoview_lib.model import Contact, Target
+    >>> wb = open_workbook(pathlib.Path(tempfile.mkdtemp()) / "w.sqlite")
+    >>> ada = wb.add(Contact(first_name="Ada", title="UX Researcher", tie_strength="often"))
+    >>> _ = wb.add(Target(name="UX research"))
+    >>> g = build_graph(wb)
+    >>> sorted(g.nodes)
+    ['c:1', 'ego', 't:1']
+    >>> g.edges["c:1", "t:1", "contact_target"]["match"]
+    'works_there'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import networkx as nx
+
+from .model import Contact, Organization, Outreach, Target, Tie
+from .protocol import current_protocol
+from .store import Workbook
+
+EGO = "ego"
+MAX_DEGREE = 4  # introduction chains longer than this are drawn on the outermost ring
+
+
+def contact_node(contact_id: int) -> str:
+    return f"c:{contact_id}"
+
+
+def org_node(name: str) -> str:
+    return f"o:{name.strip().casefold()}"
+
+
+def target_node(target_id: int) -> str:
+    return f"t:{target_id}"
+
+
+def primary_category(categories: list[str], known: list[str]) -> str:
+    """The first of a contact's categories that the protocol knows, else the protocol's last
+    category ("other" in the default protocol)."""
+    for category in categories:
+        if category in known:
+            return category
+    return "other" if "other" in known else (known[-1] if known else "other")
+
+
+def _term_pattern(terms: Iterable[str]) -> re.Pattern | None:
+    terms = sorted({t.strip().casefold() for t in terms if t and t.strip()}, key=len, reverse=True)
+    if not terms:
+        return None
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(t) for t in terms) + ")")
+
+
+def _depths(contacts: dict[int, Contact]) -> dict[int, int]:
+    """Degree of separation: 1 for people you know, 2 for people they introduced, ..."""
+    depth: dict[int, int] = {}
+    for cid in contacts:
+        chain, seen, cur = [], set(), cid
+        while cur in contacts and cur not in depth and cur not in seen:
+            seen.add(cur)
+            chain.append(cur)
+            parent = contacts[cur].introduced_by
+            cur = parent if parent in contacts else None
+        base = depth.get(cur, 0) if cur in contacts else 0
+        for offset, node in enumerate(reversed(chain), start=1):
+            depth[node] = base + offset
+    return depth
+
+
+def build_graph_from(contacts: list[Contact], organizations: list[Organization] = (),
+                     ties: list[Tie] = (), targets: list[Target] = (),
+                     outreach: list[Outreach] = (), ego_name: str = "You",
+                     pseudonyms: dict[int, str] | None = None,
+                     categories: list[str] | None = None) -> nx.MultiDiGraph:
+    """The graph from plain records (build_graph reads them from a workbook)."""
+    known = list(categories if categories is not None else current_protocol().categories)
+    people = {c.id: c for c in contacts if not c.deleted_at}
+    depth = _depths(people)
+    pseudonyms = pseudonyms or {}
+    g = nx.MultiDiGraph(name="who you know")
+    g.add_node(EGO, kind="ego", label=ego_name or "You", degree=0)
+
+    org_info = {o.name.casefold(): o for o in organizations}
+    org_names: dict[str, str] = {}
+    for o in organizations:
+        org_names.setdefault(o.name.casefold(), o.name)
+    for c in people.values():
+        if c.organization:
+            org_names.setdefault(c.organization.casefold(), c.organization)
+    g.add_nodes_from(
+        (org_node(key), {"kind": "organization", "label": name,
+                         "org_kind": org_info[key].kind if key in org_info else "",
+                         "industry": org_info[key].industry if key in org_info else ""})
+        for key, name in org_names.items()
+    )
+
+    status = {}
+    for row in sorted(outreach, key=lambda o: o.id or 0):
+        status[row.contact_id] = row.status
+
+    g.add_nodes_from(
+        (contact_node(c.id), {
+            "kind": "contact", "label": c.name, "contact_id": c.id,
+            "category": primary_category(c.categories, known), "categories": list(c.categories),
+            "tie_strength": c.tie_strength, "can_interview": c.can_interview,
+            "can_refer": c.can_refer, "organization": c.organization, "title": c.title,
+            "degree": depth[c.id], "introduced_by": c.introduced_by if depth[c.id] > 1 else None,
+            "outreach_status": status.get(c.id, ""),
+            "pseudonym": pseudonyms.get(c.id, f"Person {c.id}"),
+        })
+        for c in people.values()
+    )
+    g.add_edges_from(
+        (EGO, contact_node(c.id), "knows", {"kind": "knows", "tie_strength": c.tie_strength})
+        for c in people.values() if depth[c.id] == 1
+    )
+    g.add_edges_from(
+        (contact_node(c.introduced_by), contact_node(c.id), "introduced",
+         {"kind": "introduced", "status": status.get(c.id, "")})
+        for c in people.values() if depth[c.id] > 1
+    )
+    g.add_edges_from(
+        (contact_node(c.id), org_node(c.organization), "works_at", {"kind": "works_at"})
+        for c in people.values() if c.organization
+    )
+    g.add_edges_from(
+        (contact_node(t.a), contact_node(t.b), "tie", {"kind": "tie", "note": t.note})
+        for t in ties if t.a in people and t.b in people
+    )
+    for target in targets:
+        _link_target(g, target, people.values(), org_names, org_info)
+    return g
+
+
+def _link_target(g, target: Target, people, org_names, org_info) -> None:
+    tnode = target_node(target.id)
+    g.add_node(tnode, kind="target", label=target.name, target_kind=target.kind,
+               motivation=target.motivation, target_id=target.id,
+               organization=target.organization)
+    pattern = _term_pattern([target.name, *target.keywords])
+    home = target.organization.casefold() or (
+        target.name.casefold() if target.kind == "company" else "")
+    for key, name in org_names.items():
+        industry = org_info[key].industry if key in org_info else ""
+        if home and key == home:
+            g.add_edge(org_node(key), tnode, "org_target", kind="org_target",
+                       reason=f"{name} is the target organization")
+        elif pattern and pattern.search(f"{name.casefold()} | {industry.casefold()}"):
+            g.add_edge(org_node(key), tnode, "org_target", kind="org_target",
+                       reason=f"{name} ({industry or 'organization'}) matches")
+    for c in people:
+        org_key = c.organization.casefold()
+        reason = match = None
+        if home and org_key == home:
+            match, reason = "works_there", f"works at {c.organization}"
+        elif pattern and c.title and pattern.search(c.title.casefold()):
+            match, reason = "works_there", f"works as {c.title}"
+        elif pattern and org_key and pattern.search(org_key):
+            match, reason = "works_there", f"works at {c.organization}"
+        elif pattern and org_key in org_info and pattern.search(org_info[org_key].industry.casefold()):
+            match, reason = "in_field", (f"works at {c.organization} "
+                                         f"({org_info[org_key].industry})")
+        elif pattern and c.notes and pattern.search(c.notes.casefold()):
+            match, reason = "in_field", f"your notes mention {target.name}"
+        if match:
+            g.add_edge(contact_node(c.id), tnode, "contact_target", kind="contact_target",
+                       match=match, reason=reason)
+
+
+def build_graph(wb: Workbook, anonymize: bool = False) -> nx.MultiDiGraph:
+    """The whole network of one workbook. Pseudonyms are added to contact nodes only when
+    anonymize is True (that may store the workbook's pseudonym key the first time)."""
+    from .anonymize import organization_pseudonyms, pseudonyms
+
+    ego = wb.setting("ego", {}) or {}
+    g = build_graph_from(
+        wb.contacts(), wb.list(Organization), wb.list(Tie), wb.list(Target), wb.list(Outreach),
+        ego_name=ego.get("name", "You") if isinstance(ego, dict) else "You",
+        pseudonyms=pseudonyms(wb) if anonymize else None,
+    )
+    if anonymize:
+        orgs = [n for n, k in g.nodes(data="kind") if k == "organization"]
+        companies = [n for n, d in g.nodes(data=True)
+                     if d.get("kind") == "target" and d.get("target_kind") == "company"]
+        names = [g.nodes[n]["label"] for n in orgs] + [
+            g.nodes[n].get("organization") or g.nodes[n]["label"] for n in companies]
+        fake = organization_pseudonyms(wb, names)
+        for n in orgs:
+            g.nodes[n]["pseudonym"] = fake[g.nodes[n]["label"].casefold()]
+        for n in companies:
+            name = g.nodes[n].get("organization") or g.nodes[n]["label"]
+            g.nodes[n]["pseudonym"] = f"{fake[name.casefold()]} (target)"
+    return g
+
+
+def simple_undirected(g: nx.MultiDiGraph) -> nx.Graph:
+    """The same nodes and links as a plain undirected graph (for paths and centrality)."""
+    h = nx.Graph()
+    h.add_nodes_from(g.nodes(data=True))
+    h.add_edges_from((u, v) for u, v in g.edges())
+    return h
+
+
+def contacts_of(g: nx.MultiDiGraph) -> list[str]:
+    """The contact nodes, in id order."""
+    return sorted((n for n, k in g.nodes(data="kind") if k == "contact"),
+                  key=lambda n: g.nodes[n]["contact_id"])
+
+
+def find_target(g: nx.MultiDiGraph, name: str) -> str:
+    """The target node whose name matches (casefolded; exact first, then a unique prefix)."""
+    from .errors import NotFound, ValidationError
+
+    wanted = name.strip().casefold()
+    targets = [(n, d["label"]) for n, d in g.nodes(data=True) if d.get("kind") == "target"]
+    exact = [n for n, label in targets if label.casefold() == wanted]
+    if exact:
+        return exact[0]
+    partial = [n for n, label in targets if wanted and wanted in label.casefold()]
+    if len(partial) == 1:
+        return partial[0]
+    known = ", ".join(sorted(label for _, label in targets)) or "none yet"
+    if partial:
+        raise ValidationError(f"{name!r} matches several targets; type more of the name "
+                              f"(targets: {known}).")
+    raise NotFound(f"No target called {name!r}. Your targets: {known}. Add targets in step 2.")
+
+
+__all__ = ["EGO", "build_graph", "build_graph_from", "simple_undirected", "contacts_of",
+           "find_target", "contact_node", "org_node", "target_node", "primary_category"]
