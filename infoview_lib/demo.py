@@ -3,7 +3,7 @@
 Example:
     >>> import tempfile, pathlib
     >>> files = run_demo(pathlib.Path(tempfile.mkdtemp()) / "demo")
-    >>> sorted(p.name for p in files)[:2]
+    >>> sorted(p.name for p in files)[-2:]
     ['summary.md', 'workbook.json']
 """
 
@@ -41,4 +41,8 @@ def run_demo(out_dir: Path, persona: str = "maya") -> list[Path]:
         backup = out_dir / "workbook.json"
         backup.write_text(json.dumps(wb.to_json(), ensure_ascii=False, indent=1), encoding="utf-8")
         written.append(backup)
+        from .draw import save_map  # the persona's who-you-know map, with its caption
+
+        written += [save_map(wb, out_dir / name).path for name in ("map.png", "map.svg")]
+        written.append(out_dir / "map.txt")
     return written

@@ -152,12 +152,14 @@ def draw_network(g, layout: Layout | None = None, ax=None, target: str | None = 
     target: a target name (or "t:<id>") whose paths are highlighted. anonymize: show
     pseudonyms (build the graph with build_graph(wb, anonymize=True) to get stable ones).
     """
-    import matplotlib.pyplot as plt
     from matplotlib.collections import LineCollection
     from matplotlib.lines import Line2D
     from matplotlib.patches import Circle
 
-    ax = ax if ax is not None else plt.gca()
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        ax = plt.gca()
     lay = layout if layout is not None else ego_layout(g)
     xy = lay.xy
     kind_of = dict(g.nodes(data="kind"))

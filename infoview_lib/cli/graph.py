@@ -1,0 +1,60 @@
+"""`infoview graph`: save the who-you-know map (PNG, SVG, PDF) or the network (GraphML, CSV).
+
+Example:
+    infoview graph --out map.png --target "UX research"
+    infoview graph --out map.svg --anonymize
+    infoview graph --out network.graphml
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import ExportError
+from ..store import open_workbook
+from . import add_workbook_option
+
+FORMATS = (".png", ".svg", ".pdf", ".graphml", ".csv")
+
+
+def cmd_graph(args) -> int:
+    out = Path(args.out)
+    suffix = out.suffix.lower()
+    if suffix not in FORMATS:
+        raise ExportError(f"Cannot write {out.name}: end the file name with one of "
+                          f"{', '.join(FORMATS)}.")
+    with open_workbook(args.workbook, create=False) as wb:
+        if suffix == ".graphml":
+            from ..graph_export import write_graphml
+
+            print(write_graphml(wb, out, anonymize=args.anonymize))
+        elif suffix == ".csv":
+            from ..graph_export import write_csv
+
+            for path in write_csv(wb, out.parent, anonymize=args.anonymize, prefix=out.stem):
+                print(path)
+        else:
+            import matplotlib
+
+            matplotlib.use("Agg")
+            from ..draw import save_map
+
+            saved = save_map(wb, out, dpi=args.dpi, transparent=args.transparent,
+                             anonymize=args.anonymize, target=args.target)
+            print(saved.path)
+            print(saved.caption_path)
+    return 0
+
+
+def register(sub) -> None:
+    p = sub.add_parser("graph", help="save your network map (png/svg/pdf) or graph (graphml/csv)")
+    add_workbook_option(p)
+    p.add_argument("--out", required=True, metavar="FILE",
+                   help="output file: .png, .svg, .pdf, .graphml, or .csv (nodes + edges files)")
+    p.add_argument("--anonymize", action="store_true",
+                   help="pseudonyms instead of names (stable for this workbook)")
+    p.add_argument("--target", metavar="NAME", help="highlight who can point you to this target")
+    p.add_argument("--dpi", type=int, default=150, metavar="N",
+                   help="resolution for PNG (default 150: 1600x1200 pixels, good for slides)")
+    p.add_argument("--transparent", action="store_true", help="transparent background")
+    p.set_defaults(func=cmd_graph)
