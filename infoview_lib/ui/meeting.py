@@ -1,0 +1,197 @@
+"""Step 5 panel: meeting details per contact, the checklist, the .ics invite and the
+one-page plan (Markdown, shown in the notebook).
+
+Details are saved as soon as date, time and time zone are all filled in; checklist ticks
+are saved at once. CSS hooks: .iv-meeting-contact, .iv-meeting-date, .iv-meeting-time,
+.iv-meeting-tz, .iv-meeting-place, .iv-meeting-video, .iv-meeting-minutes, .iv-override,
+.iv-save-meeting, .iv-check-<key>, .iv-make-ics, .iv-ics-link, .iv-plan.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import re
+from datetime import date
+
+import ipywidgets as w
+
+from ..meetings import (
+    CHECKLIST,
+    asked_length,
+    common_zones,
+    meeting_for,
+    meeting_ics,
+    save_meeting,
+    tick,
+    when_text,
+    write_meeting_ics,
+)
+from ..model import Meeting, Outreach
+from ..plan import plan_markdown
+from ..store import Workbook
+from .common import Panel, StatusLine, button, hooked, reports_errors, text_input, title
+
+
+def _order(wb: Workbook):
+    """Contacts with a meeting first, then those who replied, then everyone else."""
+    met = {m.contact_id for m in wb.list(Meeting)}
+    replied = {o.contact_id for o in wb.list(Outreach) if o.replied_on}
+    people = wb.contacts()
+    return sorted(people, key=lambda c: (c.id not in met, c.id not in replied, c.name.casefold()))
+
+
+def safe_file_name(name: str) -> str:
+    """A file name made from a person's name: letters, digits, '-' only."""
+    cleaned = re.sub(r"[^\w-]+", "-", name, flags=re.UNICODE).strip("-_")
+    return (cleaned or "meeting")[:60]
+
+
+class MeetingPanel(Panel):
+    """Fix the meeting, tick the checklist, make the invite and read the plan."""
+
+    def __init__(self, wb: Workbook, contact_id: int | None = None):
+        self.wb = wb
+        self.status = StatusLine()
+        self._loading = False
+        people = _order(wb)
+        options = [(c.name, c.id) for c in people] or [("(no contacts yet: start in step 1)",
+                                                       None)]
+        self.contact = hooked(w.Dropdown(options=options, description="With",
+                                         layout=w.Layout(width="28em")), "iv-meeting-contact")
+        if contact_id is not None:
+            self.contact.value = contact_id
+        self.date = hooked(w.DatePicker(description="Date"), "iv-meeting-date")
+        self.time = text_input("HH:MM, e.g. 15:30", "iv-meeting-time", "Time", "14em")
+        self.time.continuous_update = False
+        local = wb.setting("timezone") or "UTC"
+        self.tz = hooked(w.Combobox(options=common_zones(), value=local, description="Zone",
+                                    ensure_option=False, continuous_update=False,
+                                    layout=w.Layout(width="24em")), "iv-meeting-tz")
+        self.place = text_input("Address, building, room", "iv-meeting-place", "Place", "28em")
+        self.video = text_input("https://...", "iv-meeting-video", "Video link", "28em")
+        for box in (self.place, self.video):
+            box.continuous_update = False
+        self.minutes = hooked(w.BoundedIntText(value=20, min=5, max=120, description="Minutes",
+                                               layout=w.Layout(width="12em")),
+                              "iv-meeting-minutes")
+        self.override = hooked(w.Checkbox(value=False, description="They offered longer than "
+                                          "30 minutes", indent=False), "iv-override")
+        self.save_button = button("Save meeting", "iv-save-meeting", "primary")
+        self.ics_button = button("Make calendar invite (.ics)", "iv-make-ics")
+        self._buttons = (self.save_button, self.ics_button)
+        self.save_button.on_click(self.save)
+        self.ics_button.on_click(self.make_ics)
+        self.checks = {}
+        for key, label in CHECKLIST.items():
+            box = hooked(w.Checkbox(value=False, description=label, indent=False,
+                                    layout=w.Layout(width="40em")), f"iv-check-{key}")
+            box.observe(self._tick_handler(key), names="value")
+            self.checks[key] = box
+        self.when = hooked(w.HTML(), "iv-meeting-when")
+        self.ics_link = hooked(w.HTML(), "iv-ics-link")
+        self.plan = hooked(w.Output(), "iv-plan")
+        self.plan_md = ""
+        self.contact.observe(lambda _: self.load(), names="value")
+        for field in (self.date, self.time, self.tz, self.place, self.video, self.minutes):
+            field.observe(self._autosave, names="value")
+        self.load()
+        self.widget = hooked(w.VBox([
+            title("Meeting"), self.contact, self.date, self.time, self.tz, self.place,
+            self.video, w.HBox([self.minutes, self.override]), self.when,
+            w.HBox([self.save_button, self.ics_button]), self.ics_link, self.status.widget,
+            title("Checklist"), *self.checks.values(),
+            title("Your one-page plan"), self.plan,
+        ]), "iv-meeting")
+
+    @property
+    def contact_id(self) -> int | None:
+        return self.contact.value
+
+    def _tick_handler(self, key):
+        def handler(change):
+            if not self._loading:
+                self.tick(key, change["new"])
+        return handler
+
+    def load(self) -> None:
+        """Fill the fields from the workbook for the chosen contact."""
+        self._loading = True
+        try:
+            meeting = meeting_for(self.wb, self.contact_id) if self.contact_id else None
+            if meeting and meeting.starts_at:
+                self.date.value = date.fromisoformat(meeting.starts_at[:10])
+                self.time.value = meeting.starts_at[11:16]
+                self.tz.value = meeting.timezone
+                self.place.value, self.video.value = meeting.place, meeting.video_link
+                self.minutes.value = meeting.duration_minutes
+                self.override.value = meeting.duration_minutes > 30
+                self.when.value = f"<b>{html.escape(when_text(meeting))}</b>"
+            else:
+                self.date.value, self.time.value = None, ""
+                self.place.value = self.video.value = ""
+                self.minutes.value = asked_length(self.wb, self.contact_id) if (
+                    self.contact_id) else 20
+                self.when.value = "Not fixed yet."
+            for key, box in self.checks.items():
+                box.value = bool(meeting and meeting.checklist.get(key))
+                box.disabled = meeting is None
+        finally:
+            self._loading = False
+        self.ics_link.value = ""
+        self.show_plan()
+
+    def show_plan(self) -> None:
+        if not self.contact_id:
+            return
+        self.plan_md = plan_markdown(self.wb, self.contact_id)
+        self.plan.clear_output()
+        with self.plan:
+            from IPython.display import Markdown, display
+
+            display(Markdown(self.plan_md))
+
+    def _complete(self) -> bool:
+        return bool(self.contact_id and self.date.value and self.time.value.strip()
+                    and self.tz.value.strip())
+
+    def _autosave(self, _change) -> None:
+        if not self._loading and self._complete():
+            self.save()
+
+    @reports_errors
+    def save(self, _=None) -> None:
+        if not self._complete():
+            self.status.warn("Fill in the date, the time (HH:MM) and the time zone first.")
+            return
+        meeting = save_meeting(self.wb, self.contact_id, self.date.value, self.time.value,
+                               self.tz.value, self.place.value, self.video.value,
+                               self.minutes.value, self.override.value)
+        self.load()
+        self.status.ok(f"Saved: {when_text(meeting)}.")
+
+    @reports_errors
+    def tick(self, key: str, done: bool) -> None:
+        meeting = meeting_for(self.wb, self.contact_id)
+        if meeting is None:
+            self.status.warn("Save the meeting first, then tick the checklist.")
+            return
+        tick(self.wb, meeting.id, key, done)
+        self.status.ok("Checklist saved.")
+        self.show_plan()
+
+    @reports_errors
+    def make_ics(self, _=None) -> None:
+        meeting = meeting_for(self.wb, self.contact_id)
+        if meeting is None or not meeting.starts_at:
+            self.status.warn("Save the meeting (date, time, zone) before making the invite.")
+            return
+        name = safe_file_name(self.contact.label)
+        path = write_meeting_ics(self.wb, meeting,
+                                 self.wb.path.parent / "invites" / f"meeting-{name}.ics")
+        data = base64.b64encode(meeting_ics(self.wb, meeting)).decode("ascii")
+        self.ics_link.value = (f"<a download='meeting-{html.escape(name)}.ics' "
+                               f"href='data:text/calendar;base64,{data}'>Download the invite</a>"
+                               f" (also saved as <code>{html.escape(str(path))}</code>)")
+        self.last_ics_path = path
+        self.status.ok("Invite ready: open it to add the meeting to your calendar.")

@@ -1,0 +1,87 @@
+"""The step 5 panel without a browser: details saved, checklist ticks, invite, plan."""
+
+from __future__ import annotations
+
+import base64
+from datetime import date
+
+import icalendar
+
+from infoview_lib.meetings import meeting_for
+from infoview_lib.model import Contact, Meeting
+from infoview_lib.ui.meeting import MeetingPanel, safe_file_name
+
+
+def test_details_autosave_once_complete(wb):
+    ada = wb.add(Contact(first_name="Ada", last_name="Lovelace"))
+    panel = MeetingPanel(wb)
+    assert panel.contact.value == ada.id and panel.checks["confirm"].disabled
+    panel.date.value = date(2025, 7, 14)
+    assert wb.list(Meeting) == []  # time and zone still missing
+    panel.tz.value = "America/New_York"
+    panel.time.value = "15:00"
+    m = meeting_for(wb, ada.id)
+    assert m.starts_at == "2025-07-14T15:00" and m.timezone == "America/New_York"
+    assert "15:00-15:20" in panel.when.value and not panel.checks["confirm"].disabled
+    panel.place.value = "Engines Ltd, 2nd floor"
+    assert meeting_for(wb, ada.id).place == "Engines Ltd, 2nd floor"
+    assert "Engines Ltd, 2nd floor" in panel.plan_md
+
+
+def test_bad_input_shows_error_and_keeps_data(wb):
+    ada = wb.add(Contact(first_name="Ada"))
+    panel = MeetingPanel(wb, contact_id=ada.id)
+    panel.date.value = date(2025, 7, 14)
+    panel.tz.value = "Europe/London"
+    panel.time.value = "10:00"
+    panel.minutes.value = 45
+    assert "offered longer" in panel.status.text
+    assert meeting_for(wb, ada.id).duration_minutes == 20
+    panel.override.value = True
+    panel.save_button.click()
+    assert meeting_for(wb, ada.id).duration_minutes == 45
+    panel.tz.value = "Nowhere/Land"
+    assert "not a time zone" in panel.status.text
+    assert meeting_for(wb, ada.id).timezone == "Europe/London"
+
+
+def test_checklist_ticks_saved_and_reloaded(wb):
+    ada = wb.add(Contact(first_name="Ada"))
+    panel = MeetingPanel(wb)
+    panel.checks["confirm"].value = True  # no meeting yet: refused politely
+    assert "Save the meeting first" in panel.status.text
+    panel.date.value, panel.tz.value, panel.time.value = date(2025, 7, 14), "UTC", "09:00"
+    panel.checks["confirm"].value = True
+    panel.checks["business_card"].value = True
+    assert meeting_for(wb, ada.id).checklist["business_card"] is True
+    again = MeetingPanel(wb)
+    assert again.checks["confirm"].value and not again.checks["dress"].value
+    assert "- [x] Confirm the day before" in again.plan_md
+
+
+def test_invite_written_and_offered_for_download(wb):
+    ada = wb.add(Contact(first_name="Ada", last_name="<b>Love</b>"))
+    panel = MeetingPanel(wb)
+    panel.make_ics()
+    assert "before making the invite" in panel.status.text
+    panel.date.value, panel.tz.value, panel.time.value = (date(2025, 7, 14),
+                                                          "America/New_York", "15:00")
+    panel.ics_button.click()
+    assert panel.last_ics_path.exists() and panel.last_ics_path.parent == wb.path.parent / "invites"
+    assert "<b>" not in panel.last_ics_path.name
+    data = panel.ics_link.value.split("base64,")[1].split("'")[0]
+    ev = icalendar.Calendar.from_ical(base64.b64decode(data)).walk("VEVENT")[0]
+    assert ev.decoded("DTSTART").hour == 19 and ada.name in str(ev["SUMMARY"])
+
+
+def test_safe_file_name():
+    assert safe_file_name("../../etc/passwd") == "etc-passwd"
+    assert safe_file_name("李 晓雯") == "李-晓雯"
+    assert safe_file_name("///") == "meeting"
+
+
+def test_empty_workbook_panel_builds(wb):
+    panel = MeetingPanel(wb)
+    assert panel.contact_id is None
+    panel.save()
+    assert "Fill in the date" in panel.status.text
