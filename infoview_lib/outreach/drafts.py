@@ -86,7 +86,8 @@ def tidy(text: str) -> str:
     lines = [" ".join(line.split()) for line in text.strip().splitlines()]
     text = "\n".join(lines)
     text = re.sub(r"\n{3,}", "\n\n", text)
-    return re.sub(r" ([,.;:!?])", r"\1", text).strip()
+    text = re.sub(r" ([,.;:!?])", r"\1", text)
+    return re.sub(r"[,;:]([.!?])", r"\1", text).strip()
 
 
 def _render_file(env: jinja2.Environment, key: str, parts: MessageParts) -> str:
