@@ -20,7 +20,7 @@ def test_outreach_linkedin_strict_and_failing_check(maya, capsys):
     hana = maya.find_contact("Hana Sato")
     from infoview_lib.outreach import save_parts
 
-    save_parts(maya, hana, {"fallback": "", "thanks": "Please send me any job openings."})
+    save_parts(maya, hana, {"fallback": "", "ask": "Could we talk about job openings?"})
     code = main(["outreach", "--workbook", str(maya.path), "--contact", "Hana",
                  "--channel", "linkedin", "--check", "--strict"])
     out = capsys.readouterr().out
