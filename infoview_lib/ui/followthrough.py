@@ -1,0 +1,249 @@
+"""Step 6 panel: debrief, thank-you drafts, referrals, report-backs, and the progress
+dashboard (funnel chart, what you owe, the next step).
+
+Every field is saved when it changes. CSS hooks: .iv-ft-contact, .iv-debrief-<question id>,
+.iv-learned, .iv-specific, .iv-use, .iv-interested, .iv-thanks-due, .iv-late,
+.iv-thanks-email, .iv-thanks-card, .iv-thanks-sent, .iv-referral-name, .iv-add-referral,
+.iv-referrals, .iv-reported-back, .iv-decision, .iv-record-decision, .iv-funnel, .iv-owed,
+.iv-next-step.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+
+import ipywidgets as w
+
+from ..followthrough import (
+    add_referral,
+    draw_funnel,
+    funnel,
+    mark_reported_back,
+    mark_thank_you_sent,
+    next_step,
+    owed_actions,
+    record_decision,
+    save_debrief,
+    thank_you_drafts,
+    thank_you_state,
+)
+from ..meetings import when_text
+from ..model import Contact, Meeting
+from ..questions import chosen, load_bank
+from ..store import Workbook
+from .common import Panel, StatusLine, button, hooked, reports_errors, text_input, title
+
+
+def funnel_png(counts: dict[str, int]) -> bytes:
+    """The funnel chart as PNG bytes (matplotlib imported here, not at import time)."""
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(6, 2.8), dpi=96)
+    draw_funnel(counts, ax=fig.add_subplot())
+    fig.tight_layout()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    return buf.getvalue()
+
+
+def owed_html(items) -> str:
+    if not items:
+        return "<i>Nothing owed right now.</i>"
+    rows = []
+    for o in items:
+        late = " <b class='iv-late' style='color:#cf222e'>late</b>" if o.late else ""
+        due = f" <span style='color:#555'>(due {html.escape(o.due[:16])})</span>" if o.due else ""
+        rows.append(f"<li>{html.escape(o.text)}{due}{late}</li>")
+    return "<ul>" + "".join(rows) + "</ul>"
+
+
+class FollowThroughPanel(Panel):
+    """After the meeting: notes, thanks, referrals, report-backs and progress."""
+
+    def __init__(self, wb: Workbook):
+        self.wb = wb
+        self.status = StatusLine()
+        self._loading = False
+        self.bank = load_bank()
+        options = [(f"{wb.get(Contact, m.contact_id).name} ({m.starts_at[:10]})", m.id)
+                   for m in wb.list(Meeting) if m.starts_at and _alive(wb, m.contact_id)]
+        self.meeting = hooked(w.Dropdown(
+            options=options or [("(no meetings yet: set one in step 5)", None)],
+            description="Meeting", layout=w.Layout(width="32em")), "iv-ft-contact")
+        self.answers_box = w.VBox()
+        self.learned = self._area("What did you learn?", "iv-learned")
+        self.specific = text_input("One specific thing they said", "iv-specific", width="40em")
+        self.use = text_input("How you will use it", "iv-use", width="40em")
+        self.interested = hooked(w.ToggleButtons(options=["yes", "unsure", "no"], value=None,
+                                                 description="Still keen?"), "iv-interested")
+        for field, key in ((self.learned, "learned"), (self.specific, "specific"),
+                           (self.use, "use")):
+            field.continuous_update = False
+            field.observe(self._saver(key), names="value")
+        self.interested.observe(self._saver("still_interested"), names="value")
+        self.due = hooked(w.HTML(), "iv-thanks-due")
+        self.email = self._area("", "iv-thanks-email", rows=9)
+        self.card = self._area("", "iv-thanks-card", rows=5)
+        self.sent_button = button("I sent the thank-you", "iv-thanks-sent", "success")
+        self.ref_name = text_input("Name of the person they suggested", "iv-referral-name")
+        self.ref_org = text_input("Organisation (optional)", "iv-referral-org")
+        self.ref_email = text_input("E-mail (optional)", "iv-referral-email")
+        self.ref_button = button("Add referral", "iv-add-referral")
+        self.referrals = hooked(w.HTML(), "iv-referrals")
+        self.reported_button = button("I reported back to them", "iv-reported-back")
+        self.decision = text_input("Your decision, when you make it", "iv-decision", width="30em")
+        self.decision_button = button("Record my decision", "iv-record-decision")
+        self.funnel = hooked(w.Image(format="png"), "iv-funnel")
+        self.owed = hooked(w.HTML(), "iv-owed")
+        self.next = hooked(w.HTML(), "iv-next-step")
+        self._buttons = (self.sent_button, self.ref_button, self.reported_button,
+                         self.decision_button)
+        self.sent_button.on_click(self.thank_you_sent)
+        self.ref_button.on_click(self.add_referral)
+        self.reported_button.on_click(self.reported_back)
+        self.decision_button.on_click(self.record_decision)
+        self.meeting.observe(lambda _: self.load(), names="value")
+        self.load()
+        self.widget = hooked(w.VBox([
+            title("Which meeting?"), self.meeting,
+            title("Debrief"), w.HTML("A line or two per question, while you still remember."),
+            self.answers_box, self.learned, self.specific, self.use, self.interested,
+            title("Thank-you"), self.due, w.HTML("<b>E-mail</b>"), self.email,
+            w.HTML("<b>Handwritten card</b>"), self.card, self.sent_button,
+            title("Referrals"), w.HBox([self.ref_name, self.ref_org, self.ref_email]),
+            self.ref_button, self.referrals,
+            title("Report back"), self.reported_button,
+            w.HBox([self.decision, self.decision_button]), self.status.widget,
+            title("Your progress"), self.funnel, w.HTML("<b>What you owe</b>"), self.owed,
+            w.HTML("<b>Next step</b>"), self.next,
+        ]), "iv-followthrough")
+
+    @staticmethod
+    def _area(placeholder: str, css: str, rows: int = 3) -> w.Textarea:
+        return hooked(w.Textarea(placeholder=placeholder, rows=rows,
+                                 layout=w.Layout(width="40em")), css)
+
+    @property
+    def meeting_id(self) -> int | None:
+        return self.meeting.value
+
+    def _record(self) -> Meeting | None:
+        return self.wb.get(Meeting, self.meeting_id) if self.meeting_id else None
+
+    # -- loading -------------------------------------------------------------------------
+    def load(self) -> None:
+        m = self._record()
+        self._loading = True
+        try:
+            d = m.debrief if m else {}
+            self.learned.value = d.get("learned", "")
+            self.specific.value = d.get("specific", "")
+            self.use.value = d.get("use", "")
+            self.interested.value = d.get("still_interested") or None
+            rows = []
+            if m:
+                for q in chosen(self.wb, m.contact_id, self.bank):
+                    box = self._area(q.text, f"iv-debrief-{q.question_id}", rows=2)
+                    box.description = ""
+                    box.value = d.get("answers", {}).get(q.question_id, "")
+                    box.continuous_update = False
+                    box.observe(self._answer_saver(q.question_id), names="value")
+                    rows.append(w.VBox([w.HTML(f"<i>{html.escape(q.text)}</i>"), box]))
+            self.answers_box.children = rows
+        finally:
+            self._loading = False
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Drafts, due date, referrals and the dashboard, from the workbook."""
+        m = self._record()
+        for b in (self.sent_button, self.ref_button, self.reported_button):
+            b.disabled = m is None
+        if m:
+            drafts = thank_you_drafts(self.wb, m)
+            self.email.value = f"Subject: {drafts['subject']}\n\n{drafts['email']}"
+            self.card.value = drafts["card"]
+            st = thank_you_state(m)
+            if st.sent:
+                text = f"Sent {st.sent_on[:16]}" + (" (after the 24-hour mark)" if st.late else "")
+            else:
+                text = f"Due by {st.due:%a %d %b %H:%M} UTC (the meeting: {when_text(m)})"
+            late = " <b class='iv-late' style='color:#cf222e'>late</b>" if (
+                st.late and not st.sent) else ""
+            hint = ("<br><span style='color:#9a6700'>Write one specific thing they said above; "
+                    "the drafts use it.</span>" if drafts["needs_specific"] else "")
+            self.due.value = html.escape(text) + late + hint
+            names = [self.wb.get(Contact, i).name for i in m.debrief.get("referrals", [])
+                     if _alive(self.wb, i)]
+            self.referrals.value = ("Referred: " + ", ".join(html.escape(n) for n in names)
+                                    if names else "<i>No referrals recorded yet.</i>")
+        else:
+            self.email.value = self.card.value = ""
+            self.due.value = self.referrals.value = ""
+        counts = funnel(self.wb)
+        if counts != getattr(self, "counts", None):  # redraw only when a number changed
+            self.counts = counts
+            self.funnel.value = funnel_png(counts)
+        self.owed.value = owed_html(owed_actions(self.wb))
+        self.next.value = f"<b>{html.escape(next_step(self.wb))}</b>"
+
+    # -- saving --------------------------------------------------------------------------
+    def _saver(self, key: str):
+        def handler(change):
+            if not self._loading:
+                self.save(**{key: change["new"] or ""})
+        return handler
+
+    def _answer_saver(self, qid: str):
+        def handler(change):
+            if not self._loading:
+                self.save(answers={qid: change["new"]})
+        return handler
+
+    @reports_errors
+    def save(self, **fields) -> None:
+        if not self.meeting_id:
+            self.status.warn("Set a meeting in step 5 first.")
+            return
+        if fields.get("still_interested") == "":
+            return
+        save_debrief(self.wb, self.meeting_id, **fields)
+        self.status.ok("Saved.")
+        self.refresh()
+
+    @reports_errors
+    def thank_you_sent(self, _=None) -> None:
+        m = mark_thank_you_sent(self.wb, self.meeting_id)
+        late = thank_you_state(m).late
+        self.status.ok("Thank-you recorded" + (" (late, but better late than never)."
+                                               if late else ", on time."))
+        self.refresh()
+
+    @reports_errors
+    def add_referral(self, _=None) -> None:
+        person = add_referral(self.wb, self.meeting_id, self.ref_name.value,
+                              self.ref_org.value, email=self.ref_email.value)
+        self.ref_name.value = self.ref_org.value = self.ref_email.value = ""
+        self.status.ok(f"{person.name} is on your list, introduced by the person you met, "
+                       "with an outreach to plan in step 3.")
+        self.refresh()
+
+    @reports_errors
+    def reported_back(self, _=None) -> None:
+        m = self._record()
+        done = {k for k, _ in m.debrief.get("reported_back", [])}
+        kind = "update" if "update" not in done or not self.wb.setting("decision") else "decision"
+        mark_reported_back(self.wb, self.meeting_id, kind)
+        self.status.ok("Noted. People remember those who come back to say what happened.")
+        self.refresh()
+
+    @reports_errors
+    def record_decision(self, _=None) -> None:
+        record_decision(self.wb, self.decision.value)
+        self.status.ok("Decision recorded: tell each person you met what you decided.")
+        self.refresh()
+
+
+def _alive(wb: Workbook, contact_id: int) -> bool:
+    return any(c.id == contact_id for c in wb.contacts())
