@@ -140,8 +140,8 @@ def ego_layout(g, categories: list[str] | None = None) -> Layout:
     for node, data in g.nodes(data=True):
         if data.get("kind") != "organization":
             continue
-        members = [index[u] for u, _, k in g.in_edges(node, data="kind")
-                   if k == "works_at" and u in index]
+        members = sorted(index[u] for u, _, k in g.in_edges(node, data="kind")
+                         if k == "works_at" and u in index)
         if members:
             org_nodes.append(node)
             org_xy.append(xy[members].mean(axis=0))
