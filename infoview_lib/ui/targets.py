@@ -1,0 +1,244 @@
+"""Step 2 panel, "what you want to know": goals, the ranked target list, and for the chosen
+target who can point the user there (with reason and path) and whom to contact first.
+
+Every edit is written to the workbook at once; the panel is rebuilt from the workbook.
+CSS hooks: .iv-goal-<kind>, .iv-goal-text, .iv-target-table, .iv-target-pick, .iv-t-name,
+.iv-t-kind, .iv-t-motivation, .iv-t-postings, .iv-t-organization, .iv-t-keywords,
+.iv-t-learn, button.iv-add-target / .iv-save-target / .iv-remove-target, .iv-leads,
+.iv-contact-first, .iv-ways-in.
+
+Example (in a notebook):
+    panel = TargetsPanel(open_workbook())
+    panel
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as w
+
+from ..errors import ValidationError
+from ..model import TARGET_KINDS, Contact, Target
+from ..store import Workbook
+from ..targets import (
+    FOCUS_SIZE,
+    TargetRow,
+    add_target,
+    contact_first,
+    goals,
+    ranked_targets,
+    remove_target,
+    set_contact_first,
+    set_goals,
+    update_target,
+    ways_in,
+)
+from .common import Panel, StatusLine, button, hooked, reports_errors, text_input, title
+
+KIND_HELP = {"industry": "an industry (e.g. solar energy)", "company": "a specific company",
+             "field": "a career field (e.g. UX research)"}
+LAMP_NOTE = ("Sorted the LAMP way (from Steve Dalton's <i>The 2-Hour Job Search</i>): "
+             "<b>M</b>otivation first, then whether <b>P</b>ostings exist, then <b>A</b>dvocacy "
+             f"(someone on your list leads there). Work on the top {FOCUS_SIZE} first.")
+
+
+def targets_table(rows: list[TargetRow]) -> str:
+    """The ranked targets as an HTML table; focus rows are bold."""
+    if not rows:
+        return ("<p><i>No targets yet. Add an industry, a company or a career field below; "
+                "fields alone are fine if you have no company in mind.</i></p>")
+    head = ("<tr><th>#</th><th>Target</th><th>Kind</th><th>Motivation</th><th>Postings</th>"
+            "<th>Advocacy</th><th>People who lead there</th></tr>")
+    body = []
+    for r in rows:
+        style = " style='font-weight:bold'" if r.focus else ""
+        star = "&#9733; " if r.focus else ""
+        cells = (f"{star}{r.rank}", html.escape(r.target.name), r.target.kind,
+                 "&#9679;" * r.target.motivation, "yes" if r.target.postings else "",
+                 "yes" if r.advocacy else "<span style='color:#9a6700'>not yet</span>",
+                 str(len(r.leads)))
+        body.append(f"<tr{style}>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    return f"<table class='iv-target-table'>{head}{''.join(body)}</table><p>{LAMP_NOTE}</p>"
+
+
+def leads_html(row: TargetRow | None) -> str:
+    if row is None:
+        return ""
+    if not row.leads:
+        ideas = "".join(f"<li>{html.escape(i)}</li>" for i in ways_in(row.target))
+        return (f"<p>Nobody on your list leads to <b>{html.escape(row.target.name)}</b> yet. "
+                f"Ways to find someone:</p><ul class='iv-ways-in'>{ideas}</ul>")
+    items = "".join(
+        f"<li><b>{html.escape(lead.name)}</b>: {html.escape(lead.reason)}<br>"
+        f"<small>{html.escape(lead.path_text)}</small></li>" for lead in row.leads)
+    return (f"<p>Who can point you to <b>{html.escape(row.target.name)}</b> (best first):</p>"
+            f"<ol>{items}</ol>")
+
+
+class TargetsPanel(Panel):
+    """Goals, the ranked target list, and who leads to each target."""
+
+    def __init__(self, wb: Workbook):
+        self.wb = wb
+        self.status = StatusLine()
+        self.listeners: list = []
+        g = goals(wb)
+        self.goal_boxes = {
+            kind: hooked(w.Checkbox(value=kind in g["kinds"], description=KIND_HELP[kind],
+                                    indent=False, layout=w.Layout(width="24em")), f"iv-goal-{kind}")
+            for kind in TARGET_KINDS}
+        self.goal_text = hooked(w.Textarea(
+            value=g["what_to_learn"], continuous_update=False, layout=w.Layout(width="40em"),
+            placeholder="In a sentence or two: what do you want to find out?"), "iv-goal-text")
+        for box in self.goal_boxes.values():
+            box.observe(self.save_goals, names="value")
+        self.goal_text.observe(self.save_goals, names="value")
+
+        self.table = hooked(w.HTML(), "iv-target-table-box")
+        self.pick = hooked(w.Dropdown(description="Target", options=[],
+                                      layout=w.Layout(width="30em")), "iv-target-pick")
+        self.name = text_input("e.g. UX research, Northwind Solar", "iv-t-name", "Name", "24em")
+        self.kind = hooked(w.Dropdown(options=TARGET_KINDS, value="field", description="Kind"),
+                           "iv-t-kind")
+        self.motivation = hooked(w.IntSlider(value=3, min=1, max=5, description="Motivation"),
+                                 "iv-t-motivation")
+        self.postings = hooked(w.Checkbox(value=False, description="Postings exist", indent=False),
+                               "iv-t-postings")
+        self.organization = text_input("company targets: its name", "iv-t-organization",
+                                       "Organization", "24em")
+        self.keywords = text_input("other words for it, comma-separated", "iv-t-keywords",
+                                   "Keywords", "24em")
+        self.learn = text_input("what you want to learn about it", "iv-t-learn", "Learn", "40em")
+        self.add_button = button("Add as new target", "iv-add-target", "primary")
+        self.save_button = button("Save changes", "iv-save-target")
+        self.remove_button = button("Remove", "iv-remove-target", "warning")
+        self._buttons = (self.add_button, self.save_button, self.remove_button)
+        self.add_button.on_click(self.add)
+        self.save_button.on_click(self.save)
+        self.remove_button.on_click(self.remove)
+        self.pick.observe(self._picked, names="value")
+
+        self.leads = hooked(w.HTML(), "iv-leads")
+        self.first = hooked(w.Dropdown(description="Contact first", options=[("(not chosen)", None)],
+                                       layout=w.Layout(width="30em"),
+                                       style={"description_width": "initial"}), "iv-contact-first")
+        self.first.observe(self._first_picked, names="value")
+        self._quiet = False
+        self.rows: list[TargetRow] = []
+
+        self.widget = hooked(w.VBox([
+            title("What are you exploring?"),
+            w.HBox(list(self.goal_boxes.values())), self.goal_text,
+            title("Your targets"), self.table, self.pick,
+            w.HBox([self.name, self.kind]), w.HBox([self.motivation, self.postings]),
+            w.HBox([self.organization, self.keywords]), self.learn,
+            w.HBox([self.add_button, self.save_button, self.remove_button]), self.status.widget,
+            title("Who can point you there"), self.leads, self.first,
+        ]), "iv-targets")
+        self.refresh()
+
+    # -- building from the workbook -------------------------------------------------
+    def on_change(self, callback) -> None:
+        """Call callback() after every change to the targets (e.g. to redraw a map)."""
+        self.listeners.append(callback)
+
+    def _changed(self) -> None:
+        for callback in self.listeners:
+            callback()
+
+    def refresh(self, select: int | None = None) -> None:
+        self.rows = ranked_targets(self.wb)
+        self.table.value = targets_table(self.rows)
+        current = select if select is not None else self.pick.value
+        self._quiet = True
+        try:
+            self.pick.options = [(f"{r.rank}. {r.target.name}", r.target.id) for r in self.rows]
+            ids = [r.target.id for r in self.rows]
+            self.pick.value = current if current in ids else (ids[0] if ids else None)
+        finally:
+            self._quiet = False
+        self._show_target()
+
+    def _row(self) -> TargetRow | None:
+        return next((r for r in self.rows if r.target.id == self.pick.value), None)
+
+    def _show_target(self) -> None:
+        row = self._row()
+        self._quiet = True
+        try:
+            if row is not None:
+                t = row.target
+                self.name.value, self.kind.value = t.name, t.kind
+                self.motivation.value, self.postings.value = max(t.motivation, 1), t.postings
+                self.organization.value, self.learn.value = t.organization, t.what_to_learn
+                self.keywords.value = ", ".join(t.keywords)
+            options = [("(not chosen)", None)]
+            if row is not None:
+                options += [(f"{lead.name}: {lead.reason}"[:80], lead.contact_id)
+                            for lead in row.leads]
+            self.first.options = options
+            picked = contact_first(self.wb, row.target.id) if row else None
+            ids = [v for _, v in options]
+            self.first.value = picked.id if picked and picked.id in ids else None
+        finally:
+            self._quiet = False
+        self.leads.value = leads_html(row)
+
+    def _form(self) -> dict:
+        keywords = [k.strip() for k in self.keywords.value.split(",") if k.strip()]
+        return dict(name=self.name.value, kind=self.kind.value, motivation=self.motivation.value,
+                    postings=self.postings.value, organization=self.organization.value.strip(),
+                    what_to_learn=self.learn.value.strip(), keywords=keywords)
+
+    # -- handlers -------------------------------------------------------------------
+    @reports_errors
+    def save_goals(self, _=None) -> None:
+        kinds = [k for k, box in self.goal_boxes.items() if box.value]
+        set_goals(self.wb, kinds, self.goal_text.value)
+        self.status.ok("Saved what you are exploring.")
+
+    @reports_errors
+    def add(self, _=None) -> None:
+        target = add_target(self.wb, **self._form())
+        self.refresh(select=target.id)
+        self._changed()
+        self.status.ok(f"Added {target.name}.")
+
+    @reports_errors
+    def save(self, _=None) -> None:
+        if self.pick.value is None:
+            raise ValidationError("Pick a target to change, or click 'Add as new target'.")
+        data = self._form()
+        if data["kind"] == "company" and not data["organization"]:
+            data["organization"] = data["name"]
+        target = update_target(self.wb, self.pick.value, **data)
+        self.refresh(select=target.id)
+        self._changed()
+        self.status.ok(f"Saved {target.name}.")
+
+    @reports_errors
+    def remove(self, _=None) -> None:
+        if self.pick.value is None:
+            raise ValidationError("There is no target to remove.")
+        target = remove_target(self.wb, self.pick.value)
+        self.refresh()
+        self._changed()
+        self.status.ok(f"Removed {target.name} (a backup was made first).")
+
+    @reports_errors
+    def _picked(self, change) -> None:
+        if not self._quiet:
+            self._show_target()
+
+    @reports_errors
+    def _first_picked(self, change) -> None:
+        if self._quiet or self.pick.value is None:
+            return
+        set_contact_first(self.wb, self.pick.value, change["new"])
+        target = self.wb.get(Target, self.pick.value)
+        if change["new"] is None:
+            self.status.ok(f"Cleared whom to contact first for {target.name}.")
+        else:
+            who = self.wb.get(Contact, change["new"]).name
+            self.status.ok(f"{who} is first for {target.name}; step 3 starts with them.")
