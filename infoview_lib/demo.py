@@ -3,8 +3,8 @@
 Example:
     >>> import tempfile, pathlib
     >>> files = run_demo(pathlib.Path(tempfile.mkdtemp()) / "demo")
-    >>> sorted(p.name for p in files)[-2:]
-    ['summary.md', 'workbook.json']
+    >>> {"summary.md", "workbook.json", "infoview-export.zip"} <= {p.name for p in files}
+    True
 """
 
 from __future__ import annotations
@@ -45,4 +45,8 @@ def run_demo(out_dir: Path, persona: str = "maya") -> list[Path]:
 
         written += [save_map(wb, out_dir / name).path for name in ("map.png", "map.svg")]
         written.append(out_dir / "map.txt")
+        from .export import export_workbook  # the full bundle and the anonymised one
+
+        written += export_workbook(wb, out_dir / "export").files
+        written += export_workbook(wb, out_dir / "export-anonymised", anonymize=True).files
     return written

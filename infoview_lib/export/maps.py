@@ -44,13 +44,12 @@ def map_image(wb: Workbook, anonymize: bool = False) -> tuple[Image | None, str]
         return None, MISSING
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "map.png"
-        save_map(wb, path, anonymize=anonymize, dpi=110)
+        saved = save_map(wb, path, anonymize=anonymize, dpi=110)
         png = path.read_bytes()
-        alt_file = path.with_suffix(".txt")
-        alt = alt_file.read_text(encoding="utf-8").strip() if alt_file.exists() else ""
-    people = len(wb.contacts())
-    alt = alt or f"Map of the people you know: you in the centre and {people} contacts around you."
-    return Image(png=png, alt=alt, caption=alt), ""
+    drawn = getattr(saved, "result", None)
+    caption = " ".join(x for x in (getattr(drawn, "title", ""), getattr(drawn, "caption", ""))
+                       if x)
+    return Image(png=png, alt=saved.alt_text, caption=caption), ""
 
 
 def write_map_files(wb: Workbook, folder: ExportFolder, formats: set[str],
@@ -63,10 +62,13 @@ def write_map_files(wb: Workbook, folder: ExportFolder, formats: set[str],
         if save_map is None:
             out.warnings.append(MISSING)
         else:
+            from ..network import build_graph
+
+            graph = build_graph(wb, anonymize=anonymize)
             for ext in wanted:
                 target = folder.path(f"{MAP_DIR}/map.{ext}")
                 target.parent.mkdir(parents=True, exist_ok=True)
-                save_map(wb, target, anonymize=anonymize)
+                save_map(wb, target, anonymize=anonymize, graph=graph)
                 out.files.append(folder.adopt(f"{MAP_DIR}/map.{ext}"))
                 alt = target.with_suffix(".txt")
                 if alt.exists():
@@ -82,4 +84,6 @@ def write_map_files(wb: Workbook, folder: ExportFolder, formats: set[str],
             target.parent.mkdir(parents=True, exist_ok=True)
             graph_export.write_graphml(wb, target, anonymize=anonymize)
             out.files.append(folder.adopt(f"{MAP_DIR}/map.graphml"))
+            for path in graph_export.write_csv(wb, target.parent, anonymize=anonymize):
+                out.files.append(folder.adopt(f"{MAP_DIR}/{path.name}"))
     return out

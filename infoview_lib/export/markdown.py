@@ -1,28 +1,20 @@
 """Render a Document as Markdown, with every piece of user text escaped.
 
+Escaping is step 5's md_escape (infoview_lib.plan): Markdown specials and raw HTML become
+literal text, and line breaks become spaces, so user text cannot break the layout.
+
 Example:
-    >>> md_escape("*Ada* [x](y) <b>")
-    '\\\\*Ada\\\\* \\\\[x\\\\]\\\\(y\\\\) &lt;b&gt;'
     >>> from .document import Document, Heading
-    >>> render_markdown(Document("Plan", blocks=[Heading("# not a heading")])).splitlines()[2]
-    '## \\\\# not a heading'
+    >>> render_markdown(Document("Plan", blocks=[Heading("# <b>not</b> a heading")])).splitlines()[2]
+    '## \\\\# \\\\<b\\\\>not\\\\</b\\\\> a heading'
 """
 
 from __future__ import annotations
 
-import re
-
+from ..plan import md_escape
 from .document import Bullets, Document, Fields, Grid, Heading, Image, PageBreak, Para
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
-
-
-def md_escape(text: str) -> str:
-    """Text that Markdown shows literally: specials backslash-escaped, < > & as entities
-    (so raw HTML never runs), line breaks turned into spaces."""
-    text = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = re.sub(r"\s*[\r\n]+\s*", " ", text)
-    return _SPECIAL.sub(r"\\\1", text)
+__all__ = ["md_escape", "render_markdown"]
 
 
 def _cell(text: str) -> str:

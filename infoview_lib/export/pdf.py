@@ -101,7 +101,10 @@ def render_pdf(doc: Document, title: str | None = None) -> tuple[bytes, str]:
                 pdf.ln(1)
             elif isinstance(block, Grid):
                 pdf.set_font(FAMILY, "", 8.5)
+                widths = [min(max(len(str(r[i])) for r in [block.columns, *block.rows]), 45) + 6
+                          for i in range(len(block.columns))]
                 with pdf.table(line_height=4.6, text_align="LEFT", first_row_as_headings=True,
+                               col_widths=tuple(widths),
                                headings_style=_headings_style(bold)) as table:
                     for row in [block.columns, *block.rows]:
                         cells = table.row()

@@ -28,10 +28,6 @@ from ..progress import step_progress
 from ..store import Workbook
 from .document import Bullets, Document, Fields, Grid, Heading, Image, PageBreak, Para
 
-PART_LABELS = {"subject": "Subject", "who_i_am": "Who I am", "referrer": "Referred by",
-               "interest": "Interest", "ask": "The ask", "fallback": "If too busy",
-               "thanks": "Thanks"}
-
 
 def plan_contacts(wb: Workbook) -> list[Contact]:
     """Contacts with a meeting or an outreach record (planned or under way), list order."""
@@ -52,11 +48,16 @@ def _outreach_blocks(wb: Workbook, contact: Contact) -> list:
               ("Channel", record.channel), ("Sent on", record.sent_on),
               ("Reply on", record.replied_on)]
     blocks = [Heading("Outreach", 3), Fields(fields)]
-    parts = {k: v for k, v in (record.parts or {}).items() if isinstance(v, (str, int, float))
-             and str(v).strip()}
-    if parts:
-        blocks.append(Fields([(PART_LABELS.get(k, k.replace("_", " ").capitalize()), str(v))
-                              for k, v in parts.items()]))
+    if record.status in ("to_contact", "sent"):
+        from ..errors import InfoviewError
+        from ..outreach import draft_for
+
+        try:
+            draft = draft_for(wb, contact, "email")[0]
+        except InfoviewError:
+            return blocks
+        blocks.append(Fields([("Draft e-mail, subject", draft.subject)]))
+        blocks += [Para(chunk.strip()) for chunk in draft.body.split("\n\n") if chunk.strip()]
     return blocks
 
 

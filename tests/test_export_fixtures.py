@@ -1,0 +1,61 @@
+"""A workbook with everything an export can hold, shared by the export tests.
+
+Maya's persona plus: a contact whose name is an HTML script, formula-like values, a
+Chinese name with a meeting, a Greek/Cyrillic name, outreach in several states, a past
+meeting with a debrief, a future meeting and picked questions.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from infoview_lib.followthrough import save_debrief
+from infoview_lib.followup import outreach_for, set_status
+from infoview_lib.meetings import save_meeting
+from infoview_lib.model import Contact, Outreach
+from infoview_lib.questions import load_bank, pick
+from infoview_lib.store import Workbook
+
+INJECTED = "<script>alert(1)</script>"
+TODAY = date(2026, 3, 2)
+STAMP = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+
+
+def enrich(wb: Workbook) -> dict[str, Contact]:
+    """Add the tricky contacts and some progress to a workbook holding the maya persona."""
+    evil = wb.add(Contact(first_name=INJECTED, organization="=SUM(1+1)", title="=Chief Data Officer",
+                          emails=["evil@example.net"], phones=["+44 7700 900123"],
+                          linkedin_url="https://www.linkedin.com/in/evil-example",
+                          notes="@Scale Partners said: -call me", categories=["online"],
+                          tie_strength="rarely"))
+    greek = wb.add(Contact(first_name="Ελένη", last_name="Попова", organization="+Plus Mobility",
+                           emails=["eleni.popova@example.org"], categories=["club"],
+                           tie_strength="occasionally", can_interview=True))
+    people = {c.name: c for c in wb.contacts()}
+    chinese = next(c for c in people.values() if "晓雯" in c.name)
+    priya = people["Priya Raman"]
+    for person in (evil, greek, chinese, priya):
+        outreach_for(wb, person.id)
+    set_status(wb, outreach_for(wb, evil.id).id, "sent", date(2026, 2, 23))
+    record = outreach_for(wb, greek.id)
+    wb.update(Outreach, record.id, parts={"who_i_am": "A design student, *curious* | eager",
+                                          "ask": "Could we talk for 20 minutes?"})
+    set_status(wb, record.id, "sent", date(2026, 2, 16))
+    set_status(wb, record.id, "replied", date(2026, 2, 18))
+    past = save_meeting(wb, chinese.id, "2026-02-20", "15:00", "America/New_York",
+                        place="Café <b>Zoë</b>; room 2, \\ back", minutes=20)
+    save_debrief(wb, past.id, learned="Portfolio reviews matter more than titles.")
+    save_meeting(wb, evil.id, "2026-03-10", "09:30", "Europe/Berlin",
+                 video_link="https://meet.example.com/abc-def", minutes=30)
+    bank = load_bank()
+    for question in bank[:4]:
+        pick(wb, question, chinese.id)
+    return {"evil": evil, "greek": greek, "chinese": chinese, "priya": priya}
+
+
+def test_enrich_builds_a_workbook_with_progress(maya):
+    people = enrich(maya)
+    statuses = {o.contact_id: o.status for o in maya.list(Outreach)}
+    assert statuses[people["chinese"].id] == "met"
+    assert statuses[people["evil"].id] == "meeting_set"
+    assert statuses[people["greek"].id] == "replied"
