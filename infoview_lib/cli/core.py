@@ -15,6 +15,8 @@ from ..personas import list_personas, load_persona
 from ..store import create_workbook, open_workbook
 from . import add_workbook_option
 
+START_NOTEBOOK = "notebooks/00_start_here.ipynb"
+
 
 def cmd_personas(args) -> int:
     for persona in list_personas():
@@ -96,12 +98,19 @@ def cmd_demo(args) -> int:
 
 
 def cmd_lab(args) -> int:
-    notebook = Path("notebooks") / "00_start_here.ipynb"
-    command = [sys.executable, "-m", "jupyter", "lab", str(notebook)]
+    """Replace this process with JupyterLab, serving the project and opening the start notebook."""
+    root = project_dir()
+    command = [sys.executable, "-m", "jupyter", "lab", f"--ServerApp.root_dir={root}",
+               f"--LabApp.default_url=/lab/tree/{START_NOTEBOOK}"]
     if args.no_browser:
         command.append("--no-browser")
-    command += args.extra
-    return subprocess.call(command, cwd=project_dir(), env=os.environ.copy())
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and "--allow-root" not in args.unknown:
+        command.append("--allow-root")  # containers (Docker, some hubs) run as root
+    command += args.unknown
+    sys.stdout.flush()
+    if os.name == "posix":
+        os.execv(sys.executable, command)
+    return subprocess.call(command)
 
 
 def register(sub) -> None:
@@ -139,7 +148,6 @@ def register(sub) -> None:
     p.add_argument("--persona", default="maya", help="persona id (default: maya)")
     p.set_defaults(func=cmd_demo)
 
-    p = sub.add_parser("lab", help="open the workbook in JupyterLab")
+    p = sub.add_parser("lab", help="open the workbook in JupyterLab (other options go to jupyter lab)")
     p.add_argument("--no-browser", action="store_true", help="print the URL instead of opening a browser")
-    p.add_argument("extra", nargs="*", help="more options passed to jupyter lab")
     p.set_defaults(func=cmd_lab)
