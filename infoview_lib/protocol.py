@@ -76,6 +76,22 @@ def load_protocol(path: str | os.PathLike | None = None) -> Protocol:
     return Protocol(path=path, **values)
 
 
+_CACHE: dict[tuple, Protocol] = {}
+
+
 def current_protocol() -> Protocol:
-    """The protocol in force for this process."""
-    return load_protocol()
+    """The protocol in force for this process.
+
+    Checked once per version of the file: the result is kept until the path, size or
+    modification time changes (panels ask for it on every keystroke).
+    """
+    path = protocol_path()
+    try:
+        stat = path.stat()
+        key = (str(path), stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        return load_protocol(path)  # raises the helpful "cannot read" error
+    if key not in _CACHE:
+        _CACHE.clear()
+        _CACHE[key] = load_protocol(path)
+    return _CACHE[key]
