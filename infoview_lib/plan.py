@@ -35,24 +35,17 @@ def md_escape(text: Any) -> str:
     return _LEADING.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
-def connection_path(wb: Workbook, contact: Contact) -> list[str]:
-    """Names from the user to the contact: ['You', 'Ada', 'Ben'] (via introduced-by).
+def connection_path(wb: Workbook, contact: Contact, graph=None) -> list[str]:
+    """Names from the user to the contact: ['You', 'Ada', 'Ben'] (the introduced-by chain,
+    as the network map draws it)."""
+    if graph is not None:
+        from .analysis import chain_from_ego
+        from .network import EGO, contact_node
 
-    Uses the network analysis (infoview_lib.analysis.path_to_contact) when it exists.
-    """
-    try:
-        from . import analysis  # written by the network issue
-    except ImportError:
-        analysis = None
-    finder = getattr(analysis, "path_to_contact", None)
-    if finder is not None:
-        try:
-            found = finder(wb, contact.id)
-        except InfoviewError:
-            found = None
-        if found:
-            return ["You"] + [p if isinstance(p, str) else p.name for p in found
-                              if getattr(p, "name", p) != "You"]
+        node = contact_node(contact.id)
+        if node in graph:
+            return ["You" if n == EGO else graph.nodes[n].get("label", n)
+                    for n in chain_from_ego(graph, node)]
     chain = [contact]
     seen = {contact.id}
     while chain[-1].introduced_by and chain[-1].introduced_by not in seen:
@@ -62,6 +55,31 @@ def connection_path(wb: Workbook, contact: Contact) -> list[str]:
             break
         seen.add(chain[-1].id)
     return ["You"] + [c.name for c in reversed(chain)]
+
+
+def target_reasons(wb: Workbook, contact: Contact, graph) -> list[str]:
+    """Why this person can point you to each of your targets (from the network analysis)."""
+    from .analysis import who_can_point_me_there
+    from .network import contact_node
+
+    node = contact_node(contact.id)
+    out = []
+    for target in wb.list(Target):
+        try:
+            leads = who_can_point_me_there(graph, target.name)
+        except InfoviewError:
+            continue
+        out += [f"{target.name}: {lead.reason}" for lead in leads if lead.contact == node]
+    return out
+
+
+def _graph(wb: Workbook):
+    """The network graph, or None if the network module cannot build it."""
+    try:
+        from .network import build_graph
+    except ImportError:
+        return None
+    return build_graph(wb)
 
 
 def connection_text(wb: Workbook, contact: Contact, path: list[str]) -> str:
@@ -98,7 +116,9 @@ def plan_data(wb: Workbook, contact: Contact | int | str) -> dict[str, Any]:
         length = asked_length(wb, contact.id)
     questions = chosen(wb, contact.id, bank)
     agenda = build_agenda(questions, length)
-    path = connection_path(wb, contact)
+    graph = _graph(wb)
+    path = connection_path(wb, contact, graph)
+    reasons = target_reasons(wb, contact, graph) if graph is not None else []
     targets = _targets_for(wb, contact)
     learn = [user_goal_text(wb)] if user_goal_text(wb) else []
     learn += [f"{t.name}: {t.what_to_learn}" if t.what_to_learn else t.name for t in targets]
@@ -110,7 +130,8 @@ def plan_data(wb: Workbook, contact: Contact | int | str) -> dict[str, Any]:
             "phones": contact.phones, "categories": contact.categories,
             "tie_strength": contact.tie_strength, "notes": contact.notes,
         },
-        "connection": {"path": path, "text": connection_text(wb, contact, path)},
+        "connection": {"path": path, "text": connection_text(wb, contact, path),
+                       "leads_to": reasons},
         "learn": learn,
         "meeting": None if meeting is None or not meeting.starts_at else {
             "when": when_text(meeting), "where": where_text(meeting),
@@ -148,7 +169,9 @@ def plan_markdown(wb: Workbook, contact: Contact | int | str) -> str:
         lines.append(f"- Notes: {e(c['notes'])}")
     lines += ["", "## How you are connected",
               "- " + " → ".join(e(n) for n in data["connection"]["path"]),
-              f"- {e(data['connection']['text'])}", "", "## What you want to learn"]
+              f"- {e(data['connection']['text'])}"]
+    lines += [f"- Can point you to {e(r)}" for r in data["connection"]["leads_to"]]
+    lines += ["", "## What you want to learn"]
     lines += [f"- {e(item)}" for item in data["learn"]] or [
         "- (Write it in step 2: what do you want to find out from this conversation?)"]
     a = data["agenda"]

@@ -42,7 +42,8 @@ def test_connection_path_follows_introduced_by(wb, people):
 def test_plan_data_has_every_section(wb, people):
     _, _, cat = people
     wb.set_setting("goals", {"kinds": ["company"], "learn": "How Northwind picks juniors"})
-    wb.add(Target(name="Northwind", kind="company", what_to_learn="Their design process"))
+    wb.add(Target(name="Northwind", kind="company", organization="Northwind",
+                  what_to_learn="Their design process"))
     bank = load_bank()
     pick(wb, next(q for q in bank if q.id == "cul-words"), cat.id)
     m = save_meeting(wb, cat.id, "2025-07-14", "15:00", "America/New_York", minutes=15,
@@ -51,6 +52,8 @@ def test_plan_data_has_every_section(wb, people):
     data = plan_data(wb, cat)
     assert data["contact"]["organization"] == "Northwind"
     assert data["connection"]["path"][1:3] == ["Ana Ruiz", "Ben Okoro"]
+    assert data["connection"]["leads_to"] == ["Northwind: works at Northwind"]
+    assert "- Can point you to Northwind: works at Northwind" in plan_markdown(wb, cat)
     assert data["learn"] == ["How Northwind picks juniors", "Northwind: Their design process"]
     assert data["meeting"]["minutes"] == 15 and "Northwind lobby" in data["meeting"]["where"]
     items = [i["text"] for p in data["agenda"]["phases"] for i in p["items"]]
