@@ -32,13 +32,18 @@ def progress_html(wb: Workbook) -> str:
 
 
 def checks_html() -> str:
-    lines = []
-    for check in run_checks():
-        colour = "#1a7f37" if check.ok else "#cf222e"
-        fix = f"<br><code>{html.escape(check.fix)}</code>" if check.fix else ""
-        lines.append(f"<li style='color:{colour}'>{html.escape(check.name)}: "
-                     f"{html.escape(check.detail)}{fix}</li>")
-    return "<ul>" + "".join(lines) + "</ul>"
+    """One green line when all is well; otherwise each problem with the command that fixes it."""
+    checks = run_checks()
+    bad = [c for c in checks if not c.ok]
+    if not bad:
+        return (f"<p class='iv-checks' style='color:#1a7f37'>&#10003; Everything the workbook needs "
+                f"is installed ({len(checks)} checks passed).</p>")
+    items = "".join(
+        f"<li><b>{html.escape(c.name)}</b>: {html.escape(c.detail)}<br>Fix it by running "
+        f"this in a terminal, then restart the kernel: <code>{html.escape(c.fix)}</code></li>"
+        for c in bad
+    )
+    return f"<ul class='iv-checks' style='color:#cf222e'>{items}</ul>"
 
 
 class StartPanel(Panel):
@@ -50,6 +55,7 @@ class StartPanel(Panel):
         personas = list_personas()
         self.persona = hooked(w.Dropdown(
             options=[(f"{p.id}: {p.description}", p.id) for p in personas],
+            value=wb.setting("persona") or (personas[0].id if personas else None),
             description="Persona", layout=w.Layout(width="40em")), "iv-persona")
         self.replace = hooked(w.Checkbox(
             value=False, description="Yes, replace what is in my workbook (a backup is made first)",

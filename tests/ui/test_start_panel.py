@@ -42,4 +42,14 @@ def test_start_blank_empties_after_confirmation(maya):
 def test_environment_check_is_shown(wb):
     panel = StartPanel(wb)
     html = "".join(c.value for c in panel.widget.children if isinstance(getattr(c, "value", None), str))
-    assert "Environment check" in html and "ipywidgets" in html
+    assert "Environment check" in html and "checks passed" in html
+
+
+def test_environment_problems_show_their_fix(monkeypatch):
+    from infoview_lib.doctor import Check
+    from infoview_lib.ui import start
+
+    monkeypatch.setattr(start, "run_checks", lambda: [
+        Check("Python", True, "3.11"), Check("ipywidgets", False, "not installed", "pip install x")])
+    html = start.checks_html()
+    assert "ipywidgets" in html and "pip install x" in html and "Python" not in html
