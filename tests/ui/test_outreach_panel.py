@@ -1,0 +1,98 @@
+"""The step 3 panel without a browser: composer saves parts, the draft and checker follow the
+text, the tracker logs statuses with dates, the due list and the .ics link."""
+
+from __future__ import annotations
+
+import base64
+from datetime import date
+
+import icalendar
+
+from infoview_lib.followup import outreach_for
+from infoview_lib.model import Contact, Outreach
+from infoview_lib.outreach import parts_for
+from infoview_lib.targets import set_contact_first
+from infoview_lib.ui.outreach import OutreachPanel
+
+
+def test_blank_workbook(wb):
+    panel = OutreachPanel(wb)
+    assert panel.contact.value is None
+    assert "Your list is empty" in panel.status.text
+    panel.set_status("sent")
+    assert "Pick a contact first" in panel.status.text
+
+
+def test_contact_first_pick_comes_first(maya):
+    hana = maya.find_contact("Hana Sato")
+    set_contact_first(maya, 1, hana.id)
+    panel = OutreachPanel(maya)
+    assert panel.contact.value == hana.id
+    assert panel.contact.options[0][0].startswith("★ Hana Sato")
+    assert panel.referrer.value == "Dolores Ibáñez"
+    assert "Dolores Ibáñez suggested" in panel.draft.value
+
+
+def test_checker_follows_the_text(maya):
+    panel = OutreachPanel(maya)
+    panel.contact.value = maya.find_contact("Hana Sato").id
+    assert "All 7 checks pass." in panel.checker.value
+    panel.parts["fallback"].value = ""
+    assert "iv-rule-fallback iv-fail" in panel.checker.value
+    assert "1 of 7 checks fail: Fallback offered." in panel.checker.value
+    panel.parts["ask"].value = "Could we talk about job openings?"
+    assert "iv-rule-no_job_words iv-fail" in panel.checker.value
+    panel.parts["fallback"].value = "If you're too busy, who else could I ask?"
+    panel.parts["ask"].value = "Would you have 20 minutes for a call?"
+    assert "All 7 checks pass." in panel.checker.value
+    saved = parts_for(maya, maya.find_contact("Hana Sato"))
+    assert saved.ask == "Would you have 20 minutes for a call?"
+
+
+def test_referrer_minutes_channel_and_strict(maya):
+    panel = OutreachPanel(maya)
+    hana = maya.find_contact("Hana Sato")
+    panel.contact.value = hana.id
+    panel.referrer.value = "(nobody)"
+    assert parts_for(maya, hana).referrer == ""
+    assert "Dolores" not in panel.draft.value
+    panel.minutes.value = 15
+    assert "15 minutes" in panel.parts["ask"].value and "15 minutes" in panel.draft.value
+    panel.channel.value = "linkedin"
+    assert "characters (at most 300)" in panel.checker.value
+    panel.strict.value = True
+    assert "in strict mode" in panel.checker.value
+    panel.channel.value = "phone"
+    assert "Hello Hana" in panel.draft.value
+
+
+def test_tracker_and_due_list(maya, tmp_path):
+    hana = maya.find_contact("Hana Sato")
+    panel = OutreachPanel(maya, today=date(2025, 3, 12))
+    panel.contact.value = hana.id
+    panel.when.value = date(2025, 3, 7)
+    panel.status_buttons["sent"].click()
+    record = outreach_for(maya, hana.id)
+    assert record.status == "sent" and record.sent_on == "2025-03-07"
+    assert "sent: 2025-03-07" in panel.tracker.value
+    assert "second person at" in panel.due.value
+    panel.ics_button.click()
+    assert panel.last_ics_path.exists()
+    data = panel.ics_link.value.split("base64,")[1].split("'")[0]
+    cal = icalendar.Calendar.from_ical(base64.b64decode(data))
+    assert len(cal.walk("VEVENT")) == 2
+    panel.when.value = date(2025, 3, 11)
+    panel.status_buttons["replied"].click()
+    assert "booster" in panel.tracker.value
+    assert "Nothing is due today." in panel.due.value
+    panel.log_follow_up()
+    assert "only makes sense after &#x27;sent&#x27;" in panel.status.text
+
+
+def test_every_status_button_records_a_date(wb):
+    ada = wb.add(Contact(first_name="Ada"))
+    panel = OutreachPanel(wb)
+    for status, b in panel.status_buttons.items():
+        b.click()
+        assert outreach_for(wb, ada.id).status == status
+    assert len(wb.list(Outreach)[0].history) == 1 + len(panel.status_buttons)

@@ -1,0 +1,77 @@
+"""The step 2 panel without a browser: goals saved, targets added/edited/removed, leads shown,
+contact-first stored, ways in for a target nobody leads to."""
+
+from __future__ import annotations
+
+from infoview_lib.model import Contact, Target
+from infoview_lib.targets import contact_first, goals
+from infoview_lib.ui.targets import TargetsPanel
+
+
+def test_blank_workbook(wb):
+    panel = TargetsPanel(wb)
+    assert "No targets yet" in panel.table.value
+    assert panel.pick.value is None and panel.leads.value == ""
+    panel.save()
+    assert "Pick a target" in panel.status.text
+
+
+def test_goals_are_saved_on_change(wb):
+    panel = TargetsPanel(wb)
+    panel.goal_boxes["field"].value = True
+    panel.goal_text.value = "What a researcher does all week."
+    assert goals(wb) == {"kinds": ["field"], "what_to_learn": "What a researcher does all week."}
+    again = TargetsPanel(wb)
+    assert again.goal_boxes["field"].value and not again.goal_boxes["company"].value
+    assert again.goal_text.value == "What a researcher does all week."
+
+
+def test_add_edit_remove_a_target(wb):
+    wb.add(Contact(first_name="Ada", organization="Acme"))
+    panel = TargetsPanel(wb)
+    panel.name.value, panel.kind.value, panel.motivation.value = "Acme", "company", 4
+    panel.add()
+    target = wb.list(Target)[0]
+    assert (target.name, target.organization, target.motivation) == ("Acme", "Acme", 4)
+    assert "Acme" in panel.table.value and "Ada" in panel.leads.value
+    assert "works at Acme" in panel.leads.value and "You → Ada → Acme" in panel.leads.value
+    panel.postings.value = True
+    panel.keywords.value = "rockets, anvils"
+    panel.save()
+    assert wb.get(Target, target.id).postings and wb.get(Target, target.id).keywords == [
+        "rockets", "anvils"]
+    panel.add()   # the same name again
+    assert "already on your target list" in panel.status.text
+    panel.remove()
+    assert wb.list(Target) == [] and "Removed Acme" in panel.status.text
+
+
+def test_nobody_leads_there_shows_ways_in(wb):
+    panel = TargetsPanel(wb)
+    panel.name.value, panel.kind.value = "Tidewater Hydrogen", "company"
+    panel.add()
+    assert "Nobody on your list leads to" in panel.leads.value
+    assert "iv-ways-in" in panel.leads.value and "alumni" in panel.leads.value
+    assert panel.first.options == (("(not chosen)", None),)
+
+
+def test_contact_first_is_stored_per_target(maya):
+    panel = TargetsPanel(maya)
+    ux = panel.pick.value
+    lead_ids = [v for _, v in panel.first.options if v is not None]
+    panel.first.value = lead_ids[1]
+    assert contact_first(maya, ux).id == lead_ids[1]
+    assert "first for UX research" in panel.status.text
+    panel.pick.value = panel.pick.options[1][1]
+    assert panel.first.value is None
+    rebuilt = TargetsPanel(maya)
+    assert rebuilt.first.value == lead_ids[1]
+
+
+def test_listeners_hear_changes(wb):
+    heard = []
+    panel = TargetsPanel(wb)
+    panel.on_change(lambda: heard.append(1))
+    panel.name.value = "UX research"
+    panel.add()
+    assert heard == [1]
