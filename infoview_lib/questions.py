@@ -148,9 +148,12 @@ def user_goal_kinds(wb: Workbook) -> list[str]:
 
 
 def user_goal_text(wb: Workbook) -> str:
-    """The sentence or two the user wrote in step 2 about what they want to learn."""
+    """The sentence or two the user wrote in step 2 about what they want to learn
+    (targets.set_goals stores it as 'what_to_learn'; 'learn' is read too)."""
     goals = wb.setting("goals") or {}
-    return str(goals.get("learn", "") or "").strip() if isinstance(goals, dict) else ""
+    if not isinstance(goals, dict):
+        return ""
+    return str(goals.get("what_to_learn") or goals.get("learn") or "").strip()
 
 
 def filter_bank(bank: list[Question], kinds: list[str] | None = None,

@@ -24,6 +24,7 @@ from infoview_lib.questions import (
     small_talk_minutes,
     unpick,
     user_goal_kinds,
+    user_goal_text,
 )
 
 
@@ -123,6 +124,17 @@ def test_goal_kinds_from_step_2_setting_then_targets(wb):
     assert user_goal_kinds(wb) == ["industry"]
     wb.set_setting("goals", {"kinds": [], "learn": ""})
     assert user_goal_kinds(wb) == ["company", "field"]
+
+
+def test_goal_text_from_step_2(wb):
+    from infoview_lib.targets import set_goals
+
+    assert user_goal_text(wb) == ""
+    set_goals(wb, ["field"], "Whether research suits a designer")
+    assert user_goal_kinds(wb) == ["field"]
+    assert user_goal_text(wb) == "Whether research suits a designer"
+    wb.set_setting("goals", {"kinds": ["field"], "learn": "Older shape"})
+    assert user_goal_text(wb) == "Older shape"
 
 
 # -- picks ------------------------------------------------------------------------------
