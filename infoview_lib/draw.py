@@ -84,14 +84,30 @@ def _text_width(text: str) -> float:
     return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.58 for ch in text)
 
 
+def _collides(box, placed) -> bool:
+    """Polar boxes (r0, r1, a0, a1): overlap in radius and in angle (angles wrap around)."""
+    r0, r1, a0, a1 = box
+    for q0, q1, b0, b1 in placed:
+        if r0 < q1 and q0 < r1:
+            d = (a0 + a1 - b0 - b1) / 2
+            d = abs((d + math.pi) % (2 * math.pi) - math.pi)
+            if d < (a1 - a0 + b1 - b0) / 2:
+                return True
+    return False
+
+
 def _place_labels(ax, g, lay, order, anonymize, fontsize, dpi):
-    """Add labels in priority order, skipping any that would overlap one already placed."""
+    """Add labels in priority order, skipping any that would overlap one already placed.
+
+    Labels point away from you along the radius (as on a clock face), so neighbours on a
+    ring only need the height of a line between them.
+    """
     ax.apply_aspect()
+    origin, unit = ax.transData.transform([(0, 0), (1, 0)])
+    per_point = dpi / 72 / max(unit[0] - origin[0], 1e-9)  # data units per typographic point
     placed: list[tuple[float, float, float, float]] = []
     texts, nodes = [], []
-    px = fontsize * dpi / 72
-    pts = ax.transData.transform(lay.xy[[lay.index[n] for n in order]]) if order else []
-    for node, (sx, sy) in zip(order, pts, strict=False):
+    for node in order:
         text = node_label(g, node, anonymize)
         families = families_for(text)
         if families is None:
@@ -99,28 +115,35 @@ def _place_labels(ax, g, lay, order, anonymize, fontsize, dpi):
             text, families = plain_label(g, node), families_for(plain_label(g, node))
         x, y = lay[node]
         kind = g.nodes[node].get("kind")
-        angle = math.atan2(y, x)
-        right = math.cos(angle) >= 0 or kind == "ego"
-        w, h = _text_width(text) * px, 1.25 * px
-        gap = 0.5 * px
+        size = fontsize * (1.15 if kind == "target" else 1)
+        w, h = _text_width(text) * size * per_point, 1.2 * size * per_point
+        r, angle = math.hypot(x, y), math.atan2(y, x)
+        gap = 0.09
         if kind == "ego":
-            box = (sx - w / 2, sy - gap - 2 * h, sx + w / 2, sy - gap - h)
+            box = (0.0, 0.0, 0.0, 0.0)
         else:
-            box = (sx + gap, sy - h / 2, sx + gap + w, sy + h / 2) if right else \
-                (sx - gap - w, sy - h / 2, sx - gap, sy + h / 2)
-        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed):
-            continue
+            half = math.atan2(h / 2, r + gap) if kind != "target" else math.atan2(w / 2, r)
+            box = (r + gap, r + gap + (w if kind != "target" else h), angle - half, angle + half)
+            if _collides(box, placed):
+                continue
         placed.append(box)
-        dx, dy = (0.0, -0.16) if kind == "ego" else (0.06 * math.cos(angle), 0.06 * math.sin(angle))
-        weight = "bold" if kind in ("ego", "target") else "normal"
-        colour = "#555555" if kind == "organization" else "#000000"
-        texts.append(ax.text(
-            x + dx, y + dy, text, fontsize=fontsize * (1.15 if kind == "target" else 1),
-            fontfamily=families, fontweight=weight, zorder=6, color=colour,
-            style="italic" if kind == "organization" else "normal",
-            ha="center" if kind == "ego" else ("left" if right else "right"),
-            va="top" if kind == "ego" else "center",
-            bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.65)))
+        right = math.cos(angle) >= 0
+        common = dict(fontsize=size, fontfamily=families, zorder=6,
+                      fontweight="bold" if kind in ("ego", "target") else "normal",
+                      color="#555555" if kind == "organization" else "#000000",
+                      style="italic" if kind == "organization" else "normal",
+                      bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.65))
+        if kind == "ego":
+            artist = ax.text(0, -0.2, text, ha="center", va="top", **common)
+        elif kind == "target":
+            artist = ax.text(x + 0.22 * (1 if right else -1), y, text, va="center",
+                             ha="left" if right else "right", **common)
+        else:
+            degrees = math.degrees(angle) + (0 if right else 180)
+            artist = ax.text(x + gap * math.cos(angle), y + gap * math.sin(angle), text,
+                             rotation=degrees, rotation_mode="anchor", va="center",
+                             ha="left" if right else "right", **common)
+        texts.append(artist)
         nodes.append(node)
     return texts, nodes
 
@@ -276,7 +299,7 @@ def draw_network(g, layout: Layout | None = None, ax=None, target: str | None = 
     ax.set_ylim(-lim, lim)
     ax.set_aspect("equal")
     ax.set_axis_off()
-    fontsize = fontsize or (7.5 if n_people <= 100 else 6.5)
+    fontsize = fontsize or (7.0 if n_people <= 100 else 6.0)
     for s_i, cat in enumerate(lay.categories):
         if (ci == s_i).any():
             mid = math.pi / 2 - (s_i + 0.5) * 2 * math.pi / n_sec

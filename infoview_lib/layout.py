@@ -31,9 +31,9 @@ from .network import EGO
 TIE_RING = {"often": 0, "occasionally": 1, "rarely": 2, "": 2}
 MAX_RING = 5
 RING_STEP = 1.0
-FIRST_RADIUS = 1.2
+FIRST_RADIUS = 1.8
 RING_WIDTH = 0.72
-SPACING = 0.2  # below this distance along an arc, people are spread over several bands
+SPACING = 0.14  # below this distance along an arc, people are spread over several bands
 PAD = 0.05  # fraction of a sector left empty on each side
 
 

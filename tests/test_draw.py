@@ -1,0 +1,171 @@
+"""Drawing and saving the map: formats, anonymity, fonts, labels, highlight."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import warnings
+import zlib
+
+import matplotlib.pyplot as plt
+import pytest
+from PIL import Image
+
+from infoview_lib import fonts
+from infoview_lib.draw import draw_network, save_map
+from infoview_lib.errors import ExportError
+from infoview_lib.layout import ego_layout
+from infoview_lib.model import Contact, Organization
+from infoview_lib.network import build_graph, build_graph_from
+
+
+def secrets_of(wb) -> list[str]:
+    """Every name, e-mail, phone and URL in the workbook (name parts of 4+ letters)."""
+    out = [(wb.setting("ego") or {}).get("name", "")]
+    for c in wb.contacts():
+        out += [c.name, c.display_name, *c.emails, *c.phones, c.linkedin_url]
+        out += [p for p in (*c.first_name.split(), *c.last_name.split()) if len(p) >= 4]
+    out += [o.name for o in wb.list(Organization)]
+    return sorted({s for s in out if s})
+
+
+def pdf_text(path) -> str:
+    raw = path.read_bytes()
+    streams = []
+    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", raw, re.S):
+        try:
+            streams.append(zlib.decompress(match.group(1)))
+        except zlib.error:
+            streams.append(match.group(1))
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True).stdout
+    return (raw + b"".join(streams) + text).decode("latin-1") + text.decode("utf-8")
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg", ".pdf"])
+def test_anonymised_exports_hold_no_names_emails_phones_or_urls(maya, tmp_path, suffix):
+    path = tmp_path / f"map{suffix}"
+    saved = save_map(maya, path, anonymize=True, target="UX research")
+    data = path.read_bytes()
+    text = pdf_text(path) if suffix == ".pdf" else data.decode("utf-8", "replace")
+    caption = saved.caption_path.read_text(encoding="utf-8")
+    secrets = secrets_of(maya)
+    assert len(secrets) > 150
+    leaks = [s for s in secrets if s in text or s in caption]
+    assert leaks == []
+    if suffix != ".png":
+        assert "Person " in text  # the pseudonyms are really there
+
+
+def test_plain_svg_does_contain_names(maya, tmp_path):
+    """The check above can see names: without anonymising, labelled names are in the file."""
+    saved = save_map(maya, tmp_path / "map.svg")
+    names = [t.get_text() for t in saved.result.labels if t.get_text().isascii()]
+    svg = (tmp_path / "map.svg").read_text(encoding="utf-8")
+    assert len(names) > 20 and all(name in svg for name in names)
+
+
+def test_svg_is_reproducible_and_has_no_date(maya, tmp_path):
+    a, b = tmp_path / "a.svg", tmp_path / "b.svg"
+    save_map(maya, a, anonymize=True)
+    save_map(maya, b, anonymize=True)
+    assert a.read_bytes() == b.read_bytes()
+    assert "<dc:date>" not in a.read_text(encoding="utf-8")
+
+
+def test_png_size_dpi_transparency_and_caption(maya, tmp_path):
+    saved = save_map(maya, tmp_path / "map.png")
+    with Image.open(saved.path) as img:
+        assert img.size == (1600, 1200)
+        assert img.convert("RGBA").getpixel((2, 2))[3] == 255
+    save_map(maya, tmp_path / "clear.png", dpi=75, transparent=True)
+    with Image.open(tmp_path / "clear.png") as img:
+        assert img.size == (800, 600)
+        assert img.convert("RGBA").getpixel((2, 2))[3] == 0
+    text = saved.caption_path.read_text(encoding="utf-8")
+    assert saved.caption_path.name == "map.txt"
+    assert "56 people" in text and "Alt text:" in text
+
+
+def test_bad_format_and_dpi_are_refused(maya, tmp_path):
+    with pytest.raises(ExportError, match=r"\.png, \.svg or \.pdf"):
+        save_map(maya, tmp_path / "map.jpg")
+    with pytest.raises(ExportError, match="dpi"):
+        save_map(maya, tmp_path / "map.png", dpi=5)
+
+
+def test_draw_network_uses_the_given_axes_and_never_shows(maya, monkeypatch):
+    monkeypatch.setattr(plt, "show", lambda *a, **k: pytest.fail("plt.show was called"))
+    fig, ax = plt.subplots()
+    g = build_graph(maya)
+    result = draw_network(g, ego_layout(g), ax=ax)
+    assert result.ax is ax and result.title == "Who you know"
+    assert "introduced" in result.artists and "legend" in result.artists
+    assert result.caption.startswith("56 people") and result.labelled[0] == "ego"
+    assert len(result.labels) == len(result.labelled) > 10
+    assert "paths" not in result.artists
+
+
+def test_slide_map_names_most_of_the_inner_ring_and_every_lead(maya, tmp_path):
+    g = build_graph(maya)
+    lay = ego_layout(g)
+    saved = save_map(maya, tmp_path / "map.png", graph=g, layout=lay)
+    inner = [n for n in lay.nodes if g.nodes[n]["kind"] == "contact" and lay.ring_of(n) == 0]
+    named = [n for n in inner if n in saved.result.labelled]
+    assert len(named) >= 0.75 * len(inner)
+    texts = [t.get_text() for t in saved.result.labels]
+    assert all(g.nodes[n]["label"] in texts for n in named)  # full names
+    saved = save_map(maya, tmp_path / "ux.png", graph=g, layout=lay, target="UX research")
+    assert all(lead.contact in saved.result.labelled for lead in saved.result.leads)
+
+
+def test_target_paths_are_highlighted(maya):
+    fig, ax = plt.subplots()
+    g = build_graph(maya)
+    result = draw_network(g, ego_layout(g), ax=ax, target="UX research")
+    assert "paths" in result.artists and result.leads
+    assert result.title == "Who can point you to UX research"
+    assert result.leads[0].contact in result.labelled
+
+
+def test_no_contact_labels_on_a_huge_network():
+    people = [Contact(id=i, first_name=f"P{i}", categories=["friend"], tie_strength="rarely")
+              for i in range(1, 2502)]
+    g = build_graph_from(people)
+    fig, ax = plt.subplots()
+    result = draw_network(g, ego_layout(g), ax=ax)
+    assert [g.nodes[n]["kind"] for n in result.labelled] == ["ego"]
+
+
+def test_non_latin_names_render_without_missing_glyph_warnings(wb, tmp_path):
+    names = {"晓雯 李": "classmate", "지호 김": "club", "ゆき 田中": "co-worker",
+             "Ελένη Παπαδάκη": "friend", "Ирина Волкова": "relative", "أميرة حداد": "neighbour"}
+    wb.add_many([Contact(display_name=n, first_name=n, categories=[c], tie_strength="often")
+                 for n, c in names.items()])
+    assert any("CJK" in f for f in fonts.families_for("晓雯 李"))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        saved = save_map(wb, tmp_path / "map.png")
+    messages = [str(w.message) for w in caught]
+    assert not [m for m in messages if "missing from font" in m], messages
+    assert not [w for w in caught if issubclass(w.category, fonts.MissingFontWarning)]
+    assert set(names) <= {t.get_text() for t in saved.result.labels}
+
+
+def test_uncovered_names_warn_once_and_get_a_readable_label(wb, tmp_path, monkeypatch):
+    only_dejavu = [c for c in fonts._candidates() if c[0] == fonts.DEFAULT_FAMILY]
+    monkeypatch.setattr(fonts, "_candidates", lambda: only_dejavu)
+    fonts._families.cache_clear()
+    fonts.reset_warnings()
+    a = wb.add(Contact(first_name="晓雯", last_name="李", tie_strength="often"))
+    wb.add(Contact(first_name="ゆき", last_name="田中", tie_strength="often"))
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            saved = save_map(wb, tmp_path / "map.png")
+    finally:
+        fonts._families.cache_clear()
+        fonts.reset_warnings()
+    ours = [w for w in caught if issubclass(w.category, fonts.MissingFontWarning)]
+    assert len(ours) == 1 and "fonts-noto-cjk" in str(ours[0].message)
+    assert not [w for w in caught if "missing from font" in str(w.message)]
+    assert f"Contact {a.id}" in [t.get_text() for t in saved.result.labels]
