@@ -1,0 +1,48 @@
+"""`infoview graph`: the map and the network files from the command line."""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from infoview_lib.cli import main
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_graph_png_with_target_and_caption(capsys, tmp_path):
+    wbp = str(tmp_path / "w.sqlite")
+    assert run(capsys, "init", "--workbook", wbp, "--persona", "maya")[0] == 0
+    out_file = tmp_path / "out" / "map.png"
+    code, out, _ = run(capsys, "graph", "--workbook", wbp, "--out", str(out_file),
+                       "--target", "UX research", "--dpi", "100")
+    assert code == 0 and str(out_file) in out
+    assert out_file.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "Who can point you to UX research" in (tmp_path / "out" / "map.txt").read_text()
+
+
+def test_graph_svg_anonymised_and_graphml(capsys, tmp_path):
+    wbp = str(tmp_path / "w.sqlite")
+    run(capsys, "init", "--workbook", wbp, "--persona", "maya")
+    code, _, _ = run(capsys, "graph", "--workbook", wbp, "--out", str(tmp_path / "m.svg"),
+                     "--anonymize", "--transparent")
+    svg = (tmp_path / "m.svg").read_text(encoding="utf-8")
+    assert code == 0 and "Priya Raman" not in svg and "Person " in svg
+    code, _, _ = run(capsys, "graph", "--workbook", wbp, "--out", str(tmp_path / "n.graphml"))
+    assert code == 0 and nx.read_graphml(tmp_path / "n.graphml").number_of_nodes() > 56
+
+
+def test_graph_errors_are_one_line_with_a_fix(capsys, tmp_path):
+    wbp = str(tmp_path / "w.sqlite")
+    run(capsys, "init", "--workbook", wbp, "--persona", "maya")
+    code, _, err = run(capsys, "graph", "--workbook", wbp, "--out", str(tmp_path / "m.gif"))
+    assert code == 1 and ".png, .svg, .pdf" in err and len(err.strip().splitlines()) == 1
+    code, _, err = run(capsys, "graph", "--workbook", wbp, "--out", str(tmp_path / "m.png"),
+                       "--target", "Astronomy")
+    assert code == 1 and "No target called 'Astronomy'" in err
+    code, _, err = run(capsys, "graph", "--workbook", str(tmp_path / "none.sqlite"),
+                       "--out", str(tmp_path / "m.png"))
+    assert code == 1 and "No workbook" in err
