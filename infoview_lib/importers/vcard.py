@@ -223,7 +223,8 @@ def _card_to_person(result: ParseResult, number: int, lines: list[str]) -> None:
         org = org or fn
         fn = given = family = additional = ""
     first = " ".join(p for p in (given, additional) if p)
-    display = fn if fn and name_key(fn) != name_key(f"{first} {family}") else ""
+    display = fn if fn and (not (first or family)
+                            or name_key(fn) != name_key(f"{first} {family}")) else ""
     if display and not (first or family) and display == org:
         display = ""
     categories, tags = labels_to_categories(labels)

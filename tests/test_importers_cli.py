@@ -1,0 +1,73 @@
+"""`infoview import`: the JSON shape, exit codes, and a second run that adds nobody."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from infoview_lib.cli import main
+from infoview_lib.store import open_workbook
+
+FIX = Path(__file__).parent / "fixtures" / "contacts"
+
+
+def test_json_shape_and_counts(workbook_path, capsys):
+    code = main(["import", str(FIX / "linkedin_current.csv"), str(FIX / "vcard_malformed.vcf"),
+                 "--workbook", str(workbook_path), "--json"])
+    assert code == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == {"added", "merged", "skipped", "errors"}
+    assert (data["added"], data["merged"]) == (12, 0)
+    assert data["skipped"] == [
+        {"file": "linkedin_current.csv", "line": 7,
+         "reason": "no name: this member has left LinkedIn or hides their name"},
+        {"file": "linkedin_current.csv", "line": 16,
+         "reason": "no name: this member has left LinkedIn or hides their name"}]
+    assert [(e["file"], e["line"]) for e in data["errors"]] == [
+        ("linkedin_current.csv", 12), ("vcard_malformed.vcf", 2), ("vcard_malformed.vcf", 4)]
+    assert all(set(e) == {"file", "line", "message"} for e in data["errors"])
+    main(["import", str(FIX / "linkedin_current.csv"), "--workbook", str(workbook_path),
+          "--json"])
+    again = json.loads(capsys.readouterr().out)
+    assert (again["added"], again["merged"]) == (0, 10)
+    with open_workbook(workbook_path) as wb:
+        assert len(wb.contacts()) == 12
+
+
+def test_text_output_and_format_option(workbook_path, capsys):
+    code = main(["import", str(FIX / "linkedin_legacy.csv"), "--workbook", str(workbook_path),
+                 "--format", "linkedin"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "Added 2 new people" in out
+    assert "skipped linkedin_legacy.csv line 4" in out
+
+
+def test_unreadable_file_exits_nonzero_and_writes_nothing(workbook_path, capsys):
+    code = main(["import", str(FIX / "linkedin_legacy.csv"), str(FIX / "not_contacts.png"),
+                 "--workbook", str(workbook_path), "--json"])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert captured.out == ""
+    assert "not_contacts.png" in captured.err and captured.err.count("\n") == 1
+    with open_workbook(workbook_path) as wb:
+        assert wb.contacts() == []
+
+
+def test_missing_and_unknown(workbook_path, capsys):
+    assert main(["import", "/no/such/file.csv", "--workbook", str(workbook_path)]) == 1
+    assert "no file" in capsys.readouterr().err
+    assert main(["import", str(FIX / "unknown_columns.csv"), "--workbook",
+                 str(workbook_path)]) == 1
+    assert "Could not tell" in capsys.readouterr().err
+
+
+def test_as_a_real_command(workbook_path):
+    run = subprocess.run([sys.executable, "-m", "infoview_lib", "import",
+                          str(FIX / "Basic_LinkedInDataExport_03-01-2026.zip"),
+                          "--workbook", str(workbook_path), "--json"],
+                         capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout)["added"] == 10
