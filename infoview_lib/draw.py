@@ -20,16 +20,15 @@ Example:
 from __future__ import annotations
 
 import math
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from .errors import ExportError
-from .fonts import families_for, warn_missing
 from .layout import FIRST_RADIUS, RING_STEP, RING_WIDTH, Layout, ego_layout
-from .map_text import alt_text, caption, node_label, plain_label, title
+from .map_labels import label_order, place_labels
+from .map_text import alt_text, caption, node_label, title
 
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"]
 MARKERS = ["o", "s", "^"]
@@ -40,8 +39,6 @@ STATUS_GROUPS = {  # outreach status -> (legend text, colour)
     "thanked": ("met", "#009E73"), "referrals_followed_up": ("met", "#009E73"),
     "declined": ("declined", "#D55E00"),
 }
-LABEL_ALL_UP_TO = 120
-LABEL_NONE_ABOVE = 2000
 FIGSIZE = (32 / 3, 8.0)  # 1600 x 1200 pixels at 150 dpi
 DEFAULT_DPI = 150
 
@@ -78,93 +75,6 @@ def _edges(g, lay: Layout, kinds: set[str]):
 def _segments(xy, pair):
     a, b = pair
     return np.stack([xy[a], xy[b]], axis=1) if len(a) else np.zeros((0, 2, 2))
-
-
-def _text_width(text: str) -> float:
-    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.58 for ch in text)
-
-
-def _collides(box, placed) -> bool:
-    """Polar boxes (r0, r1, a0, a1): overlap in radius and in angle (angles wrap around)."""
-    r0, r1, a0, a1 = box
-    for q0, q1, b0, b1 in placed:
-        if r0 < q1 and q0 < r1:
-            d = (a0 + a1 - b0 - b1) / 2
-            d = abs((d + math.pi) % (2 * math.pi) - math.pi)
-            if d < (a1 - a0 + b1 - b0) / 2:
-                return True
-    return False
-
-
-def _place_labels(ax, g, lay, order, anonymize, fontsize, dpi):
-    """Add labels in priority order, skipping any that would overlap one already placed.
-
-    Labels point away from you along the radius (as on a clock face), so neighbours on a
-    ring only need the height of a line between them.
-    """
-    ax.apply_aspect()
-    origin, unit = ax.transData.transform([(0, 0), (1, 0)])
-    per_point = dpi / 72 / max(unit[0] - origin[0], 1e-9)  # data units per typographic point
-    placed: list[tuple[float, float, float, float]] = []
-    texts, nodes = [], []
-    for node in order:
-        text = node_label(g, node, anonymize)
-        families = families_for(text)
-        if families is None:
-            warn_missing(text)
-            text, families = plain_label(g, node), families_for(plain_label(g, node))
-        x, y = lay[node]
-        kind = g.nodes[node].get("kind")
-        size = fontsize * (1.15 if kind == "target" else 1)
-        w, h = _text_width(text) * size * per_point, 1.2 * size * per_point
-        r, angle = math.hypot(x, y), math.atan2(y, x)
-        gap = 0.09
-        if kind == "ego":
-            box = (0.0, 0.0, 0.0, 0.0)
-        else:
-            half = math.atan2(h / 2, r + gap) if kind != "target" else math.atan2(w / 2, r)
-            box = (r + gap, r + gap + (w if kind != "target" else h), angle - half, angle + half)
-            if _collides(box, placed):
-                continue
-        placed.append(box)
-        right = math.cos(angle) >= 0
-        common = dict(fontsize=size, fontfamily=families, zorder=6,
-                      fontweight="bold" if kind in ("ego", "target") else "normal",
-                      color="#555555" if kind == "organization" else "#000000",
-                      style="italic" if kind == "organization" else "normal",
-                      bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.65))
-        if kind == "ego":
-            artist = ax.text(0, -0.2, text, ha="center", va="top", **common)
-        elif kind == "target":
-            artist = ax.text(x + 0.22 * (1 if right else -1), y, text, va="center",
-                             ha="left" if right else "right", **common)
-        else:
-            degrees = math.degrees(angle) + (0 if right else 180)
-            artist = ax.text(x + gap * math.cos(angle), y + gap * math.sin(angle), text,
-                             rotation=degrees, rotation_mode="anchor", va="center",
-                             ha="left" if right else "right", **common)
-        texts.append(artist)
-        nodes.append(node)
-    return texts, nodes
-
-
-def _label_order(g, lay, contacts, lead_nodes, organizations, targets):
-    n = len(contacts)
-    order = ["ego", *targets, *[x for x in lead_nodes if x in lay]]
-    if n <= LABEL_NONE_ABOVE:
-        inner = [c for c in contacts if lay.ring_of(c) == 0]
-        hubs = sorted((c for c in contacts if g.degree(c) >= 4),
-                      key=lambda c: (-g.degree(c), c))
-        big_orgs = sorted(organizations, key=lambda o: (-g.in_degree(o), o))[:8]
-        order += inner + hubs + big_orgs
-        if n <= LABEL_ALL_UP_TO:
-            order += contacts + organizations
-    seen, out = set(), []
-    for node in order:
-        if node not in seen and node in lay:
-            seen.add(node)
-            out.append(node)
-    return out
 
 
 def draw_network(g, layout: Layout | None = None, ax=None, target: str | None = None,
@@ -308,9 +218,9 @@ def draw_network(g, layout: Layout | None = None, ax=None, target: str | None = 
                     ha="center", va="center", fontsize=fontsize, color="#666666", style="italic",
                     zorder=1)
     if labels:
-        order = _label_order(g, lay, contacts, lead_nodes, organizations, targets)
+        order = label_order(g, lay, contacts, lead_nodes, organizations, targets)
         dpi = ax.figure.dpi
-        result.labels, result.labelled = _place_labels(ax, g, lay, order, anonymize, fontsize, dpi)
+        result.labels, result.labelled = place_labels(ax, g, lay, order, anonymize, fontsize, dpi)
 
     result.title = title(tname)
     result.caption = caption(g, tname, len(leads) if target else None)
@@ -352,27 +262,12 @@ class SavedMap:
     result: DrawResult | None = None
 
 
-def save_map(wb, path, dpi: int = DEFAULT_DPI, transparent: bool = False,
-             anonymize: bool = False, target: str | None = None, graph=None,
-             layout: Layout | None = None) -> SavedMap:
-    """Draw the workbook's map and write it to path (.png, .svg or .pdf), with the alt text
-    and caption in a .txt file next to it."""
+def _render(g, lay, out, fmt: str, dpi: int, transparent: bool, anonymize: bool,
+            target: str | None) -> DrawResult:
+    """Draw on a fresh Figure (no pyplot, so nothing shows twice in a notebook) and save."""
     from matplotlib import rc_context
     from matplotlib.figure import Figure
 
-    from .network import build_graph
-
-    path = Path(path)
-    fmt = path.suffix.lower().lstrip(".")
-    if fmt not in ("png", "svg", "pdf"):
-        raise ExportError(f"Cannot save a map as {path.suffix or 'a file without a suffix'}; "
-                          "end the file name with .png, .svg or .pdf.")
-    if dpi < 30 or dpi > 1200:
-        raise ExportError(f"A dpi of {dpi} is out of range; use a number from 30 to 1200 "
-                          f"(150 suits slides).")
-    g = graph if graph is not None else build_graph(wb, anonymize=anonymize)
-    lay = layout if layout is not None else ego_layout(g)
-    path.parent.mkdir(parents=True, exist_ok=True)
     rc = {"svg.hashsalt": "infoview", "svg.fonttype": "path", "pdf.fonttype": 3}
     with rc_context(rc):
         fig = Figure(figsize=FIGSIZE, dpi=dpi)
@@ -386,15 +281,56 @@ def save_map(wb, path, dpi: int = DEFAULT_DPI, transparent: bool = False,
         else:
             options["metadata"] = {"Creator": "infoview", "Producer": "infoview",
                                    "CreationDate": None, "Title": result.title}
-        try:
-            fig.savefig(path, **options)
-        except OSError as err:
-            raise ExportError(f"Could not write {path} ({err.strerror or err}); check the "
-                              "folder exists and you may write there.") from err
-    caption_path = path.with_suffix(".txt")
-    caption_path.write_text(f"{result.title}\n\n{result.caption}\n\nAlt text: {result.alt_text}\n",
-                            encoding="utf-8")
+        fig.savefig(out, **options)
+    return result
+
+
+def _check_dpi(dpi: int) -> None:
+    if dpi < 30 or dpi > 1200:
+        raise ExportError(f"A dpi of {dpi} is out of range; use a number from 30 to 1200 "
+                          f"(150 suits slides).")
+
+
+def render_png(wb, dpi: int = 100, anonymize: bool = False, target: str | None = None,
+               graph=None, layout: Layout | None = None) -> tuple[bytes, DrawResult]:
+    """The map as PNG bytes (for a notebook panel) and what was drawn."""
+    import io
+
+    from .network import build_graph
+
+    _check_dpi(dpi)
+    g = graph if graph is not None else build_graph(wb, anonymize=anonymize)
+    lay = layout if layout is not None else ego_layout(g)
+    buffer = io.BytesIO()
+    result = _render(g, lay, buffer, "png", dpi, False, anonymize, target)
+    return buffer.getvalue(), result
+
+
+def save_map(wb, path, dpi: int = DEFAULT_DPI, transparent: bool = False,
+             anonymize: bool = False, target: str | None = None, graph=None,
+             layout: Layout | None = None) -> SavedMap:
+    """Draw the workbook's map and write it to path (.png, .svg or .pdf), with the alt text
+    and caption in a .txt file next to it."""
+    from .network import build_graph
+
+    path = Path(path)
+    fmt = path.suffix.lower().lstrip(".")
+    if fmt not in ("png", "svg", "pdf"):
+        raise ExportError(f"Cannot save a map as {path.suffix or 'a file without a suffix'}; "
+                          "end the file name with .png, .svg or .pdf.")
+    _check_dpi(dpi)
+    g = graph if graph is not None else build_graph(wb, anonymize=anonymize)
+    lay = layout if layout is not None else ego_layout(g)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        result = _render(g, lay, path, fmt, dpi, transparent, anonymize, target)
+        caption_path = path.with_suffix(".txt")
+        caption_path.write_text(f"{result.title}\n\n{result.caption}\n\nAlt text: "
+                                f"{result.alt_text}\n", encoding="utf-8")
+    except OSError as err:
+        raise ExportError(f"Could not write {path} ({err.strerror or err}); check the "
+                          "folder exists and you may write there.") from err
     return SavedMap(path, caption_path, result.alt_text, result)
 
 
-__all__ = ["draw_network", "save_map", "DrawResult", "SavedMap", "category_style", "OKABE_ITO"]
+__all__ = ["draw_network", "save_map", "render_png", "DrawResult", "SavedMap", "category_style", "OKABE_ITO"]

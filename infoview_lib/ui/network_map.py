@@ -1,0 +1,144 @@
+"""Map panels: your who-you-know map (step 1) and "who can point me there" (step 2).
+
+The picture is drawn off-screen and shown as a PNG in an Image widget (class "iv-map"), so
+the notebook never draws it twice. Hook `refresh` to another panel's change listener to keep
+the map current:
+
+    map_panel = MapPanel(wb)
+    panel.on_change(map_panel.refresh)
+    map_panel
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as w
+
+from ..analysis import LEAD_KIND_TEXT, path_text
+from ..draw import render_png, save_map
+from ..layout import ego_layout
+from ..model import Target
+from ..network import build_graph, target_node
+from ..paths import default_exports_dir
+from ..store import Workbook
+from .common import Panel, StatusLine, button, hooked, reports_errors, title
+
+PANEL_DPI = 100  # 1067 x 800 pixels: sharp in a notebook, quick to redraw
+
+
+def _image() -> w.Image:
+    return hooked(w.Image(format="png", layout=w.Layout(width="100%", max_width="960px")),
+                  "iv-map")
+
+
+class MapPanel(Panel):
+    """Your network as a picture, redrawn after every change; save it for slides."""
+
+    def __init__(self, wb: Workbook, dpi: int = PANEL_DPI):
+        self.wb = wb
+        self.dpi = dpi
+        self.status = StatusLine()
+        self.image = _image()
+        self.caption = hooked(w.HTML(), "iv-map-caption")
+        self.anonymize = hooked(w.Checkbox(description="anonymise (pseudonyms instead of names)",
+                                           indent=False), "iv-map-anonymize")
+        self.anonymize.observe(lambda _change: self.refresh(), names="value")
+        self.save_button = button("Save map (PNG, SVG, PDF)", "iv-map-save")
+        self.save_button.on_click(self.save)
+        self._buttons = (self.save_button,)
+        self.widget = hooked(w.VBox([
+            title("Your map"), self.image, self.caption,
+            w.HBox([self.anonymize, self.save_button]), self.status.widget,
+        ]), "iv-map-panel")
+        self.refresh()
+
+    @reports_errors
+    def refresh(self) -> None:
+        """Redraw the map from what the workbook holds now."""
+        png, result = render_png(self.wb, dpi=self.dpi, anonymize=self.anonymize.value)
+        self.image.value = png
+        self.caption.value = (f"<div class='iv-map-caption-text'>{html.escape(result.caption)}"
+                              f"</div>")
+        self.last_result = result
+
+    @reports_errors
+    def save(self, _=None) -> None:
+        """Write map.png, map.svg and map.pdf (and the alt text) to the exports folder."""
+        self.save_button.disabled = True
+        folder = default_exports_dir()
+        g = build_graph(self.wb, anonymize=self.anonymize.value)
+        lay = ego_layout(g)
+        names = []
+        for suffix in (".png", ".svg", ".pdf"):
+            saved = save_map(self.wb, folder / f"map{suffix}", anonymize=self.anonymize.value,
+                             graph=g, layout=lay)
+            names.append(saved.path.name)
+        self.status.ok(f"Saved {', '.join(names)} and map.txt (alt text) in {folder}.")
+
+
+def leads_list_html(g, leads) -> str:
+    """The people who can point you to a target, best first, with reason and path."""
+    if not leads:
+        return ("<p class='iv-map-no-leads'>Nobody on your list leads there yet. Add people "
+                "who work in this area, or ask your contacts who they know there.</p>")
+    items = "".join(
+        f"<li><b>{html.escape(lead.name)}</b> <i>({LEAD_KIND_TEXT[lead.kind]})</i>: "
+        f"{html.escape(lead.reason)}<br><small>{html.escape(path_text(g, lead.path))}</small>"
+        f"</li>" for lead in leads)
+    return f"<ol class='iv-map-leads-list'>{items}</ol>"
+
+
+class TargetMapPanel(Panel):
+    """Pick a target: the map highlights who can point you there, and lists the paths."""
+
+    def __init__(self, wb: Workbook, dpi: int = PANEL_DPI):
+        self.wb = wb
+        self.dpi = dpi
+        self.status = StatusLine()
+        self.target = hooked(w.Dropdown(description="Target", layout=w.Layout(width="30em")),
+                             "iv-map-target")
+        self.image = _image()
+        self.leads = hooked(w.HTML(), "iv-map-leads")
+        self._loading = False
+        self.target.observe(lambda _change: None if self._loading else self.draw(),
+                            names="value")
+        self.widget = hooked(w.VBox([
+            title("Who can point me there"), self.target, self.image, self.leads,
+            self.status.widget,
+        ]), "iv-target-map")
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload the list of targets (keeping the choice if it still exists) and redraw."""
+        targets = self.wb.list(Target)
+        options = [(t.name, t.id) for t in targets]
+        current = self.target.value
+        self._loading = True
+        try:
+            self.target.options = options
+            ids = [t.id for t in targets]
+            self.target.value = current if current in ids else (ids[0] if ids else None)
+        finally:
+            self._loading = False
+        self.draw()
+
+    @reports_errors
+    def draw(self) -> None:
+        g = build_graph(self.wb)
+        if self.target.value is None:
+            png, _ = render_png(self.wb, dpi=self.dpi, graph=g)
+            self.image.value = png
+            self.leads.value = ("<p>Add a target (an industry, company or career field) above, "
+                                "then pick it here to see who can point you there.</p>")
+            self.last_leads = []
+            return
+        png, result = render_png(self.wb, dpi=self.dpi, graph=g,
+                                 target=target_node(self.target.value))
+        self.image.value = png
+        self.leads.value = leads_list_html(g, result.leads)
+        self.last_leads = result.leads
+        self.status.ok(f"{len(result.leads)} people can point you to {self.target.label}.")
+
+
+__all__ = ["MapPanel", "TargetMapPanel", "leads_list_html"]

@@ -1,0 +1,63 @@
+"""The map panels without a browser: refresh after a change, anonymise, save, target picker."""
+
+from __future__ import annotations
+
+from infoview_lib.model import Contact, Target
+from infoview_lib.ui import network_map
+from infoview_lib.ui.network_map import MapPanel, TargetMapPanel
+from infoview_lib.ui.who_you_know import WhoYouKnowPanel
+
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def test_map_panel_shows_a_png_and_refreshes_after_a_step1_add(maya):
+    panel = WhoYouKnowPanel(maya)
+    map_panel = MapPanel(maya)
+    panel.on_change(map_panel.refresh)
+    before = map_panel.image.value
+    assert before[:8] == PNG and "iv-map" in map_panel.image._dom_classes
+    assert "56 people" in map_panel.caption.value
+    panel.name.value = "Zara Newcomer"
+    panel.add_button.click()
+    assert "57 people" in map_panel.caption.value
+    assert map_panel.image.value != before
+
+
+def test_anonymise_checkbox_redraws_with_pseudonyms(maya):
+    map_panel = MapPanel(maya)
+    plain = {t.get_text() for t in map_panel.last_result.labels}
+    map_panel.anonymize.value = True
+    anon = {t.get_text() for t in map_panel.last_result.labels}
+    assert "Priya Raman" in plain and "Priya Raman" not in anon
+    assert any(text.startswith("Person ") for text in anon)
+
+
+def test_save_writes_three_formats_and_alt_text(maya, tmp_path, monkeypatch):
+    monkeypatch.setattr(network_map, "default_exports_dir", lambda: tmp_path / "exports")
+    map_panel = MapPanel(maya)
+    map_panel.save_button.click()
+    names = sorted(p.name for p in (tmp_path / "exports").iterdir())
+    assert names == ["map.pdf", "map.png", "map.svg", "map.txt"]
+    assert "Saved map.png, map.svg, map.pdf" in map_panel.status.text
+    assert not map_panel.save_button.disabled
+
+
+def test_target_map_lists_leads_and_follows_the_picker(maya):
+    panel = TargetMapPanel(maya)
+    assert panel.target.label == "UX research"
+    assert "Lucía Romero" in panel.leads.value and "works there" in panel.leads.value
+    first = panel.image.value
+    panel.target.value = next(v for label, v in panel.target.options if label == "Service design")
+    assert "Gabriel Moreau" in panel.leads.value and "Lucía Romero" not in panel.leads.value
+    assert panel.image.value != first and panel.image.value[:8] == PNG
+    assert "You → Gabriel Moreau → Service design" in panel.leads.value
+
+
+def test_target_map_without_targets_explains_what_to_do(wb):
+    wb.add(Contact(first_name="Ada", tie_strength="often"))
+    panel = TargetMapPanel(wb)
+    assert panel.target.value is None and "Add a target" in panel.leads.value
+    target = wb.add(Target(name="Astronomy", keywords=["telescope"]))
+    wb.add(Contact(first_name="Bo", notes="Builds telescopes", tie_strength="rarely"))
+    panel.refresh()
+    assert panel.target.value == target.id and "Bo" in panel.leads.value
