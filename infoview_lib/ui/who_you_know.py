@@ -158,7 +158,7 @@ class WhoYouKnowPanel(Panel):
         self.undo_button.on_click(self.undo)
         self._buttons = (self.add_button, self.preview_button)
 
-        tie_help = w.HTML("<small>often: " + html.escape(TIE_STRENGTH_MEANING["often"]) +
+        self.tie_help = tie_help = w.HTML("<small>often: " + html.escape(TIE_STRENGTH_MEANING["often"]) +
                           "; occasionally: " + html.escape(TIE_STRENGTH_MEANING["occasionally"]) +
                           "; rarely: " + html.escape(TIE_STRENGTH_MEANING["rarely"]) +
                           ".<br>" + html.escape(WEAK_TIES) + "</small>")
@@ -241,15 +241,14 @@ class WhoYouKnowPanel(Panel):
         current = self.person.value
         options = [(f"{c.name}" + (f" ({c.organization})" if c.organization else ""), c.id)
                    for c in shown[:MAX_ROWS]]
-        if current in names and current not in {v for _, v in options}:
-            options.insert(0, (names[current], current))
         self._loading = True
         try:
             if people_changed:
                 self.introduced_by.options = [("(nobody)", None)] + sorted(
                     ((c.name, c.id) for c in people), key=lambda o: o[0].casefold())
             self.person.options = options
-            self.person.value = current if current in names else (
+            values = {v for _, v in options}
+            self.person.value = current if current in values else (
                 options[0][1] if options else None)
         finally:
             self._loading = False

@@ -1,0 +1,196 @@
+"""The step-1 panel without a browser: prompts, quick add, bulk paste, edit, delete/undo,
+upload via FileUpload.set_state, listeners; and the notebook driven by probe cells."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from infoview_lib.model import Contact
+from infoview_lib.protocol import current_protocol
+from infoview_lib.store import open_workbook
+from infoview_lib.ui.who_you_know import WhoYouKnowPanel
+from notebook_runner import NOTEBOOKS, cell_text, error_outputs, run_notebook
+
+FIX = Path(__file__).resolve().parent.parent / "fixtures" / "contacts"
+
+
+def upload(panel, *names):
+    files = []
+    for name in names:
+        data = (FIX / name).read_bytes()
+        files.append({"name": name, "type": "text/csv", "size": len(data),
+                      "content": memoryview(data), "last_modified": 1700000000000})
+    panel.upload.set_state({"value": files})
+
+
+def names(wb):
+    return [c.name for c in wb.contacts()]
+
+
+def test_prompts_one_at_a_time_and_remembered(wb):
+    prompts = current_protocol().prompts
+    panel = WhoYouKnowPanel(wb)
+    assert prompts[0]["prompt"] in panel.prompt_html.value
+    assert f"1 of {len(prompts)}" in panel.prompt_html.value
+    panel.next_button.click()
+    assert prompts[1]["prompt"] in panel.prompt_html.value
+    assert panel.category.value == prompts[1]["category"]
+    panel.prev_button.click()
+    panel.prev_button.click()  # wraps to the last prompt
+    assert prompts[-1]["prompt"] in panel.prompt_html.value
+    assert prompts[-1]["prompt"] in WhoYouKnowPanel(wb).prompt_html.value
+
+
+def test_quick_add_with_button_and_enter(wb):
+    calls = []
+    panel = WhoYouKnowPanel(wb)
+    panel.on_change(lambda: calls.append("changed"))
+    protocol = current_protocol()
+    assert "<b class='iv-count-number'>0</b>" in panel.count_html.value
+    assert f"aim for {protocol.list_aim}, stretch to {protocol.list_stretch}" in \
+        panel.count_html.value
+    panel.name.value = "Ada Example"
+    panel.organization.value = "Acme"
+    panel.add_button.click()
+    panel.name.value = "Bo Chen"
+    panel.name._handle_custom_msg({"event": "submit"}, [])  # what Enter sends
+    assert names(wb) == ["Ada Example", "Bo Chen"]
+    assert wb.contacts()[0].organization == "Acme"
+    assert wb.contacts()[0].categories == [protocol.prompts[0]["category"]]
+    assert panel.name.value == "" and panel.organization.value == ""
+    assert "<b class='iv-count-number'>2</b>" in panel.count_html.value
+    assert panel.count_bar.value == 2
+    assert "Bo Chen" in panel.people_html.value
+    assert calls == ["changed", "changed"]
+    assert panel.listeners and callable(panel.listeners[0])
+
+
+def test_duplicate_warning(wb):
+    panel = WhoYouKnowPanel(wb)
+    panel.name.value = "Ada Example"
+    panel.add_button.click()
+    panel.name.value = "Dr. ada example"
+    panel.add_button.click()
+    assert names(wb) == ["Ada Example"]
+    assert "already on your list" in panel.status.text
+    panel.add_anyway.value = True
+    panel.add_button.click()
+    assert len(wb.contacts()) == 2 and "looks like" in panel.status.text
+    panel.name.value = ""
+    panel.add_button.click()
+    assert "Type a name" in panel.status.text and "iv-error" in panel.status.text
+    assert panel.looks_like("Ada Exampel") == ["Ada Example", "Dr. ada example"]
+
+
+def test_bulk_paste_preview_then_confirm(wb):
+    wb.add(Contact(first_name="Ada", last_name="Example"))
+    panel = WhoYouKnowPanel(wb)
+    assert panel.confirm_button.disabled
+    panel.bulk_text.value = "Bo Chen, Northwind Solar, Intern\nAda Example\nCy Diaz\n"
+    panel.preview_button.click()
+    assert "iv-bulk-duplicate" in panel.bulk_preview.value
+    assert "<b>2</b> new of 3 lines" in panel.bulk_preview.value
+    assert len(wb.contacts()) == 1
+    panel.confirm_button.click()
+    assert names(wb) == ["Ada Example", "Bo Chen", "Cy Diaz"]
+    assert wb.contacts()[1].title == "Intern"
+    assert panel.bulk_text.value == "" and panel.confirm_button.disabled
+    assert "Added 2 people" in panel.status.text
+
+
+def test_edit_details_saves_at_once(wb):
+    ada, bo = wb.add_many([Contact(first_name="Ada", last_name="Example"),
+                           Contact(first_name="Bo", last_name="Chen")])
+    panel = WhoYouKnowPanel(wb)
+    panel.person.value = bo.id
+    panel.detail_categories.value = ("friend", "club")
+    panel.tie.value = "rarely"
+    panel.can_interview.value = True
+    panel.can_refer.value = True
+    panel.introduced_by.value = ada.id
+    panel.notes.value = "Plays in the Sunday league"
+    panel.detail_title.value = "Goalkeeper"
+    saved = wb.get(Contact, bo.id)
+    assert (saved.categories, saved.tie_strength, saved.can_interview, saved.can_refer,
+            saved.introduced_by, saved.notes, saved.title) == (
+        ["friend", "club"], "rarely", True, True, ada.id, "Plays in the Sunday league",
+        "Goalkeeper")
+    assert "Granovetter" in panel.tie_help.value and "17%" in panel.tie_help.value
+    panel.person.value = ada.id
+    assert panel.tie.value == "" and panel.notes.value == ""
+    panel.introduced_by.value = ada.id
+    assert "cannot introduce themselves" in panel.status.text
+    assert wb.get(Contact, ada.id).introduced_by is None
+    panel.person.value = bo.id
+    assert panel.notes.value == "Plays in the Sunday league"  # loaded back from the workbook
+    assert "Ada Example" in panel.people_html.value and "rarely" in panel.people_html.value
+
+
+def test_delete_and_undo(wb):
+    ada = wb.add(Contact(first_name="Ada", last_name="Example"))
+    panel = WhoYouKnowPanel(wb)
+    calls = []
+    panel.on_change(lambda: calls.append(1))
+    panel.person.value = ada.id
+    panel.delete_button.click()
+    assert wb.contacts() == [] and not panel.undo_button.disabled
+    assert "Ada" not in panel.people_html.value
+    panel.undo_button.click()
+    assert names(wb) == ["Ada Example"] and panel.undo_button.disabled
+    assert panel.person.value == ada.id
+    assert len(calls) == 2
+
+
+def test_upload_linkedin_then_again(wb):
+    panel = WhoYouKnowPanel(wb)
+    calls = []
+    panel.on_change(lambda: calls.append(1))
+    upload(panel, "linkedin_current.csv")
+    assert len(wb.contacts()) == 10
+    summary = panel.import_summary.value
+    assert "<b>Added 10</b>" in summary and "Skipped 2; problems 1" in summary
+    assert "line 12" in summary and "line 7" in summary
+    assert panel.import_progress.value == 1.0
+    assert panel.upload.value == ()
+    assert "<b class='iv-count-number'>10</b>" in panel.count_html.value
+    upload(panel, "linkedin_current.csv", "vcard40.vcf")
+    assert "<b>Added 2</b>" in panel.import_summary.value
+    assert "merged 10" in panel.import_summary.value
+    assert len(wb.contacts()) == 12 and calls == [1, 1]
+
+
+def test_upload_of_a_bad_file_changes_nothing(wb):
+    panel = WhoYouKnowPanel(wb)
+    upload(panel, "linkedin_legacy.csv", "not_contacts.png")
+    assert wb.contacts() == []
+    assert "not_contacts.png" in panel.status.text and "iv-error" in panel.status.text
+    assert "Nothing was imported" in panel.import_summary.value
+
+
+def test_search_filters_table(maya):
+    panel = WhoYouKnowPanel(maya)
+    someone = maya.contacts()[3]
+    panel.search.value = someone.name
+    assert someone.name in panel.people_html.value
+    assert panel.people_html.value.count("<tr>") == 2  # header and the one match
+    assert panel.person.value == someone.id
+    panel.search.value = ""
+    assert panel.people_html.value.count("<tr>") == len(maya.contacts()) + 1
+
+
+def test_notebook_quick_add_and_upload(tmp_path):
+    data = (FIX / "linkedin_legacy.csv").read_bytes()
+    env = {"INFOVIEW_WORKBOOK": str(tmp_path / "wb.sqlite")}
+    nb = run_notebook(NOTEBOOKS / "01_who_you_know.ipynb", env, probes=[
+        "panel.name.value = 'Ada Example'; panel.add_button.click(); print(panel.status.text)",
+        f"panel.upload.set_state({{'value': [{{'name': 'c.csv', 'type': 'text/csv', "
+        f"'size': {len(data)}, 'content': {data!r}, 'last_modified': 0}}]}}); "
+        "print(len(wb.contacts()))",
+    ])
+    assert error_outputs(nb) == []
+    added, count = (cell_text(c) for c in nb.cells[-2:])
+    assert "Added Ada Example." in added
+    assert count.strip() == "3"
+    with open_workbook(tmp_path / "wb.sqlite") as wb:
+        assert [c.name for c in wb.contacts()] == ["Ada Example", "Olusegun Bámidélé",
+                                                  "Grace Ndlovu"]
