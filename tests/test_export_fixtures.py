@@ -12,7 +12,7 @@ from datetime import date, datetime, timezone
 from infoview_lib.followthrough import save_debrief
 from infoview_lib.followup import outreach_for, set_status
 from infoview_lib.meetings import save_meeting
-from infoview_lib.model import Contact, Outreach
+from infoview_lib.model import Contact, Meeting, Outreach
 from infoview_lib.questions import load_bank, pick
 from infoview_lib.store import Workbook
 
@@ -34,8 +34,11 @@ def enrich(wb: Workbook) -> dict[str, Contact]:
     people = {c.name: c for c in wb.contacts()}
     chinese = next(c for c in people.values() if "晓雯" in c.name)
     priya = people["Priya Raman"]
-    for person in (evil, greek, chinese, priya):
+    waiting = next(c for c in people.values() if c.id not in {evil.id, greek.id, chinese.id,
+                                                              priya.id})
+    for person in (evil, greek, chinese, priya, waiting):
         outreach_for(wb, person.id)
+    set_status(wb, outreach_for(wb, priya.id).id, "sent", date(2026, 2, 25))
     set_status(wb, outreach_for(wb, evil.id).id, "sent", date(2026, 2, 23))
     record = outreach_for(wb, greek.id)
     wb.update(Outreach, record.id, parts={"who_i_am": "A design student, *curious* | eager",
@@ -50,7 +53,7 @@ def enrich(wb: Workbook) -> dict[str, Contact]:
     bank = load_bank()
     for question in bank[:4]:
         pick(wb, question, chinese.id)
-    return {"evil": evil, "greek": greek, "chinese": chinese, "priya": priya}
+    return {"evil": evil, "greek": greek, "chinese": chinese, "priya": priya, "waiting": waiting}
 
 
 def test_enrich_builds_a_workbook_with_progress(maya):
@@ -59,3 +62,32 @@ def test_enrich_builds_a_workbook_with_progress(maya):
     assert statuses[people["chinese"].id] == "met"
     assert statuses[people["evil"].id] == "meeting_set"
     assert statuses[people["greek"].id] == "replied"
+    assert statuses[people["priya"].id] == "sent"
+    assert statuses[people["waiting"].id] == "to_contact"
+
+
+def rich_workbook(path):
+    """A new workbook at path with the maya persona and enrich() applied (for module fixtures)."""
+    from infoview_lib.personas import load_persona
+    from infoview_lib.store import open_workbook
+
+    wb = open_workbook(path)
+    load_persona(wb, "maya")
+    enrich(wb)
+    return wb
+
+
+def secrets_of(wb: Workbook) -> list[str]:
+    """Every name, e-mail, phone and URL in the workbook (the ego's included)."""
+    found: set[str] = set()
+    for c in wb.contacts(include_deleted=True):
+        found |= {c.name, *c.emails, *c.phones}
+        found |= {p for p in (c.first_name, c.last_name, c.linkedin_url)
+                  if len(p.encode("utf-8")) >= 4}
+    for key, value in (wb.setting("ego", {}) or {}).items():
+        if key in ("name", "email", "phone", "url") and value:
+            found.add(str(value))
+    for m in wb.list(Meeting):
+        if m.video_link:
+            found.add(m.video_link)
+    return sorted(found)

@@ -1,0 +1,138 @@
+"""The anonymised bundle: searched byte by byte (every file, inside the zip, PDF text too) for
+every name, e-mail, phone and URL in the workbook; and progress.json follows its schema."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import zipfile
+
+import pytest
+from test_export_fixtures import rich_workbook, secrets_of
+
+from infoview_lib.anonymize import pseudonyms
+from infoview_lib.errors import ValidationError
+from infoview_lib.export import export_workbook
+from infoview_lib.model import CATEGORIES, OUTREACH_STATUSES, TARGET_KINDS, Target
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory):
+    root = tmp_path_factory.mktemp("anon")
+    wb = rich_workbook(root / "wb" / "w.sqlite")
+    result = export_workbook(wb, root / "out", anonymize=True)
+    yield wb, result
+    wb.close()
+
+
+def _needles(wb) -> list[bytes]:
+    found = set()
+    for text in secrets_of(wb):
+        found.add(text.encode("utf-8"))
+        found.add(text.encode("utf-8").replace(b"&", b"&amp;").replace(b"<", b"&lt;"))
+        found.add(text.encode("utf-16-be"))  # PDF metadata strings are UTF-16
+    return sorted(found)
+
+
+def _blobs(result):
+    for path in result.folder.rglob("*"):
+        if path.is_file():
+            yield str(path), path.read_bytes()
+            if path.suffix == ".zip":
+                with zipfile.ZipFile(path) as archive:
+                    for name in archive.namelist():
+                        yield f"{path.name}:{name}", archive.read(name)
+            if path.suffix == ".pdf":
+                text = subprocess.run(["pdftotext", str(path), "-"], check=True,
+                                      capture_output=True).stdout
+                yield f"{path}:text", text
+
+
+def test_the_secrets_list_is_real(bundle):
+    wb, _ = bundle
+    secrets = secrets_of(wb)
+    assert "晓雯 李" in secrets and "<script>alert(1)</script>" in secrets
+    assert "maya.okaforlind@example.org" in secrets and "+44 7700 900123" in secrets
+    assert "https://www.linkedin.com/in/evil-example" in secrets and len(secrets) > 100
+
+
+def test_no_name_email_phone_or_url_anywhere(bundle):
+    wb, result = bundle
+    needles = _needles(wb)
+    checked = 0
+    for where, blob in _blobs(result):
+        checked += 1
+        leaks = [n for n in needles if n in blob]
+        assert not leaks, f"{where} leaks {leaks[:3]}"
+    assert checked >= 20  # files, zip members and PDF texts
+
+
+def test_bundle_keeps_counts_categories_strengths_and_the_map(bundle):
+    wb, result = bundle
+    names = set(result.names())
+    assert {"README.txt", "progress.json", "summary.md", "summary.html", "summary.pdf",
+            "tables/contacts.csv", "tables/ties.csv", "tables/outreach.csv", "map/map.png",
+            "map/map.svg", "map/map.pdf", "map/map.graphml",
+            "infoview-anonymised.zip"} <= names
+    assert not any(n.endswith((".ics", ".json")) and n != "progress.json" for n in names)
+    assert any("calendars hold names" in w for w in result.warnings)
+    contacts = (result.folder / "tables" / "contacts.csv").read_text(encoding="utf-8-sig")
+    fake = pseudonyms(wb)
+    assert all(fake[c.id] in contacts for c in wb.contacts())
+    assert "classmate" in contacts and "occasionally" in contacts
+
+
+def test_pseudonyms_are_stable_across_exports(bundle, tmp_path):
+    wb, result = bundle
+    again = export_workbook(wb, tmp_path / "again", anonymize=True, formats="csv")
+    first = (result.folder / "tables" / "contacts.csv").read_bytes()
+    second = (again.folder / "tables" / "contacts.csv").read_bytes()
+    assert first == second
+
+
+def test_progress_json_follows_the_schema(bundle):
+    wb, result = bundle
+    data = json.loads((result.folder / "progress.json").read_text(encoding="utf-8"))
+    assert data["format"] == "infoview-progress" and data["version"] == 1
+    assert 8 <= len(data["submission_id"]) <= 64
+    int(data["submission_id"], 16)
+    people = data["people"]
+    assert people["total"] == len(wb.contacts())
+    assert set(people["by_category"]) == set(CATEGORIES)
+    assert sum(people["by_tie_strength"].values()) == people["total"]
+    assert people["by_category"]["online"] == sum("online" in c.categories for c in wb.contacts())
+    assert set(data["targets"]["by_kind"]) == set(TARGET_KINDS)
+    assert data["targets"]["total"] == len(wb.list(Target))
+    assert "ux research" in data["targets"]["fields"]
+    assert set(data["outreach"]["by_status"]) == set(OUTREACH_STATUSES)
+    funnel = data["outreach"]["funnel"]
+    assert funnel["listed"] == people["total"] and funnel["contacted"] == 4
+    assert funnel["replied"] == 3 and funnel["met"] == 1 and data["outreach"]["replies"] == 3
+    assert data["meetings"]["planned"] == 2 and data["meetings"]["thanked"] == 0
+    assert data["meetings"]["held"] >= 1  # the February one (debrief); March's by the clock
+    assert data["steps_done"] == [s["number"] for s in data["steps"] if s["done"]]
+
+
+def test_progress_counts_meetings_held_by_date(bundle):
+    from datetime import datetime, timezone
+
+    from infoview_lib.export.progress_file import progress_data
+
+    wb, _ = bundle
+    before = progress_data(wb, now=datetime(2026, 3, 1, tzinfo=timezone.utc))["meetings"]
+    after = progress_data(wb, now=datetime(2026, 3, 11, tzinfo=timezone.utc))["meetings"]
+    assert (before["held"], after["held"]) == (1, 2)
+
+
+def test_submission_id_is_stable(bundle, tmp_path):
+    wb, result = bundle
+    again = export_workbook(wb, tmp_path / "again", anonymize=True, formats="csv")
+    ids = [json.loads((r.folder / "progress.json").read_text())["submission_id"]
+           for r in (result, again)]
+    assert ids[0] == ids[1]
+
+
+def test_single_contact_cannot_be_anonymised(bundle, tmp_path):
+    wb, _ = bundle
+    with pytest.raises(ValidationError, match="cannot be anonymised"):
+        export_workbook(wb, tmp_path / "x", anonymize=True, contact="Priya")
