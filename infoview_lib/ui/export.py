@@ -1,0 +1,131 @@
+"""The export panel: choose formats, anonymise or not, export, see the files; delete my data.
+
+Example (in a notebook):
+    >>> panel = ExportPanel(wb)   # doctest: +SKIP
+    >>> panel                     # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import quote
+
+import ipywidgets as w
+
+from ..errors import InfoviewError
+from ..export import FORMAT_HELP, FORMATS, delete_my_data, export_workbook
+from ..paths import default_exports_dir
+from ..store import Workbook
+from .common import Panel, StatusLine, button, hooked, reports_errors, text_input, title
+
+
+def files_html(files: list[Path], base: Path) -> str:
+    """The written files as a list of links relative to base (the notebook's folder)."""
+    items = []
+    for path in files:
+        try:
+            rel = os.path.relpath(path, base)
+        except ValueError:  # another drive (Windows)
+            rel = str(path)
+        href = quote(Path(rel).as_posix())
+        items.append(f"<li><a href='{html.escape(href, quote=True)}' target='_blank'>"
+                     f"{html.escape(Path(rel).as_posix())}</a></li>")
+    return "<ul class='iv-file-list'>" + "".join(items) + "</ul>"
+
+
+def _stamp() -> str:
+    return datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
+class ExportPanel(Panel):
+    """Export plans, calendar, tables, backup and map, or an anonymised bundle; delete data."""
+
+    def __init__(self, wb: Workbook, exports_dir: Path | None = None,
+                 notebook_dir: Path | None = None):
+        self.wb = wb
+        self.exports_dir = Path(exports_dir) if exports_dir else default_exports_dir()
+        self.notebook_dir = Path(notebook_dir) if notebook_dir else Path.cwd()
+        self.status = StatusLine()
+        self.delete_status = StatusLine("iv-delete-status")
+        self.formats = {
+            f: hooked(w.Checkbox(value=True, description=f"{f}: {FORMAT_HELP[f]}",
+                                 indent=False, layout=w.Layout(width="21em")), f"iv-fmt-{f}")
+            for f in FORMATS}
+        self.anonymize = hooked(w.Checkbox(
+            value=False, indent=False, layout=w.Layout(width="48em"),
+            description="Anonymise: no names, e-mails, phones, links or notes (for a class)"),
+            "iv-anonymize")
+        self.folder = text_input("folder for the export", "iv-export-folder", "Folder",
+                                 width="40em")
+        self.folder.value = str(self.exports_dir / f"export-{_stamp()}")
+        self.force = hooked(w.Checkbox(value=False, indent=False, layout=w.Layout(width="40em"),
+                                       description="Replace what is already in that folder"),
+                            "iv-force")
+        self.export_button = button("Export", "iv-export", "primary")
+        self.export_button.on_click(self.export)
+        self.files = hooked(w.HTML(""), "iv-export-files")
+        self.backup_path = text_input("final backup file (.json), or empty for none",
+                                      "iv-delete-backup", "Backup", width="40em")
+        self.backup_path.value = str(self.exports_dir / f"final-backup-{_stamp()}.json")
+        self.confirm = hooked(w.Checkbox(
+            value=False, indent=False, layout=w.Layout(width="48em"),
+            description="Yes, delete my workbook and its automatic backups for good"),
+            "iv-delete-confirm")
+        self.delete_button = button("Delete my data", "iv-delete", "danger")
+        self.delete_button.on_click(self.delete)
+        self._buttons = (self.export_button, self.delete_button)
+        boxes = list(self.formats.values())
+        grid = w.GridBox(boxes, layout=w.Layout(grid_template_columns="repeat(3, 22em)"))
+        self.widget = hooked(w.VBox([
+            title("Export"), w.HTML("Tick the formats you want, then click Export."), grid,
+            self.anonymize, self.folder, self.force, self.export_button, self.status.widget,
+            self.files,
+            title("Delete my data"),
+            w.HTML("Removes your workbook file and its automatic backups. Save a final "
+                   "backup first if you may want your data back."),
+            self.backup_path, self.confirm, self.delete_button, self.delete_status.widget,
+        ]), "iv-export-panel")
+
+    def chosen(self) -> list[str]:
+        return [f for f, box in self.formats.items() if box.value]
+
+    @reports_errors
+    def export(self, _=None) -> None:
+        formats = self.chosen()
+        if not formats:
+            self.status.warn("Tick at least one format, then click Export again.")
+            return
+        self.export_button.disabled = True
+        self.status.warn("Exporting...")
+        result = export_workbook(self.wb, self.folder.value.strip(), formats=formats,
+                                 anonymize=self.anonymize.value, force=self.force.value)
+        self.files.value = files_html(result.files, self.notebook_dir)
+        kind = "anonymised " if self.anonymize.value else ""
+        message = f"Wrote {len(result.files)} {kind}files to {result.folder}."
+        if result.warnings:
+            self.status.warn(message + " Note: " + " ".join(result.warnings))
+        else:
+            self.status.ok(message)
+        self.force.value = False
+        self.folder.value = str(self.exports_dir / f"export-{_stamp()}")
+
+    def delete(self, _=None) -> None:
+        """Delete the workbook (after the box is ticked); errors show under this button."""
+        if not self.confirm.value:
+            self.delete_status.warn("Tick the box to confirm, then click again. Nothing was "
+                                    "deleted.")
+            return
+        try:
+            report = delete_my_data(self.wb, backup=self.backup_path.value.strip() or None,
+                                    yes=True)
+        except InfoviewError as err:
+            self.delete_status.error(str(err))
+            return
+        self.confirm.value = False
+        self.delete_status.ok(report.message() + " Restart the kernel before going on.")
+        self._buttons = ()
+        self.export_button.disabled = True
+        self.delete_button.disabled = True

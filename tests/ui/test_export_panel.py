@@ -1,0 +1,84 @@
+"""The export panel without a browser: tick formats, export, see links; delete my data."""
+
+from __future__ import annotations
+
+import json
+
+from infoview_lib.ui.export import ExportPanel
+
+
+def make(wb, tmp_path):
+    panel = ExportPanel(wb, exports_dir=tmp_path / "exports", notebook_dir=tmp_path / "notebooks")
+    for fmt, box in panel.formats.items():
+        box.value = fmt in ("md", "csv", "zip")
+    return panel
+
+
+def test_export_writes_files_and_lists_relative_links(maya, tmp_path):
+    panel = make(maya, tmp_path)
+    panel.folder.value = str(tmp_path / "exports" / "mine")
+    panel.export_button.click()
+    assert "Wrote 6 files" in panel.status.text, panel.status.text
+    assert (tmp_path / "exports" / "mine" / "plan.md").exists()
+    assert "href='../exports/mine/tables/contacts.csv'" in panel.files.value
+    assert "../exports/mine/infoview-export.zip" in panel.files.value
+    assert not panel.export_button.disabled
+    assert panel.folder.value != str(tmp_path / "exports" / "mine")  # a fresh folder next time
+
+
+def test_existing_folder_needs_the_replace_box(maya, tmp_path):
+    panel = make(maya, tmp_path)
+    target = tmp_path / "exports" / "taken"
+    target.mkdir(parents=True)
+    (target / "old.txt").write_text("x")
+    panel.folder.value = str(target)
+    panel.export_button.click()
+    assert "iv-error" in panel.status.text and "--force (or tick" in panel.status.text
+    assert (target / "old.txt").exists() and not panel.export_button.disabled
+    panel.folder.value = str(target)
+    panel.force.value = True
+    panel.export_button.click()
+    assert "Wrote" in panel.status.text and not (target / "old.txt").exists()
+
+
+def test_anonymised_export_from_the_panel(maya, tmp_path):
+    panel = make(maya, tmp_path)
+    panel.anonymize.value = True
+    panel.folder.value = str(tmp_path / "exports" / "anon")
+    panel.export_button.click()
+    assert "anonymised files" in panel.status.text
+    data = json.loads((tmp_path / "exports" / "anon" / "progress.json").read_text())
+    assert data["people"]["total"] == len(maya.contacts())
+    assert "Priya" not in (tmp_path / "exports" / "anon" / "tables" / "contacts.csv").read_text(
+        encoding="utf-8-sig")
+
+
+def test_no_format_ticked_is_a_warning(maya, tmp_path):
+    panel = make(maya, tmp_path)
+    for box in panel.formats.values():
+        box.value = False
+    panel.export_button.click()
+    assert "Tick at least one format" in panel.status.text
+
+
+def test_delete_needs_confirmation_then_backs_up_and_deletes(maya, tmp_path):
+    panel = make(maya, tmp_path)
+    path = maya.path
+    panel.delete_button.click()
+    assert "Nothing was deleted" in panel.delete_status.text and path.exists()
+    panel.confirm.value = True
+    panel.backup_path.value = str(tmp_path / "last.json")
+    panel.delete_button.click()
+    assert "final backup" in panel.delete_status.text, panel.delete_status.text
+    assert not path.exists() and (tmp_path / "last.json").exists()
+    assert panel.export_button.disabled and panel.delete_button.disabled
+
+
+def test_delete_error_shows_under_the_delete_button(maya, tmp_path):
+    panel = make(maya, tmp_path)
+    (tmp_path / "taken.json").write_text("old")
+    panel.confirm.value = True
+    panel.backup_path.value = str(tmp_path / "taken.json")
+    panel.delete_button.click()
+    assert "already exists" in panel.delete_status.text and maya.path.exists()
+    assert panel.status.text == ""
