@@ -34,10 +34,13 @@ def test_notebook_02_with_persona(tmp_path):
                       {"INFOVIEW_WORKBOOK": str(path)}, probes=[
         "print(panel.pick.options[0][0])",
         "panel.first.value = panel.first.options[1][1]; print(panel.status.text)",
+        "panel.pick.value = panel.pick.options[1][1]\n"
+        "print(map_panel.target.label, len(map_panel.image.value) > 1000)",
     ])
     assert error_outputs(nb) == []
-    assert cell_text(nb.cells[-2]).strip() == "1. UX research"
-    assert "first for UX research" in cell_text(nb.cells[-1])
+    assert cell_text(nb.cells[-1]).strip() == "Interaction design True"
+    assert cell_text(nb.cells[-3]).strip() == "1. UX research"
+    assert "first for UX research" in cell_text(nb.cells[-2])
     with open_workbook(path) as wb:
         assert contact_first(wb, 1) is not None
 

@@ -143,6 +143,21 @@ class TargetsPanel(Panel):
         """Call callback() after every change to the targets (e.g. to redraw a map)."""
         self.listeners.append(callback)
 
+    def link_map(self, map_panel) -> None:
+        """Keep a TargetMapPanel (ui.network_map) in step: it redraws after every change
+        and shows the target picked here."""
+
+        def follow(_=None) -> None:
+            if self.pick.value in [v for _, v in map_panel.target.options]:
+                map_panel.target.value = self.pick.value
+
+        def changed() -> None:
+            map_panel.refresh()
+            follow()
+
+        self.on_change(changed)
+        self.pick.observe(follow, names="value")
+
     def _changed(self) -> None:
         for callback in self.listeners:
             callback()

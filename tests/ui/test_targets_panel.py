@@ -75,3 +75,17 @@ def test_listeners_hear_changes(wb):
     panel.name.value = "UX research"
     panel.add()
     assert heard == [1]
+
+
+def test_link_map_follows_changes_and_pick(maya):
+    from infoview_lib.ui.network_map import TargetMapPanel
+
+    panel = TargetsPanel(maya)
+    map_panel = TargetMapPanel(maya)
+    panel.link_map(map_panel)
+    panel.pick.value = panel.pick.options[2][1]
+    assert map_panel.target.value == panel.pick.value
+    panel.name.value, panel.kind.value = "Tidewater Hydrogen", "company"
+    panel.add()
+    assert "Tidewater Hydrogen" in [label for label, _ in map_panel.target.options]
+    assert map_panel.target.label == "Tidewater Hydrogen"
