@@ -61,3 +61,23 @@ def test_target_map_without_targets_explains_what_to_do(wb):
     wb.add(Contact(first_name="Bo", notes="Builds telescopes", tie_strength="rarely"))
     panel.refresh()
     assert panel.target.value == target.id and "Bo" in panel.leads.value
+
+
+def test_step1_notebook_map_follows_an_add(tmp_path):
+    from notebook_runner import NOTEBOOKS, cell_text, error_outputs, run_notebook
+
+    from infoview_lib.personas import load_persona
+    from infoview_lib.store import open_workbook
+
+    with open_workbook(tmp_path / "wb.sqlite") as wb:
+        load_persona(wb, "maya")
+    nb = run_notebook(NOTEBOOKS / "01_who_you_know.ipynb",
+                      {"INFOVIEW_WORKBOOK": str(tmp_path / "wb.sqlite")}, probes=[
+        "before = map_panel.image.value; print(map_panel.caption.value)",
+        "panel.name.value = 'Zed Probe'; panel.add_button.click(); "
+        "print(map_panel.caption.value, map_panel.image.value != before)",
+    ])
+    assert error_outputs(nb) == []
+    before, after = (cell_text(c) for c in nb.cells[-2:])
+    assert "56 people" in before
+    assert "57 people" in after and after.strip().endswith("True")
