@@ -3,7 +3,10 @@ every name, e-mail, phone and URL in the workbook; and progress.json follows its
 
 from __future__ import annotations
 
+import base64
+import io
 import json
+import re
 import subprocess
 import zipfile
 
@@ -34,14 +37,32 @@ def _needles(wb) -> list[bytes]:
     return sorted(found)
 
 
+DATA_URI = re.compile(rb"data:image/png;base64,([A-Za-z0-9+/=]+)")
+
+
+def _split_html(where: str, blob: bytes):
+    """An HTML page without its base64 images (random letters there match short names by
+    chance), and each image decoded, so the picture's own bytes are searched too."""
+    for i, match in enumerate(DATA_URI.finditer(blob)):
+        yield f"{where}:image{i}", base64.b64decode(match.group(1))
+    yield where, DATA_URI.sub(b"data:image/png;base64,", blob)
+
+
 def _blobs(result):
     for path in result.folder.rglob("*"):
         if path.is_file():
-            yield str(path), path.read_bytes()
+            if path.suffix == ".html":
+                yield from _split_html(str(path), path.read_bytes())
+            else:
+                yield str(path), path.read_bytes()
             if path.suffix == ".zip":
                 with zipfile.ZipFile(path) as archive:
                     for name in archive.namelist():
-                        yield f"{path.name}:{name}", archive.read(name)
+                        data = archive.read(name)
+                        if name.endswith(".html"):
+                            yield from _split_html(f"{path.name}:{name}", data)
+                        else:
+                            yield f"{path.name}:{name}", data
             if path.suffix == ".pdf":
                 text = subprocess.run(["pdftotext", str(path), "-"], check=True,
                                       capture_output=True).stdout
@@ -56,15 +77,29 @@ def test_the_secrets_list_is_real(bundle):
     assert "https://www.linkedin.com/in/evil-example" in secrets and len(secrets) > 100
 
 
+BINARY = (b"PK\x03\x04", b"\x89PNG", b"%PDF")
+SHORT = 8  # bytes; shorter needles turn up by chance in compressed data (~1 in 4e9 per offset)
+
+
+def _png_text(blob: bytes) -> bytes:
+    from PIL import Image
+
+    with Image.open(io.BytesIO(blob)) as img:
+        return repr(sorted(img.info.items())).encode("utf-8")
+
+
 def test_no_name_email_phone_or_url_anywhere(bundle):
     wb, result = bundle
     needles = _needles(wb)
     checked = 0
     for where, blob in _blobs(result):
         checked += 1
-        leaks = [n for n in needles if n in blob]
+        binary = blob.startswith(BINARY)
+        leaks = [n for n in needles if (len(n) >= SHORT or not binary) and n in blob]
+        if blob.startswith(b"\x89PNG"):  # its metadata, every needle
+            leaks += [n for n in needles if n in _png_text(blob)]
         assert not leaks, f"{where} leaks {leaks[:3]}"
-    assert checked >= 20  # files, zip members and PDF texts
+    assert checked >= 20  # files, zip members, decoded images and PDF texts
 
 
 def test_bundle_keeps_counts_categories_strengths_and_the_map(bundle):
