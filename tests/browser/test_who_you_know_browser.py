@@ -1,0 +1,57 @@
+"""Step 1 in a real browser: quick-add two people (Enter and the Add button), import a LinkedIn
+file through the upload widget, and see the count and the table change."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from jlab import error_texts, open_notebook, run_all
+
+from infoview_lib.store import open_workbook
+
+FIX = Path(__file__).resolve().parent.parent / "fixtures" / "contacts"
+
+
+def count_is(page, number: int) -> None:
+    page.locator(".iv-count .iv-count-number", has_text=re.compile(rf"^{number}$")).wait_for(
+        timeout=30_000)
+
+
+@pytest.mark.browser
+def test_quick_add_and_linkedin_upload(page, lab):
+    open_notebook(page, lab, "01_who_you_know.ipynb")
+    run_all(page)
+    count_is(page, 0)
+
+    name = page.locator(".iv-name input")
+    name.scroll_into_view_if_needed()
+    name.fill("Ada Example")
+    name.press("Enter")
+    count_is(page, 1)
+    assert name.input_value() == ""
+
+    name.fill("Bo Chen")
+    page.locator(".iv-org input").fill("Northwind Solar")
+    page.locator("button.iv-add").click()
+    count_is(page, 2)
+    assert "Bo Chen" in page.locator(".iv-people").inner_text()
+
+    # ipywidgets 8 keeps the upload's <input type=file> outside the page, so answer the
+    # file chooser the button opens.
+    with page.expect_file_chooser() as chooser:
+        page.locator("button.iv-upload").click()
+    chooser.value.set_files(FIX / "linkedin_current.csv")
+    count_is(page, 12)
+    summary = page.locator(".iv-import-summary")
+    summary.scroll_into_view_if_needed()
+    assert "Added 10" in summary.inner_text()
+    assert "Skipped 2" in summary.inner_text()
+    assert "Zoë Ó Briain" in page.locator(".iv-people").inner_text()
+
+    with open_workbook(lab.workbook) as wb:
+        people = wb.contacts()
+    assert len(people) == 12
+    assert [c.organization for c in people if c.name == "Bo Chen"] == ["Northwind Solar"]
+    assert error_texts(page) == []
