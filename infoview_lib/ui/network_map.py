@@ -1,7 +1,7 @@
 """Map panels: your who-you-know map (step 1) and "who can point me there" (step 2).
 
-The picture is drawn off-screen and shown as a PNG in an Image widget (class "iv-map"), so
-the notebook never draws it twice. Hook `refresh` to another panel's change listener to keep
+The picture is drawn off-screen and shown as a PNG in an Image widget, inside a box of class
+"iv-map" (a browser finds it as `.iv-map img`), so the notebook never draws it twice. Hook `refresh` to another panel's change listener to keep
 the map current:
 
     map_panel = MapPanel(wb)
@@ -29,7 +29,12 @@ PANEL_DPI = 100  # 1067 x 800 pixels: sharp in a notebook, quick to redraw
 
 def _image() -> w.Image:
     return hooked(w.Image(format="png", layout=w.Layout(width="100%", max_width="960px")),
-                  "iv-map")
+                  "iv-map-image")
+
+
+def _frame(image: w.Image) -> w.Box:
+    """The box around the picture: CSS class "iv-map", so `.iv-map img` finds the image."""
+    return hooked(w.Box([image], layout=w.Layout(width="100%")), "iv-map")
 
 
 class MapPanel(Panel):
@@ -48,7 +53,7 @@ class MapPanel(Panel):
         self.save_button.on_click(self.save)
         self._buttons = (self.save_button,)
         self.widget = hooked(w.VBox([
-            title("Your map"), self.image, self.caption,
+            title("Your map"), _frame(self.image), self.caption,
             w.HBox([self.anonymize, self.save_button]), self.status.widget,
         ]), "iv-map-panel")
         self.refresh()
@@ -104,7 +109,7 @@ class TargetMapPanel(Panel):
         self.target.observe(lambda _change: None if self._loading else self.draw(),
                             names="value")
         self.widget = hooked(w.VBox([
-            title("Who can point me there"), self.target, self.image, self.leads,
+            title("Who can point me there"), self.target, _frame(self.image), self.leads,
             self.status.widget,
         ]), "iv-target-map")
         self.refresh()

@@ -15,7 +15,9 @@ def test_map_panel_shows_a_png_and_refreshes_after_a_step1_add(maya):
     map_panel = MapPanel(maya)
     panel.on_change(map_panel.refresh)
     before = map_panel.image.value
-    assert before[:8] == PNG and "iv-map" in map_panel.image._dom_classes
+    assert before[:8] == PNG
+    frames = [c for c in map_panel.widget.children if "iv-map" in c._dom_classes]
+    assert frames and frames[0].children == (map_panel.image,)
     assert "56 people" in map_panel.caption.value
     panel.name.value = "Zara Newcomer"
     panel.add_button.click()
