@@ -17,7 +17,8 @@ Edges (a MultiDiGraph; each edge has `kind`, also used as its key):
 Only "introduced" edges are directed in meaning; `simple_undirected(g)` gives the plain
 graph the analysis uses. A contact matches a target when they work at the target's
 organization, or their title, organization (name or industry) or notes contain the target's
-name or one of its keywords (casefolded, matched at the start of a word).
+name or one of its keywords (casefolded; every word of the phrase, by its stem, at the
+start of a word).
 
 Example:
     >>> import tempfile, pathlib
@@ -69,11 +70,32 @@ def primary_category(categories: list[str], known: list[str]) -> str:
     return "other" if "other" in known else (known[-1] if known else "other")
 
 
-def _term_pattern(terms: Iterable[str]) -> re.Pattern | None:
-    terms = sorted({t.strip().casefold() for t in terms if t and t.strip()}, key=len, reverse=True)
-    if not terms:
-        return None
-    return re.compile(r"(?<!\w)(" + "|".join(re.escape(t) for t in terms) + ")")
+_FILLER = {"and", "of", "the", "in", "for", "a", "an", "&"}
+
+
+def _stem(word: str) -> str:
+    """A crude stem so "analysis" also finds "analyst" and "analytics"."""
+    return word if len(word) <= 5 else word[: max(4, len(word) - 3)]
+
+
+class _TermMatcher:
+    """Matches text containing every word of any one phrase, each at the start of a word
+    and by its stem: "Data analysis" finds "Senior Data Analyst", not "Analytics Manager"."""
+
+    def __init__(self, phrases: list[list[re.Pattern]]):
+        self.phrases = phrases
+
+    def search(self, text: str) -> bool:
+        return any(all(p.search(text) for p in words) for words in self.phrases)
+
+
+def _term_pattern(terms: Iterable[str]) -> _TermMatcher | None:
+    phrases = []
+    for term in {t.strip().casefold() for t in terms if t and t.strip()}:
+        words = [w for w in re.findall(r"\w+", term) if w not in _FILLER]
+        if words:
+            phrases.append([re.compile(r"(?<!\w)" + re.escape(_stem(w))) for w in words])
+    return _TermMatcher(phrases) if phrases else None
 
 
 def _depths(contacts: dict[int, Contact]) -> dict[int, int]:

@@ -96,3 +96,15 @@ def test_anonymized_graph_carries_stable_pseudonyms(wb, small):
     assert first.nodes[ada]["pseudonym"].startswith("Person ")
     assert first.nodes["o:northwind solar"]["pseudonym"].startswith("Organization ")
     assert first.nodes["t:1"]["pseudonym"].endswith("(target)")
+
+
+def test_target_words_match_by_stem_and_all_words(wb):
+    from infoview_lib.model import Contact, Target
+    from infoview_lib.network import build_graph
+
+    analyst = wb.add(Contact(first_name="Ana", title="Senior Data Analyst"))
+    manager = wb.add(Contact(first_name="Mo", title="Analytics Manager"))
+    target = wb.add(Target(name="Data analysis", kind="field"))
+    g = build_graph(wb)
+    assert g.has_edge(f"c:{analyst.id}", f"t:{target.id}")
+    assert not g.has_edge(f"c:{manager.id}", f"t:{target.id}")
