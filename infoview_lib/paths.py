@@ -1,8 +1,8 @@
 """Where things live: the project folder, the data folder and the default workbook.
 
 Example:
-    >>> default_workbook_path().name
-    'workbook.sqlite'
+    >>> default_workbook_path().suffix
+    '.sqlite'
 """
 
 from __future__ import annotations
