@@ -28,7 +28,7 @@ from ..followthrough import (
     thank_you_drafts,
     thank_you_state,
 )
-from ..meetings import when_text
+from ..meetings import when_text, zone
 from ..model import Contact, Meeting
 from ..questions import chosen, load_bank
 from ..store import Workbook
@@ -53,7 +53,8 @@ def owed_html(items) -> str:
     rows = []
     for o in items:
         late = " <b class='iv-late' style='color:#cf222e'>late</b>" if o.late else ""
-        due = f" <span style='color:#555'>(due {html.escape(o.due[:16])})</span>" if o.due else ""
+        when = o.due[:16].replace("T", " ") + (" UTC" if "T" in o.due else "")
+        due = f" <span style='color:#555'>(due {html.escape(when)})</span>" if o.due else ""
         rows.append(f"<li>{html.escape(o.text)}{due}{late}</li>")
     return "<ul>" + "".join(rows) + "</ul>"
 
@@ -99,6 +100,8 @@ class FollowThroughPanel(Panel):
         self.next = hooked(w.HTML(), "iv-next-step")
         self._buttons = (self.sent_button, self.ref_button, self.reported_button,
                          self.decision_button)
+        for b in self._buttons:
+            b.layout = w.Layout(width="auto")
         self.sent_button.on_click(self.thank_you_sent)
         self.ref_button.on_click(self.add_referral)
         self.reported_button.on_click(self.reported_back)
@@ -144,7 +147,7 @@ class FollowThroughPanel(Panel):
             rows = []
             if m:
                 for q in chosen(self.wb, m.contact_id, self.bank):
-                    box = self._area(q.text, f"iv-debrief-{q.question_id}", rows=2)
+                    box = self._area("Your notes", f"iv-debrief-{q.question_id}", rows=2)
                     box.description = ""
                     box.value = d.get("answers", {}).get(q.question_id, "")
                     box.continuous_update = False
@@ -168,7 +171,9 @@ class FollowThroughPanel(Panel):
             if st.sent:
                 text = f"Sent {st.sent_on[:16]}" + (" (after the 24-hour mark)" if st.late else "")
             else:
-                text = f"Due by {st.due:%a %d %b %H:%M} UTC (the meeting: {when_text(m)})"
+                due = st.due.astimezone(zone(m.timezone))
+                text = (f"Due by {due:%a %d %b %H:%M} ({m.timezone}), 24 hours after the "
+                        f"meeting ({when_text(m)})")
             late = " <b class='iv-late' style='color:#cf222e'>late</b>" if (
                 st.late and not st.sent) else ""
             hint = ("<br><span style='color:#9a6700'>Write one specific thing they said above; "

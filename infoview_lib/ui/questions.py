@@ -134,14 +134,14 @@ class QuestionsPanel(Panel):
         self._checks = {}
         for q in self._visible():
             box = w.Checkbox(value=False, description=q.text, indent=False,
-                             layout=w.Layout(width="36em"), style={"description_width": "0"})
+                             layout=w.Layout(width="46em"))
             box.add_class("iv-question-pick")
             box.add_class(f"iv-q-{q.id}")
             box.observe(self._toggle_handler(q), names="value")
             tag = w.HTML(f"<span style='color:#555'>{q.tiara} ({TIARA[q.tiara]}) · "
                          f"{html.escape(q.phase)} · {q.minutes:g} min</span>")
             self._checks[q.id] = box
-            rows.append(w.HBox([box, tag]))
+            rows.append(w.HBox([box, tag], layout=w.Layout(flex="0 0 auto")))
         self.bank_box.children = rows
 
     def _toggle_handler(self, question):
