@@ -12,6 +12,7 @@ Example (in a notebook):
 
 from __future__ import annotations
 
+import asyncio
 import html
 import warnings
 from collections.abc import Callable
@@ -98,11 +99,17 @@ class WhoYouKnowPanel(Panel):
                                           layout=w.Layout(width="12em")), "iv-category")
         self.add_anyway = hooked(w.Checkbox(description="add anyway (same name, another person)",
                                             indent=False), "iv-add-anyway")
+        for box in (self.name, self.organization, self.job_title):
+            # Send the text once (Enter or leaving the box), not per key: a per-key update
+            # still queued in the browser could reach the kernel after the Enter or click.
+            box.continuous_update = False
         self.add_button = button("Add", "iv-add", "primary")
         self.add_button.on_click(self.add)
+        self._enter_pending = False
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", DeprecationWarning)
-            self.name.on_submit(self.add)
+            self.name.on_submit(self._on_enter)
+        self.name.observe(self._on_name_sent, names="value")
 
         self.bulk_text = hooked(w.Textarea(
             placeholder="One person per line:\nAda Example\nBo Chen, Northwind Solar, Intern",
@@ -285,9 +292,30 @@ class WhoYouKnowPanel(Panel):
             self._loading = False
 
     # -- handlers ----------------------------------------------------------------------------
+    def _on_enter(self, _=None) -> None:
+        """Enter in the name box. The browser sends 'submit' before the typed text, so add
+        when the text arrives (or after a moment, if it was already here)."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no event loop (plain Python): the value is already set
+            self.add()
+            return
+        self._enter_pending = True
+        loop.call_later(0.4, self._flush_enter)
+
+    def _on_name_sent(self, change) -> None:
+        if self._enter_pending and change["new"]:
+            self._flush_enter()
+
+    def _flush_enter(self) -> None:
+        if self._enter_pending:
+            self._enter_pending = False
+            self.add()
+
     @reports_errors
     def add(self, _=None) -> None:
         """Quick add: the name (and optional organization, title, category) typed above."""
+        self._enter_pending = False
         result = quick_add(self.wb, self.name.value, self.organization.value,
                            self.job_title.value, self.category.value,
                            allow_duplicate=self.add_anyway.value)

@@ -3,6 +3,7 @@ upload via FileUpload.set_state, listeners; and the notebook driven by probe cel
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from notebook_runner import NOTEBOOKS, cell_text, error_outputs, run_notebook
@@ -64,6 +65,28 @@ def test_quick_add_with_button_and_enter(wb):
     assert "Bo Chen" in panel.people_html.value
     assert calls == ["changed", "changed"]
     assert panel.listeners and callable(panel.listeners[0])
+
+
+def test_enter_in_a_kernel_waits_for_the_typed_text(wb):
+    """In a kernel the browser sends 'submit' before the text; the add waits for the text."""
+    panel = WhoYouKnowPanel(wb)
+
+    async def text_arrives_after_enter():
+        panel.name._handle_custom_msg({"event": "submit"}, [])
+        assert wb.contacts() == []
+        panel.name.value = "Ada Example"
+
+    async def text_was_already_there():
+        panel.name.value = "Bo Chen"
+        panel.name._handle_custom_msg({"event": "submit"}, [])
+        assert len(wb.contacts()) == 1
+        await asyncio.sleep(0.6)
+
+    asyncio.run(text_arrives_after_enter())
+    assert names(wb) == ["Ada Example"]
+    asyncio.run(text_was_already_there())
+    assert names(wb) == ["Ada Example", "Bo Chen"]
+    assert panel.name.value == ""
 
 
 def test_duplicate_warning(wb):
