@@ -26,46 +26,12 @@ from ..model import TIE_STRENGTH_MEANING, TIE_STRENGTHS, Contact
 from ..protocol import Protocol, current_protocol
 from ..store import Workbook
 from .common import Panel, StatusLine, button, hooked, reports_errors, text_input, title
+from .who_you_know_html import MAX_ROWS, bulk_preview_html, people_table, summary_html
 
-MAX_ROWS = 200
 PROMPT_SETTING = "who_you_know.prompt"
 WEAK_TIES = ("Why include people you rarely see? In Granovetter's study of job changers, the "
              "contact who helped had been seen often in only 17% of cases, occasionally in 55% "
              "and rarely in 28%: acquaintances hear of things your close friends do not.")
-
-
-def people_table(people: list[Contact], names: dict[int, str], limit: int = MAX_ROWS) -> str:
-    """The people as an HTML table (first `limit` rows)."""
-    head = ("<tr><th>#</th><th>Name</th><th>Organization</th><th>Title</th><th>Categories</th>"
-            "<th>Tie</th><th>Interview</th><th>Refer</th><th>Introduced by</th></tr>")
-    rows = []
-    for n, c in enumerate(people[:limit], start=1):
-        cells = (str(n), c.name, c.organization, c.title, ", ".join(c.categories),
-                 c.tie_strength, "yes" if c.can_interview else "", "yes" if c.can_refer else "",
-                 names.get(c.introduced_by, "") if c.introduced_by else "")
-        rows.append("<tr>" + "".join(f"<td>{html.escape(x)}</td>" for x in cells) + "</tr>")
-    more = (f"<p>… and {len(people) - limit} more (type in the search box to find them).</p>"
-            if len(people) > limit else "")
-    if not people:
-        return "<p><i>Nobody here yet.</i></p>"
-    return f"<table class='iv-people-table'>{head}{''.join(rows)}</table>{more}"
-
-
-def summary_html(summary) -> str:
-    """An import summary: counts, then skipped records and problems with line numbers."""
-    parts = [f"<b>Added {summary.added}</b> new people, <b>merged {summary.merged}</b> into "
-             f"people already listed"]
-    if summary.organizations_added:
-        parts.append(f", added {summary.organizations_added} organizations")
-    parts.append(f". Skipped {len(summary.skipped)}; problems {len(summary.errors)}.")
-    for label, items in (("Skipped", summary.skipped), ("Problems", summary.errors)):
-        if items:
-            lis = "".join(f"<li>{html.escape(p.file)}, line {p.line}: {html.escape(p.message)}"
-                          f"</li>" for p in items[:20])
-            extra = f"<li>… and {len(items) - 20} more</li>" if len(items) > 20 else ""
-            parts.append(f"<details><summary>{label} ({len(items)})</summary><ul>{lis}{extra}"
-                         "</ul></details>")
-    return "".join(parts)
 
 
 class WhoYouKnowPanel(Panel):
@@ -331,18 +297,7 @@ class WhoYouKnowPanel(Panel):
     def preview(self, _=None) -> None:
         """Show what the pasted lines would add, with duplicates flagged; write nothing."""
         self._bulk_lines = preview_bulk(self.wb, self.bulk_text.value)
-        colours = {"new": "#1a7f37", "duplicate": "#9a6700", "repeat": "#9a6700",
-                   "error": "#cf222e"}
-        rows = "".join(
-            f"<tr class='iv-bulk-{b.status}'><td>{b.line}</td><td>{html.escape(b.name)}</td>"
-            f"<td>{html.escape(b.organization)}</td><td>{html.escape(b.title)}</td>"
-            f"<td style='color:{colours[b.status]}'>{b.status} {html.escape(b.note)}</td></tr>"
-            for b in self._bulk_lines)
-        new = sum(b.status == "new" for b in self._bulk_lines)
-        self.bulk_preview.value = (
-            f"<p><b>{new}</b> new of {len(self._bulk_lines)} lines. Nothing is saved until you "
-            f"click 'Add these people'.</p><table><tr><th>Line</th><th>Name</th>"
-            f"<th>Organization</th><th>Title</th><th>Status</th></tr>{rows}</table>")
+        self.bulk_preview.value = bulk_preview_html(self._bulk_lines)
         self.confirm_button.disabled = not self._bulk_lines
 
     @reports_errors

@@ -1,0 +1,64 @@
+"""HTML pieces of the step-1 panel: the people table, the bulk-paste preview, the import summary.
+
+Example:
+    >>> from infoview_lib.model import Contact
+    >>> "<td>Ada Example</td>" in people_table([Contact(first_name="Ada", last_name="Example")], {})
+    True
+"""
+
+from __future__ import annotations
+
+import html
+
+from ..model import Contact
+
+MAX_ROWS = 200
+
+
+def people_table(people: list[Contact], names: dict[int, str], limit: int = MAX_ROWS) -> str:
+    """The people as an HTML table (first `limit` rows)."""
+    head = ("<tr><th>#</th><th>Name</th><th>Organization</th><th>Title</th><th>Categories</th>"
+            "<th>Tie</th><th>Interview</th><th>Refer</th><th>Introduced by</th></tr>")
+    rows = []
+    for n, c in enumerate(people[:limit], start=1):
+        cells = (str(n), c.name, c.organization, c.title, ", ".join(c.categories),
+                 c.tie_strength, "yes" if c.can_interview else "", "yes" if c.can_refer else "",
+                 names.get(c.introduced_by, "") if c.introduced_by else "")
+        rows.append("<tr>" + "".join(f"<td>{html.escape(x)}</td>" for x in cells) + "</tr>")
+    more = (f"<p>… and {len(people) - limit} more (type in the search box to find them).</p>"
+            if len(people) > limit else "")
+    if not people:
+        return "<p><i>Nobody here yet.</i></p>"
+    return f"<table class='iv-people-table'>{head}{''.join(rows)}</table>{more}"
+
+
+def summary_html(summary) -> str:
+    """An import summary: counts, then skipped records and problems with line numbers."""
+    parts = [f"<b>Added {summary.added}</b> new people, <b>merged {summary.merged}</b> into "
+             f"people already listed"]
+    if summary.organizations_added:
+        parts.append(f", added {summary.organizations_added} organizations")
+    parts.append(f". Skipped {len(summary.skipped)}; problems {len(summary.errors)}.")
+    for label, items in (("Skipped", summary.skipped), ("Problems", summary.errors)):
+        if items:
+            lis = "".join(f"<li>{html.escape(p.file)}, line {p.line}: {html.escape(p.message)}"
+                          f"</li>" for p in items[:20])
+            extra = f"<li>… and {len(items) - 20} more</li>" if len(items) > 20 else ""
+            parts.append(f"<details><summary>{label} ({len(items)})</summary><ul>{lis}{extra}"
+                         "</ul></details>")
+    return "".join(parts)
+
+
+def bulk_preview_html(lines) -> str:
+    """The pasted lines as a table with each line's status, before anything is written."""
+    colours = {"new": "#1a7f37", "duplicate": "#9a6700", "repeat": "#9a6700",
+               "error": "#cf222e"}
+    rows = "".join(
+        f"<tr class='iv-bulk-{b.status}'><td>{b.line}</td><td>{html.escape(b.name)}</td>"
+        f"<td>{html.escape(b.organization)}</td><td>{html.escape(b.title)}</td>"
+        f"<td style='color:{colours[b.status]}'>{b.status} {html.escape(b.note)}</td></tr>"
+        for b in lines)
+    new = sum(b.status == "new" for b in lines)
+    return (f"<p><b>{new}</b> new of {len(lines)} lines. Nothing is saved until you click "
+            f"'Add these people'.</p><table><tr><th>Line</th><th>Name</th><th>Organization</th>"
+            f"<th>Title</th><th>Status</th></tr>{rows}</table>")
