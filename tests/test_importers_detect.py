@@ -65,6 +65,9 @@ def test_decode_bytes():
     assert decode_bytes("Zoë".encode("utf-16-be")) == "Zoë"
     assert decode_bytes("Zoë, Ana, Bo\n".encode("utf-16-le")) == "Zoë, Ana, Bo\n"
     assert decode_bytes(b"caf\xe9 \x93quoted\x94") == "café “quoted”"
+    mostly_utf8 = ("Zoë Ó Briain, Chloé, Jürgen, Anaïs, Renée\n" * 3).encode() + b"bad \xe9 byte"
+    assert decode_bytes(mostly_utf8).startswith("Zoë Ó Briain")  # not garbled as cp1252
+    assert decode_bytes(mostly_utf8).endswith("bad \ufffd byte")
     with pytest.raises(ImportFormatError):
         decode_bytes(b"\x81\x8d\x8f\x90\x9d")  # undefined in cp1252 and not UTF-8
     with pytest.raises(ImportFormatError, match="binary"):

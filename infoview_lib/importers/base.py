@@ -77,6 +77,15 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a few damaged bytes (shown as U+FFFD) rather than reading a whole
+    UTF-8 file as Windows text, which would garble every accent; None if it is not UTF-8."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 127) - bad
+    return text if good >= 10 * bad else None
+
+
 def decode_bytes(data: bytes, name: str = "the file") -> str:
     """Text from a contact file: BOM (UTF-8/UTF-16), else UTF-8, else Windows cp1252.
 
@@ -100,8 +109,9 @@ def decode_bytes(data: bytes, name: str = "the file") -> str:
                     f"{name} says it is {encoding.upper()} but is not; save it again as UTF-8 "
                     "CSV or vCard and retry."
                 ) from None
+            text = _mostly_utf8(data)
             try:
-                text = data.decode("cp1252")
+                text = text if text is not None else data.decode("cp1252")
             except UnicodeDecodeError:
                 raise ImportFormatError(
                     f"{name} is not a text file (neither UTF-8 nor Windows text). Export your "
