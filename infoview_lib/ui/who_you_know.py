@@ -149,7 +149,8 @@ class WhoYouKnowPanel(Panel):
                    "Google or Outlook CSV, or vCard <code>.vcf</code>. A backup is made first; "
                    "importing the same file again adds nobody. Nothing leaves this computer."),
             w.HBox([self.upload, self.import_format]), self.import_progress, self.import_summary,
-            title("Your people"), self.search, self.people_html,
+            title("Your people"), self.search,
+            w.Box([self.people_html], layout=w.Layout(max_height="24em", overflow="auto")),
             title("Details for one person"), self.person, self.detail_org, self.detail_title,
             self.detail_categories, self.tie, tie_help,
             w.HBox([self.can_interview, self.can_refer]), self.introduced_by, self.notes,

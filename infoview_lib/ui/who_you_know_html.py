@@ -29,7 +29,8 @@ def people_table(people: list[Contact], names: dict[int, str], limit: int = MAX_
             if len(people) > limit else "")
     if not people:
         return "<p><i>Nobody here yet.</i></p>"
-    return f"<table class='iv-people-table'>{head}{''.join(rows)}</table>{more}"
+    return (f"<table class='iv-people-table' style='border-collapse:collapse;font-size:90%'>"
+            f"{head}{''.join(rows)}</table>{more}")
 
 
 def summary_html(summary) -> str:
