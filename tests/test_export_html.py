@@ -8,10 +8,6 @@ from test_export_fixtures import INJECTED, TODAY, rich_workbook
 
 from infoview_lib.export import export_workbook
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-quic"]
-
 pytestmark = pytest.mark.browser
 
 
@@ -24,18 +20,8 @@ def pages(tmp_path_factory):
     return full, anon
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-def _open(chromium, path):
-    page = chromium.new_page()
+def _open(browser, path):
+    page = browser.new_page()
     problems, dialogs, requests = [], [], []
     page.on("pageerror", lambda err: problems.append(str(err)))
     page.on("console", lambda msg: problems.append(msg.text) if msg.type == "error" else None)
@@ -46,25 +32,25 @@ def _open(chromium, path):
     return page, problems, dialogs, requests
 
 
-def test_injected_name_is_plain_text_and_nothing_runs(chromium, pages):
+def test_injected_name_is_plain_text_and_nothing_runs(browser, pages):
     full, _ = pages
     for path in [full.folder / "plan.html", *sorted((full.folder / "plans").glob("*.html"))]:
-        page, problems, dialogs, requests = _open(chromium, path)
+        page, problems, dialogs, requests = _open(browser, path)
         assert problems == [] and dialogs == [], path.name
         assert page.locator("script").count() == 0
         assert all(url.startswith(("file:", "data:")) for url in requests), requests
         page.close()
-    page, *_ = _open(chromium, full.folder / "plan.html")
+    page, *_ = _open(browser, full.folder / "plan.html")
     body = page.inner_text("body")
     assert INJECTED in body and "晓雯 李" in body and "Ελένη Попова" in body
     assert page.get_by_text(INJECTED).first.is_visible()
     page.close()
 
 
-def test_map_is_embedded_and_drawn(chromium, pages):
+def test_map_is_embedded_and_drawn(browser, pages):
     full, anon = pages
     for path in (full.folder / "plan.html", anon.folder / "summary.html"):
-        page, problems, *_ = _open(chromium, path)
+        page, problems, *_ = _open(browser, path)
         img = page.locator("figure img")
         assert img.count() == 1 and img.get_attribute("src").startswith("data:image/png;base64,")
         assert page.evaluate("document.querySelector('figure img').naturalWidth") > 100
@@ -73,9 +59,9 @@ def test_map_is_embedded_and_drawn(chromium, pages):
         page.close()
 
 
-def test_print_layout_is_defined(chromium, pages):
+def test_print_layout_is_defined(browser, pages):
     full, _ = pages
-    page, *_ = _open(chromium, full.folder / "plan.html")
+    page, *_ = _open(browser, full.folder / "plan.html")
     page.emulate_media(media="print")
     assert page.evaluate("getComputedStyle(document.body).maxWidth") == "none"
     pdf = page.pdf()

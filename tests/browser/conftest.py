@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from jlab import CHROMIUM, CHROMIUM_ARGS, Lab, isolated_jupyter_env
+from jlab import Lab, isolated_jupyter_env
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
