@@ -39,7 +39,7 @@ demo: $(VENV)/.installed
 
 ## The step notebooks as apps with the code hidden (Voila).
 app: $(VENV)/.installed
-	$(BIN)/voila notebooks/00_start_here.ipynb $(ARGS)
+	$(BIN)/voila notebooks/ $(ARGS)
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check infoview_lib tests benchmarks
