@@ -1,4 +1,5 @@
-"""`infoview demo`: the whole workbook run headless on a sample persona, exports written out.
+"""`infoview demo`: the whole workbook run headless on a sample persona (steps 1 to 6, see
+walkthrough.py), exports written out.
 
 Example:
     >>> import tempfile, pathlib
@@ -16,6 +17,7 @@ from pathlib import Path
 from .personas import load_persona
 from .progress import step_progress
 from .store import Workbook, open_workbook
+from .walkthrough import walk_through
 
 
 def write_summary(wb: Workbook, path: Path) -> Path:
@@ -37,6 +39,7 @@ def run_demo(out_dir: Path, persona: str = "maya") -> list[Path]:
     out_dir.mkdir(parents=True)
     with open_workbook(out_dir / "workbook.sqlite") as wb:
         load_persona(wb, persona)
+        walk_through(wb)
         written = [write_summary(wb, out_dir / "summary.md")]
         backup = out_dir / "workbook.json"
         backup.write_text(json.dumps(wb.to_json(), ensure_ascii=False, indent=1), encoding="utf-8")

@@ -120,6 +120,11 @@ def test_demo_writes_workbook_and_summary(capsys, tmp_path):
     assert code == 0
     summary = (out_dir / "summary.md").read_text(encoding="utf-8")
     assert "Step 1, Who you know" in summary
+    assert summary.count("- [x]") == 6, "the demo walks through all six steps"
+    plans = {p.stem for p in (out_dir / "export" / "plans").glob("*.md")}
+    assert len(plans) >= 3
+    assert b"BEGIN:VEVENT" in (out_dir / "export" / "calendar.ics").read_bytes()
+    assert (out_dir / "map.png").read_bytes().startswith(b"\x89PNG")
     data = json.loads((out_dir / "workbook.json").read_text(encoding="utf-8"))
     assert data["format"] == "infoview-workbook" and len(data["contacts"]) > 40
 
