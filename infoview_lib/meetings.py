@@ -43,7 +43,6 @@ CHECKLIST = {
 }
 DEFAULT_MINUTES = 20
 REMINDER_MINUTES = 24 * 60
-LENGTH_KEYS = ("meeting_minutes", "minutes", "length", "ask_minutes")
 
 
 def zone(name: str) -> ZoneInfo:
@@ -66,15 +65,17 @@ def max_minutes() -> int:
 
 
 def asked_length(wb: Workbook, contact_id: int) -> int:
-    """The meeting length asked for in the outreach to this contact (default 20)."""
+    """The meeting length asked for in the outreach to this contact (default 20).
+
+    The outreach step stores it as Outreach.parts["minutes"] (see outreach/parts.py).
+    """
     for record in reversed(wb.list(Outreach, contact_id=contact_id)):
-        for key in LENGTH_KEYS:
-            try:
-                value = int(record.parts.get(key) or 0)
-            except (TypeError, ValueError):
-                continue
-            if value > 0:
-                return value
+        try:
+            value = int(record.parts.get("minutes") or 0)
+        except (TypeError, ValueError):
+            continue
+        if value > 0:
+            return value
     return DEFAULT_MINUTES
 
 

@@ -22,7 +22,8 @@ from infoview_lib.meetings import (
     when_text,
     write_meeting_ics,
 )
-from infoview_lib.model import Contact, Meeting, Outreach
+from infoview_lib.model import Contact, Meeting
+from infoview_lib.outreach.parts import save_parts
 
 STAMP = datetime(2025, 7, 1, 12, tzinfo=timezone.utc)
 
@@ -43,7 +44,7 @@ def test_new_york_in_july_is_utc_minus_4(wb, zoe):
 
 def test_meeting_length_defaults_to_what_was_asked(wb, zoe):
     assert asked_length(wb, zoe.id) == 20
-    wb.add(Outreach(contact_id=zoe.id, parts={"meeting_minutes": 15}))
+    save_parts(wb, zoe, {"minutes": 15})  # what step 3 writes
     assert asked_length(wb, zoe.id) == 15
     m = save_meeting(wb, zoe.id, "2025-07-14", "09:30", "Europe/London")
     assert m.duration_minutes == 15
