@@ -10,6 +10,7 @@ Example:
 from __future__ import annotations
 
 import io
+import unicodedata
 import warnings
 
 from .document import Bullets, Document, Fields, Grid, Heading, Image, PageBreak, Para
@@ -17,6 +18,29 @@ from .fonts import choose_fonts
 
 FAMILY = "Body"
 SIZES = {1: 18, 2: 14, 3: 12, 4: 11}
+BOXES = {None: "•", True: "☑", False: "☐"}  # DejaVu Sans has both ballot boxes
+# Indic, Thai, Lao, Tibetan, Myanmar, Khmer: letters change shape and order when shaped
+_COMPLEX = ((0x0900, 0x0FFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0xA8E0, 0xA8FF))
+
+
+def needs_shaping(texts: list[str]) -> bool:
+    """True when some text is right-to-left or in a script that must be shaped.
+
+    Shaping (uharfbuzz) makes Arabic letters join and read right to left; it costs about
+    four times the rendering time, so Latin-only documents go without it.
+
+    >>> needs_shaping(["Ada Lovelace", "晓雯 李"]), needs_shaping(["أميرة حداد"])
+    (False, True)
+    """
+    for text in texts:
+        for ch in text:
+            if ord(ch) < 0x0590:
+                continue
+            if unicodedata.bidirectional(ch) in ("R", "AL"):
+                return True
+            if any(lo <= ord(ch) <= hi for lo, hi in _COMPLEX):
+                return True
+    return False
 
 
 def _pdf_class():
@@ -58,6 +82,8 @@ def render_pdf(doc: Document, title: str | None = None) -> tuple[bytes, str]:
         names.append(name)
     if names:
         pdf.set_fallback_fonts(names, exact_match=False)
+    if needs_shaping(doc.text_items() + [title or ""]):
+        pdf.set_text_shaping(True)  # uharfbuzz: joined Arabic letters, right-to-left order
     pdf.set_title(clean(title or doc.title))
     pdf.set_creator("infoview")
     pdf.set_lang("en")
@@ -68,9 +94,18 @@ def render_pdf(doc: Document, title: str | None = None) -> tuple[bytes, str]:
     def write(text: str, size: float = 10.5, style: str = "", gray: int = 0, gap: float = 1.5):
         pdf.set_font(FAMILY, style, size)
         pdf.set_text_color(gray)
-        pdf.multi_cell(width, size * 0.5, clean(text), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(width, size * 0.5, clean(text), align="L", new_x="LMARGIN",
+                       new_y="NEXT")
         pdf.set_text_color(0)
         pdf.ln(gap)
+
+    def bullet(lead: str, text: str, size: float = 10) -> None:
+        """One list item with a hanging indent: wrapped lines start under the text."""
+        pdf.set_font(FAMILY, "", size)
+        pdf.cell(5, size * 0.5, lead)
+        pdf.multi_cell(width - 5, size * 0.5, clean(text), align="L", new_x="LMARGIN",
+                       new_y="NEXT")
+        pdf.ln(0.5)
 
     write(doc.title, SIZES[1], bold, gap=1)
     if doc.subtitle:
@@ -96,20 +131,21 @@ def render_pdf(doc: Document, title: str | None = None) -> tuple[bytes, str]:
             elif isinstance(block, Bullets):
                 marks = block.checkboxes or [None] * len(block.items)
                 for item, mark in zip(block.items, marks, strict=False):
-                    lead = "•" if mark is None else ("[x]" if mark else "[  ]")
-                    write(f"{lead} {item}", 10, gap=0.5)
+                    bullet(BOXES[None if mark is None else bool(mark)], item)
                 pdf.ln(1)
             elif isinstance(block, Grid):
                 pdf.set_font(FAMILY, "", 8.5)
+                pdf.set_draw_color(200, 205, 212)  # light grey rules, as in the web page
                 widths = [min(max(len(str(r[i])) for r in [block.columns, *block.rows]), 45) + 6
                           for i in range(len(block.columns))]
-                with pdf.table(line_height=4.6, text_align="LEFT", first_row_as_headings=True,
-                               col_widths=tuple(widths),
+                with pdf.table(line_height=4.4, text_align="LEFT", first_row_as_headings=True,
+                               col_widths=tuple(widths), padding=(0.8, 1.2), v_align="TOP",
                                headings_style=_headings_style(bold)) as table:
                     for row in [block.columns, *block.rows]:
                         cells = table.row()
                         for value in row:
                             cells.cell(clean(value))
+                pdf.set_draw_color(0)
                 pdf.ln(2)
             elif isinstance(block, Image):
                 pdf.image(io.BytesIO(block.png), w=width, alt_text=clean(block.alt))
