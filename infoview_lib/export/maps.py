@@ -47,8 +47,7 @@ def map_image(wb: Workbook, anonymize: bool = False) -> tuple[Image | None, str]
         saved = save_map(wb, path, anonymize=anonymize, dpi=110)
         png = path.read_bytes()
     drawn = getattr(saved, "result", None)
-    caption = " ".join(x for x in (getattr(drawn, "title", ""), getattr(drawn, "caption", ""))
-                       if x)
+    caption = getattr(drawn, "caption", "")  # the title is the section heading already
     return Image(png=png, alt=saved.alt_text, caption=caption), ""
 
 

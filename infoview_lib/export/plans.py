@@ -19,6 +19,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from ..followup import STATUS_LABELS, schedule
@@ -134,9 +135,12 @@ def overview_blocks(wb: Workbook, today: date | None = None) -> list:
     listed = {c.id for c in wb.contacts()}
     outreach = [o for o in wb.list(Outreach) if o.contact_id in listed]
     if outreach:
-        blocks.append(Grid(["Contact", "Target", "Status", "Channel", "Sent on"], [
-            [names.get(o.contact_id, ""), targets.get(o.target_id, ""),
-             STATUS_LABELS.get(o.status, o.status), o.channel, o.sent_on] for o in outreach]))
+        rows = [[names.get(o.contact_id, ""), targets.get(o.target_id, ""),
+                 STATUS_LABELS.get(o.status, o.status), o.channel, o.sent_on] for o in outreach]
+        columns = ["Contact", "Target", "Status", "Channel", "Sent on"]
+        if not any(row[1] for row in rows):  # no outreach linked to a target: no empty column
+            columns, rows = columns[:1] + columns[2:], [r[:1] + r[2:] for r in rows]
+        blocks.append(Grid(columns, rows))
     else:
         blocks.append(Para("Nobody yet: plan your outreach in step 3.", muted=True))
     blocks.append(Heading("Meetings"))
@@ -150,19 +154,39 @@ def overview_blocks(wb: Workbook, today: date | None = None) -> list:
     else:
         blocks.append(Para("No meetings fixed yet.", muted=True))
     blocks.append(Heading("Follow-ups owed"))
+    owed = _owed_rows(wb, today)
+    blocks.append(Grid(["Due", "What to do"], owed) if owed
+                  else Para("Nothing owed right now.", muted=True))
+    blocks.append(Para("Follow-up timing: the 3B7 routine from Steve Dalton's "
+                       "The 2-Hour Job Search.", muted=True))
+    return blocks
+
+
+_DUE_NOTE = re.compile(r" \(due [^)]*\)(?=\.?$)")
+
+
+def _owed_rows(wb: Workbook, today: date | None) -> list[list[str]]:
+    """[due, what to do] rows: late ones first, then by date; open-ended ones last."""
     from datetime import datetime
 
     from ..followthrough import owed_actions
 
     now = datetime.combine(today, datetime.min.time()).astimezone() if today else None
-    owed = [(o.due[:10] or "any time", o.text + (" (late)" if o.late else ""))
-            for o in owed_actions(wb, now=now)]
-    owed += [(item.due_on.isoformat(), item.text) for item in schedule(wb, today)]
-    blocks.append(Bullets([f"{due}: {text}" for due, text in owed]) if owed
-                  else Para("Nothing owed right now.", muted=True))
-    blocks.append(Para("Follow-up timing: the 3B7 routine from Steve Dalton's "
-                       "The 2-Hour Job Search.", muted=True))
-    return blocks
+    items = [(o.late, o.due[:10], o.text) for o in owed_actions(wb, now=now)]
+    # schedule() texts end with "(due Fri 27 Nov)."; the date has its own column here
+    items += [(False, i.due_on.isoformat(), _DUE_NOTE.sub("", i.text))
+              for i in schedule(wb, today)]
+    items.sort(key=lambda i: (not i[0], i[1] or "9999", i[2].casefold()))
+    return [[(_day(due) if due else "any time") + (" (late)" if late else ""),
+             text if text.endswith((".", "!", "?")) else text + "."]
+            for late, due, text in items]
+
+
+def _day(iso: str) -> str:
+    try:
+        return f"{date.fromisoformat(iso):%a %d %b %Y}"
+    except ValueError:
+        return iso
 
 
 def workbook_plan(wb: Workbook, map_image: Image | None = None,
