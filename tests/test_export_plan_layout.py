@@ -80,3 +80,13 @@ def test_follow_ups_are_a_dated_table_without_repeating_the_date(maya):
     assert all("(due " not in text for _, text in grid.rows)
     assert all(text.endswith(".") for _, text in grid.rows)
     assert "| Due | What to do |" in render_markdown(Document("x", blocks=[grid]))
+
+
+def test_narrow_table_columns_never_split_a_word(tmp_path):
+    long = "Which portfolio pieces hiring managers care about most, and how much coding " * 2
+    grid = Grid(["Target", "Kind", "Motivation (1-5)", "Postings", "What to learn"],
+                [["Lantern Street Studio", "company", "4", "no", long],
+                 ["Video", "field", "3", "yes", "https://meet.example.com/demo"]])
+    text = _pdftotext(render_pdf(Document("Plan", blocks=[grid]))[0], tmp_path)
+    words = set(text.split())
+    assert {"Postings", "company", "https://meet.example.com/demo"} <= words

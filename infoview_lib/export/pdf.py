@@ -115,6 +115,8 @@ def render_pdf(doc: Document, title: str | None = None) -> tuple[bytes, str]:
         for block in doc.blocks:
             if isinstance(block, Heading):
                 level = min(max(block.level, 2), 4)
+                if pdf.will_page_break(24):  # no heading alone at the foot of a page
+                    pdf.add_page()
                 pdf.ln(2)
                 write(block.text, SIZES[level], bold, gap=1)
             elif isinstance(block, Para):
@@ -136,8 +138,7 @@ def render_pdf(doc: Document, title: str | None = None) -> tuple[bytes, str]:
             elif isinstance(block, Grid):
                 pdf.set_font(FAMILY, "", 8.5)
                 pdf.set_draw_color(200, 205, 212)  # light grey rules, as in the web page
-                widths = [min(max(len(str(r[i])) for r in [block.columns, *block.rows]), 45) + 6
-                          for i in range(len(block.columns))]
+                widths = _column_widths(pdf, block, bold)
                 with pdf.table(line_height=4.4, text_align="LEFT", first_row_as_headings=True,
                                col_widths=tuple(widths), padding=(0.8, 1.2), v_align="TOP",
                                headings_style=_headings_style(bold)) as table:
@@ -154,6 +155,28 @@ def render_pdf(doc: Document, title: str | None = None) -> tuple[bytes, str]:
             elif isinstance(block, PageBreak):
                 pdf.add_page()
     return bytes(pdf.output()), plan.warning()
+
+
+def _column_widths(pdf, grid: Grid, bold: str) -> tuple[float, ...]:
+    """Relative widths: each column as wide as its longest text (capped at 60% of the page),
+    never narrower than its longest word, so no word is split across lines."""
+    wants, mins = [], []
+    for i, heading in enumerate(grid.columns):
+        cells = [str(row[i]) for row in grid.rows]
+        pdf.set_font(FAMILY, bold, 8.5)
+        head = pdf.get_string_width(heading)
+        word = max((pdf.get_string_width(x) for x in heading.split()), default=0)
+        pdf.set_font(FAMILY, "", 8.5)
+        natural = max([head, *(pdf.get_string_width(c) for c in cells)])
+        word = max([word, *(pdf.get_string_width(x) for c in cells for x in c.split())])
+        wants.append(max(min(natural, 0.6 * pdf.epw), word) + 4)  # + cell padding
+        mins.append(word + 4)
+    excess = sum(wants) - pdf.epw
+    room = sum(want - low for want, low in zip(wants, mins, strict=True))
+    if excess <= 0 or room <= 0:
+        return tuple(wants)
+    cut = min(1.0, excess / room)  # shrink only what can wrap, in proportion
+    return tuple(want - cut * (want - low) for want, low in zip(wants, mins, strict=True))
 
 
 def _headings_style(bold: str):
