@@ -90,3 +90,17 @@ def test_narrow_table_columns_never_split_a_word(tmp_path):
     text = _pdftotext(render_pdf(Document("Plan", blocks=[grid]))[0], tmp_path)
     words = set(text.split())
     assert {"Postings", "company", "https://meet.example.com/demo"} <= words
+
+
+def test_anonymised_summary_labels_fields_and_companies(maya):
+    from infoview_lib.export.anonymised import progress_data, summary_document
+    from infoview_lib.export.document import Fields
+
+    maya.add(Target(name="UX research", kind="field"))
+    maya.add(Target(name="Northwind Solar", kind="company"))
+    doc = summary_document(progress_data(maya))
+    fields = next(b for b in doc.blocks if isinstance(b, Fields))
+    assert fields.items == [("Fields and industries", "ux research"),
+                            ("Companies", "Northwind Solar")]
+    kinds = next(b for b in doc.blocks if isinstance(b, Grid) and ["company", "1"] in b.rows)
+    assert all(count != "0" for _, count in kinds.rows)  # no 'industry 0' row

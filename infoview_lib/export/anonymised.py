@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .document import Bullets, Document, Grid, Heading, Image, Para
+from .document import Bullets, Document, Fields, Grid, Heading, Image, Para
 from .progress_file import progress_data
 
 README = """This folder was exported by infoview in anonymised form.
@@ -36,7 +36,7 @@ __all__ = ["README", "summary_document", "progress_data"]
 
 def _counts(title: str, counts: dict[str, int]) -> list:
     rows = [[key.replace("_", " "), str(value)] for key, value in counts.items()]
-    return [Heading(title, 3), Grid(["", "Count"], rows)]
+    return [Heading(title, 3), Grid(["", "Count"], rows) if rows else Para("None yet.")]
 
 
 def summary_document(data: dict[str, Any], map_image: Image | None = None) -> Document:
@@ -56,10 +56,12 @@ def summary_document(data: dict[str, Any], map_image: Image | None = None) -> Do
                      people["by_tie_strength"]))
     targets = data["targets"]
     doc.add(Heading("Targets"))
-    doc.add(*_counts("By kind", targets["by_kind"]))
-    names = targets["fields"] + targets["companies"]
-    if names:
-        doc.add(Bullets(names))
+    if targets["total"]:
+        doc.add(*_counts("By kind", {k: v for k, v in targets["by_kind"].items() if v}))
+        doc.add(Fields([("Fields and industries", ", ".join(targets["fields"])),
+                        ("Companies", ", ".join(targets["companies"]))]))
+    else:
+        doc.add(Para("None chosen yet (step 2).", muted=True))
     outreach = data["outreach"]
     doc.add(Heading("Outreach"))
     doc.add(*_counts("Funnel", outreach["funnel"]))
