@@ -92,13 +92,13 @@ def test_narrow_table_columns_never_split_a_word(tmp_path):
     assert {"Postings", "company", "https://meet.example.com/demo"} <= words
 
 
-def test_anonymised_summary_labels_fields_and_companies(maya):
+def test_anonymised_summary_labels_fields_and_companies(wb):
     from infoview_lib.export.anonymised import progress_data, summary_document
     from infoview_lib.export.document import Fields
 
-    maya.add(Target(name="UX research", kind="field"))
-    maya.add(Target(name="Northwind Solar", kind="company"))
-    doc = summary_document(progress_data(maya))
+    wb.add(Target(name="UX research", kind="field"))
+    wb.add(Target(name="Northwind Solar", kind="company"))
+    doc = summary_document(progress_data(wb))
     fields = next(b for b in doc.blocks if isinstance(b, Fields))
     assert fields.items == [("Fields and industries", "ux research"),
                             ("Companies", "Northwind Solar")]
