@@ -125,6 +125,13 @@ def set_status(wb: Workbook, outreach_id: int, status: str, on: date | str | Non
     day = as_date(on) or date.today()
     with wb.transaction():
         record = wb.get(Outreach, outreach_id)
+        if record.history and record.history[-1] == [status, day.isoformat()]:
+            return record   # a second click on the same button and day changes nothing
+        sent = as_date(record.sent_on)
+        if status in REPLY_STATUSES and sent is not None and day < sent:
+            raise ValidationError(
+                f"{day.isoformat()} is before the day you sent the message ({sent.isoformat()}); "
+                "pick the day it really happened in the date box.")
         changes: dict = {"status": status, "history": record.history + [[status, day.isoformat()]]}
         if status == "sent":
             changes.update(sent_on=day.isoformat(), replied_on="")

@@ -106,6 +106,18 @@ def test_bad_status_and_date(people):
     assert wb.get(type(record), record.id).history == record.history
 
 
+def test_reply_dated_before_the_send_is_refused_and_double_clicks_add_nothing(people):
+    wb, _, a, _, _ = people
+    record = outreach_for(wb, a.id)
+    sent = set_status(wb, record.id, "sent", "2025-03-07")
+    assert set_status(wb, record.id, "sent", "2025-03-07").history == sent.history
+    with pytest.raises(ValidationError, match="before the day you sent"):
+        set_status(wb, record.id, "replied", "2025-03-06")
+    stored = wb.get(type(record), record.id)
+    assert stored.history == sent.history and stored.replied_on == ""
+    assert set_status(wb, record.id, "replied", "2025-03-07").replied_on == "2025-03-07"
+
+
 def test_due_list_second_contact_then_follow_up(people):
     wb, _, a, _, c = people
     set_status(wb, outreach_for(wb, a.id).id, "sent", "2025-03-07")   # Friday
