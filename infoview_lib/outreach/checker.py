@@ -131,7 +131,9 @@ def check_message(text: str, parts: MessageParts | None = None, *, strict: bool 
     detail = f"opens with \u201c{first[:60]}\u201d" if first else "no opening sentence"
     results.append(RuleResult("connection_first", "Connection or referrer first", ok, detail,
                               "Start with who sent you or how you know them, e.g. "
-                              "\u201cDolores Ibáñez suggested I write to you.\u201d"))
+                              + (f"\u201c{parts.referrer} suggested I write to you.\u201d"
+                                 if parts and parts.referrer else
+                                 "\u201cWe met at the spring careers fair.\u201d")))
 
     found = sorted({m.group(0).lower() for m in JOB_WORDS.finditer(text)})
     results.append(RuleResult(
