@@ -13,9 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .model import Meeting, Outreach, QuestionChoice, Target
+from .protocol import current_protocol
 from .store import Workbook
-
-LIST_AIM, LIST_STRETCH = 50, 100
 
 STEP_TITLES = (
     "Who you know",
@@ -38,6 +37,8 @@ class StepProgress:
 
 def step_progress(wb: Workbook) -> list[StepProgress]:
     """One entry per step: done or not, a one-line detail and a fraction from 0 to 1."""
+    protocol = current_protocol()
+    aim, stretch = protocol.list_aim, protocol.list_stretch
     people = len(wb.contacts())
     targets = len(wb.list(Target))
     outreach = [o for o in wb.list(Outreach) if o.status != "to_contact"]
@@ -45,8 +46,8 @@ def step_progress(wb: Workbook) -> list[StepProgress]:
     meetings = wb.list(Meeting)
     thanked = [m for m in meetings if m.thank_you_sent_on]
     rows = [
-        (people >= 1, f"{people} people listed (aim for {LIST_AIM}, stretch to {LIST_STRETCH})",
-         min(people / LIST_AIM, 1.0)),
+        (people >= 1, f"{people} people listed (aim for {aim}, stretch to {stretch})",
+         min(people / aim, 1.0)),
         (targets >= 1, f"{targets} targets chosen", min(targets / 3, 1.0)),
         (bool(outreach), f"{len(outreach)} people contacted", min(len(outreach) / 5, 1.0)),
         (questions >= 5, f"{questions} questions picked (5-10 is a good number)",

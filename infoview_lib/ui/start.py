@@ -56,7 +56,7 @@ class StartPanel(Panel):
         self.persona = hooked(w.Dropdown(
             options=[(f"{p.id}: {p.description}", p.id) for p in personas],
             value=wb.setting("persona") or (personas[0].id if personas else None),
-            description="Persona", layout=w.Layout(width="40em")), "iv-persona")
+            description="Persona", layout=w.Layout(width="50em", max_width="100%")), "iv-persona")
         self.replace = hooked(w.Checkbox(
             value=False, description="Yes, replace what is in my workbook (a backup is made first)",
             layout=w.Layout(width="40em")), "iv-replace")

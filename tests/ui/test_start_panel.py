@@ -53,3 +53,16 @@ def test_environment_problems_show_their_fix(monkeypatch):
         Check("Python", True, "3.11"), Check("ipywidgets", False, "not installed", "pip install x")])
     html = start.checks_html()
     assert "ipywidgets" in html and "pip install x" in html and "Python" not in html
+
+
+def test_progress_aim_comes_from_the_protocol(wb, monkeypatch):
+    import dataclasses
+
+    from infoview_lib import progress
+    from infoview_lib.protocol import current_protocol
+
+    changed = dataclasses.replace(current_protocol(), list_aim=30, list_stretch=60)
+    monkeypatch.setattr(progress, "current_protocol", lambda: changed)
+    wb.add(Contact(first_name="Ada"))
+    detail = StartPanel(wb, check_environment=False).progress.value
+    assert "1 people listed (aim for 30, stretch to 60)" in detail
