@@ -28,6 +28,7 @@ from .store import Workbook
 FOCUS_SIZE = 5
 GOALS_KEY = "goals"
 CONTACT_FIRST_KEY = "contact_first"
+MAX_NAME = 80   # a target is a short name; the details go in "what to learn"
 
 
 # -- goals --------------------------------------------------------------------------
@@ -52,6 +53,10 @@ def set_goals(wb: Workbook, kinds: list[str] | tuple[str, ...], what_to_learn: s
 
 # -- targets ------------------------------------------------------------------------
 def _check_unique(wb: Workbook, name: str, skip_id: int | None = None) -> None:
+    if len(name.strip()) > MAX_NAME:
+        raise ValidationError(
+            f"A target name is at most {MAX_NAME} characters (this one has {len(name.strip())}); "
+            "keep it short, like 'UX research', and put details under what you want to learn.")
     for other in wb.list(Target):
         if other.id != skip_id and other.name.casefold() == name.strip().casefold():
             raise ValidationError(f"{name.strip()!r} is already on your target list; edit that one.")

@@ -114,11 +114,12 @@ class TargetMapPanel(Panel):
         ]), "iv-target-map")
         self.refresh()
 
-    def refresh(self) -> None:
-        """Reload the list of targets (keeping the choice if it still exists) and redraw."""
+    def refresh(self, select: int | None = None) -> None:
+        """Reload the list of targets (keeping the choice, or showing `select`, if it exists)
+        and redraw once."""
         targets = self.wb.list(Target)
         options = [(t.name, t.id) for t in targets]
-        current = self.target.value
+        current = select if select is not None else self.target.value
         self._loading = True
         try:
             self.target.options = options
@@ -136,6 +137,9 @@ class TargetMapPanel(Panel):
             self.image.value = png
             self.leads.value = ("<p>Add a target (an industry, company or career field) above, "
                                 "then pick it here to see who can point you there.</p>")
+            if not self.wb.contacts():
+                self.leads.value += ("<p>The map is empty because your list of people is: add "
+                                     "people in step 1 first.</p>")
             self.last_leads = []
             return
         png, result = render_png(self.wb, dpi=self.dpi, graph=g,

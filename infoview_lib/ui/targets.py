@@ -41,6 +41,8 @@ KIND_HELP = {"industry": "an industry (e.g. solar energy)", "company": "a specif
 LAMP_NOTE = ("Sorted the LAMP way (from Steve Dalton's <i>The 2-Hour Job Search</i>): "
              "<b>M</b>otivation first, then whether <b>P</b>ostings exist, then <b>A</b>dvocacy "
              f"(someone on your list leads there). Work on the top {FOCUS_SIZE} first.")
+LABELS = {"description_width": "7em"}   # "Organization" fits; the boxes line up
+CELL = "padding:3px 10px;text-align:left;vertical-align:top;overflow-wrap:anywhere"
 
 
 def targets_table(rows: list[TargetRow]) -> str:
@@ -48,8 +50,9 @@ def targets_table(rows: list[TargetRow]) -> str:
     if not rows:
         return ("<p><i>No targets yet. Add an industry, a company or a career field below; "
                 "fields alone are fine if you have no company in mind.</i></p>")
-    head = ("<tr><th>#</th><th>Target</th><th>Kind</th><th>Motivation</th><th>Postings</th>"
-            "<th>Advocacy</th><th>People who lead there</th></tr>")
+    head = "<tr>" + "".join(
+        f"<th style='{CELL}'>{h}</th>" for h in ("#", "Target", "Kind", "Motivation", "Postings",
+                                                 "Advocacy", "People who lead there")) + "</tr>"
     body = []
     for r in rows:
         style = " style='font-weight:bold'" if r.focus else ""
@@ -58,13 +61,21 @@ def targets_table(rows: list[TargetRow]) -> str:
                  "&#9679;" * r.target.motivation, "yes" if r.target.postings else "",
                  "yes" if r.advocacy else "<span style='color:#9a6700'>not yet</span>",
                  str(len(r.leads)))
-        body.append(f"<tr{style}>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    return f"<table class='iv-target-table'>{head}{''.join(body)}</table><p>{LAMP_NOTE}</p>"
+        body.append(f"<tr{style}>" + "".join(f"<td style='{CELL}'>{c}</td>" for c in cells)
+                    + "</tr>")
+    return (f"<table class='iv-target-table' style='border-collapse:collapse;max-width:100%'>"
+            f"{head}{''.join(body)}</table><p>{LAMP_NOTE}</p>")
 
 
-def leads_html(row: TargetRow | None) -> str:
+def leads_html(row: TargetRow | None, people: int = 1) -> str:
+    """Who leads to the chosen target; with no target (or nobody listed), what to do next."""
+    if people == 0:
+        return ("<p class='iv-leads-empty'>Your list of people is empty, so nobody can point you "
+                "anywhere yet. Add people in step 1 (<code>01_who_you_know.ipynb</code>), or load "
+                "a sample persona in step 0, then run this notebook again.</p>")
     if row is None:
-        return ""
+        return ("<p class='iv-leads-empty'>Add a target above; the people on your list who can "
+                "point you there show up here.</p>")
     if not row.leads:
         ideas = "".join(f"<li>{html.escape(i)}</li>" for i in ways_in(row.target))
         return (f"<p>Nobody on your list leads to <b>{html.escape(row.target.name)}</b> yet. "
@@ -96,20 +107,24 @@ class TargetsPanel(Panel):
         self.goal_text.observe(self.save_goals, names="value")
 
         self.table = hooked(w.HTML(), "iv-target-table-box")
-        self.pick = hooked(w.Dropdown(description="Target", options=[],
-                                      layout=w.Layout(width="30em")), "iv-target-pick")
-        self.name = text_input("e.g. UX research, Northwind Solar", "iv-t-name", "Name", "24em")
+        self.pick = hooked(w.Dropdown(description="Target", options=[], style=LABELS,
+                                      layout=w.Layout(width="31em")), "iv-target-pick")
+        self.name = text_input("e.g. UX research, Northwind Solar", "iv-t-name", "Name", "26em")
         self.kind = hooked(w.Dropdown(options=TARGET_KINDS, value="field", description="Kind"),
                            "iv-t-kind")
-        self.motivation = hooked(w.IntSlider(value=3, min=1, max=5, description="Motivation"),
+        self.motivation = hooked(w.IntSlider(value=3, min=1, max=5, description="Motivation",
+                                             style=LABELS, layout=w.Layout(width="26em")),
                                  "iv-t-motivation")
         self.postings = hooked(w.Checkbox(value=False, description="Postings exist", indent=False),
                                "iv-t-postings")
         self.organization = text_input("company targets: its name", "iv-t-organization",
-                                       "Organization", "24em")
-        self.keywords = text_input("other words for it, comma-separated", "iv-t-keywords",
+                                       "Organization", "26em")
+        self.keywords = text_input("other words, comma-separated", "iv-t-keywords",
                                    "Keywords", "24em")
-        self.learn = text_input("what you want to learn about it", "iv-t-learn", "Learn", "40em")
+        self.learn = text_input("what you want to learn about it", "iv-t-learn", "Learn", "50em")
+        for box in (self.name, self.organization, self.learn):
+            box.style.description_width = LABELS["description_width"]
+        self.learn.layout.max_width = "100%"
         self.add_button = button("Add as new target", "iv-add-target", "primary")
         self.save_button = button("Save changes", "iv-save-target")
         self.remove_button = button("Remove", "iv-remove-target", "warning")
@@ -130,7 +145,9 @@ class TargetsPanel(Panel):
         self.widget = hooked(w.VBox([
             title("What are you exploring?"),
             w.HBox(list(self.goal_boxes.values())), self.goal_text,
-            title("Your targets"), self.table, self.pick,
+            title("Your targets"), self.table,
+            w.HTML("<small>Pick a target to see or change it, or type a new one and click "
+                   "<b>Add as new target</b>.</small>"), self.pick,
             w.HBox([self.name, self.kind]), w.HBox([self.motivation, self.postings]),
             w.HBox([self.organization, self.keywords]), self.learn,
             w.HBox([self.add_button, self.save_button, self.remove_button]), self.status.widget,
@@ -148,12 +165,13 @@ class TargetsPanel(Panel):
         and shows the target picked here."""
 
         def follow(_=None) -> None:
+            if self._quiet or map_panel.target.value == self.pick.value:
+                return
             if self.pick.value in [v for _, v in map_panel.target.options]:
-                map_panel.target.value = self.pick.value
+                map_panel.target.value = self.pick.value   # redraws once
 
         def changed() -> None:
-            map_panel.refresh()
-            follow()
+            map_panel.refresh(select=self.pick.value)   # one redraw, on the picked target
 
         self.on_change(changed)
         self.pick.observe(follow, names="value")
@@ -198,7 +216,7 @@ class TargetsPanel(Panel):
             self.first.value = picked.id if picked and picked.id in ids else None
         finally:
             self._quiet = False
-        self.leads.value = leads_html(row)
+        self.leads.value = leads_html(row, len(self.wb.contacts()) if row is None else 1)
 
     def _form(self) -> dict:
         keywords = [k.strip() for k in self.keywords.value.split(",") if k.strip()]

@@ -11,9 +11,32 @@ from infoview_lib.ui.targets import TargetsPanel
 def test_blank_workbook(wb):
     panel = TargetsPanel(wb)
     assert "No targets yet" in panel.table.value
-    assert panel.pick.value is None and panel.leads.value == ""
+    assert panel.pick.value is None
+    assert "list of people is empty" in panel.leads.value and "step 1" in panel.leads.value
     panel.save()
     assert "Pick a target" in panel.status.text
+
+
+def test_people_but_no_target_says_to_add_one(wb):
+    wb.add(Contact(first_name="Ada", organization="Acme"))
+    panel = TargetsPanel(wb)
+    assert "Add a target above" in panel.leads.value
+
+
+def test_a_very_long_target_name_is_refused_and_nothing_is_stored(wb):
+    panel = TargetsPanel(wb)
+    panel.name.value = "x" * 500
+    panel.add()
+    assert "at most 80 characters" in panel.status.text and wb.list(Target) == []
+    assert panel.name.value == "x" * 500   # what was typed stays in the box
+
+
+def test_html_in_a_target_name_is_shown_as_text(wb):
+    panel = TargetsPanel(wb)
+    panel.name.value = "<script>alert(1)</script> 🚀"
+    panel.add()
+    assert "<script>" not in panel.table.value
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; 🚀" in panel.table.value
 
 
 def test_goals_are_saved_on_change(wb):
@@ -89,3 +112,20 @@ def test_link_map_follows_changes_and_pick(maya):
     panel.add()
     assert "Tidewater Hydrogen" in [label for label, _ in map_panel.target.options]
     assert map_panel.target.label == "Tidewater Hydrogen"
+
+
+def test_a_save_redraws_the_linked_map_once(maya):
+    from infoview_lib.ui.network_map import TargetMapPanel
+
+    panel = TargetsPanel(maya)
+    map_panel = TargetMapPanel(maya)
+    panel.link_map(map_panel)
+    draws = []
+    real_draw = map_panel.draw
+    map_panel.draw = lambda: (draws.append(1), real_draw())
+    panel.pick.value = panel.pick.options[2][1]
+    assert draws == [1]
+    draws.clear()
+    panel.motivation.value = 1     # the target moves down the ranking
+    panel.save()
+    assert draws == [1] and map_panel.target.value == panel.pick.value
