@@ -49,6 +49,15 @@ TEXT_PARTS = (("connection", "How you know them", "used when nobody referred you
               ("fallback", "Fallback", "if they are too busy, who else?"),
               ("thanks", "Thanks", "a short thank-you"))
 NOBODY = "(nobody)"
+LABEL_STYLE = {"description_width": "11em"}   # wide enough for "How you know them"
+LAST_CONTACT_KEY = "outreach_last_contact"
+
+
+def _wide(b: w.Button) -> w.Button:
+    """Let a button grow to fit its label (the default width cuts long labels)."""
+    b.layout.width = "auto"
+    b.layout.min_width = "8.5em"
+    return b
 
 
 def checker_html(results, notes=()) -> str:
@@ -69,16 +78,18 @@ def checker_html(results, notes=()) -> str:
 
 def _contact_options(wb: Workbook) -> tuple[list[tuple[str, int]], int | None]:
     """Contacts for the picker: the chosen 'contact first' people and leads to focus targets
-    first, then everyone else by name. Returns (options, suggested id)."""
+    first, then everyone else by name. Returns (options, suggested id): the contact worked on
+    last (so a restarted notebook comes back to them), else the first starred one."""
     people = {c.id: c for c in wb.contacts()}
     first: list[int] = []
-    for row in ranked_targets(wb):
+    ranked = ranked_targets(wb)
+    for row in ranked:
         if not row.focus:
             continue
         pick = contact_first(wb, row.target.id)
         if pick is not None and pick.id not in first:
             first.append(pick.id)
-    for row in ranked_targets(wb):
+    for row in ranked:
         for lead in row.leads[:3] if row.focus else []:
             if lead.contact_id not in first and lead.contact_id in people:
                 first.append(lead.contact_id)
@@ -90,6 +101,9 @@ def _contact_options(wb: Workbook) -> tuple[list[tuple[str, int]], int | None]:
 
     options = [(label(people[i], True), i) for i in first] + [(label(people[i], False), i)
                                                               for i in rest]
+    last = wb.setting(LAST_CONTACT_KEY)
+    if last in people:
+        return options, last
     return options, (options[0][1] if options else None)
 
 
@@ -106,15 +120,16 @@ class OutreachPanel(Panel):
                                          layout=w.Layout(width="34em")), "iv-contact-pick")
         self.referrer = hooked(w.Dropdown(options=[NOBODY] + sorted(
             {c.name for c in wb.contacts()}, key=str.casefold), description="Referred by",
-            layout=w.Layout(width="30em")), "iv-part-referrer")
+            layout=w.Layout(width="32em"), style=LABEL_STYLE), "iv-part-referrer")
         self.parts: dict[str, w.Widget] = {}
         for name, label, placeholder in TEXT_PARTS:
             cls = w.Textarea if name == "interest" else w.Text
             box = cls(description=label, placeholder=placeholder, continuous_update=True,
-                      layout=w.Layout(width="46em"), style={"description_width": "10em"})
+                      layout=w.Layout(width="46em", max_width="100%"), style=LABEL_STYLE)
             self.parts[name] = hooked(box, f"iv-part-{name}")
         self.minutes = hooked(w.ToggleButtons(options=[(f"{m} min", m) for m in MEETING_LENGTHS],
-                                              value=20, description="Meeting"), "iv-part-minutes")
+                                              value=20, description="Meeting length",
+                                              style=LABEL_STYLE), "iv-part-minutes")
         self.channel = hooked(w.ToggleButtons(options=[("E-mail", "email"), ("Phone", "phone"),
                                                        ("LinkedIn note", "linkedin")],
                                               value="email"), "iv-channel")
@@ -128,25 +143,27 @@ class OutreachPanel(Panel):
                            "iv-status-date")
         self.status_buttons = {}
         for status in OUTREACH_STATUSES:
-            b = button(STATUS_LABELS[status].capitalize(), f"iv-status-{status}")
+            b = _wide(button(STATUS_LABELS[status].capitalize(), f"iv-status-{status}"))
             b.on_click(lambda _, s=status: self.set_status(s))
             self.status_buttons[status] = b
-        self.follow_up_button = button("I sent the follow-up", "iv-log-follow-up")
+        self.follow_up_button = _wide(button("I sent the follow-up", "iv-log-follow-up"))
         self.follow_up_button.on_click(self.log_follow_up)
         self.due = hooked(w.HTML(), "iv-due")
-        self.ics_button = button("Make a calendar file (.ics) of follow-ups", "iv-make-due-ics")
+        self.ics_button = _wide(button("Make a calendar file (.ics) of follow-ups",
+                                       "iv-make-due-ics"))
         self.ics_button.on_click(self.make_ics)
         self.ics_link = hooked(w.HTML(), "iv-due-ics-link")
         self._buttons = (*self.status_buttons.values(), self.follow_up_button, self.ics_button)
 
         compose = hooked(w.VBox([self.referrer, *self.parts.values(), self.minutes]),
                          "iv-compose-body")
+        self.empty_note = hooked(w.HTML(), "iv-outreach-empty")
         buttons = list(self.status_buttons.values())
         self.widget = hooked(w.VBox([
             title("Whom to contact"),
             w.HTML("★ marks the people you chose first in step 2 and those who lead to your "
                    "focus targets."),
-            self.contact,
+            self.contact, self.empty_note,
             title("The parts of your message"), compose,
             title("Your draft"), w.HBox([self.channel, self.strict]), self.draft,
             title("Checker"), self.checker,
@@ -167,8 +184,14 @@ class OutreachPanel(Panel):
         self._quiet = False
         self.refresh_due()
         if self.contact.value is None:
-            self.status.warn("Your list is empty: add people in step 1 (or load a persona in "
-                             "step 0), then run this cell again.")
+            message = ("Your list is empty: add people in step 1 (or load a persona in step 0), "
+                       "then run this cell again.")
+            self.empty_note.value = f"<p class='iv-warn' style='color:#9a6700'>{message}</p>"
+            self.status.warn(message)
+            for box in (self.referrer, *self.parts.values(), self.minutes, self.when,
+                        *self.status_buttons.values(), self.follow_up_button):
+                box.disabled = True
+            self._buttons = (self.ics_button,)   # the others stay off until there is a list
 
     # -- helpers --------------------------------------------------------------------
     def _person(self) -> Contact | None:
@@ -210,7 +233,8 @@ class OutreachPanel(Panel):
             return
         subject = (f"<p><b>Subject:</b> {html.escape(draft.subject)}</p>" if draft.subject else "")
         size = f"{draft.words} words, {draft.chars} characters"
-        self.draft.value = (f"{subject}<pre style='white-space:pre-wrap;font-family:inherit;"
+        self.draft.value = (f"{subject}<pre style='white-space:pre-wrap;word-break:normal;"
+                            f"overflow-wrap:anywhere;font-family:inherit;"
                             f"border:1px solid #ddd;padding:0.5em'>{html.escape(draft.body)}</pre>"
                             f"<small>{size}</small>")
         results = check_message(draft.body, parts, strict=self.strict.value,
@@ -253,6 +277,8 @@ class OutreachPanel(Panel):
         if not self._quiet:
             self.ics_link.value = ""
             self._load_contact()
+            if self.contact.value is not None:
+                self.wb.set_setting(LAST_CONTACT_KEY, self.contact.value)
 
     @reports_errors
     def _part_changed(self, change) -> None:
@@ -290,10 +316,11 @@ class OutreachPanel(Panel):
         record = outreach_for(self.wb, person.id)
         if record.target_id is None:
             save_parts(self.wb, person, {})   # links the best target
-        set_status(self.wb, record.id, status, self.when.value)
+        day = self.when.value or date.today()
+        set_status(self.wb, record.id, status, day)
         self._show_tracker()
         self.refresh_due()
-        self.status.ok(f"{person.name}: {STATUS_LABELS[status]} on {self.when.value}.")
+        self.status.ok(f"{person.name}: {STATUS_LABELS[status]} on {day.isoformat()}.")
 
     @reports_errors
     def log_follow_up(self, _=None) -> None:
@@ -304,10 +331,11 @@ class OutreachPanel(Panel):
         if record.status != "sent":
             raise ValidationError(f"{person.name} has status '{STATUS_LABELS[record.status]}'; "
                                   "a follow-up only makes sense after 'sent' with no reply.")
-        log_follow_up(self.wb, record.id, self.when.value)
+        day = self.when.value or date.today()
+        log_follow_up(self.wb, record.id, day)
         self._show_tracker()
         self.refresh_due()
-        self.status.ok(f"Logged the follow-up to {person.name}.")
+        self.status.ok(f"Logged the follow-up to {person.name} on {day.isoformat()}.")
 
     @reports_errors
     def make_ics(self, _=None) -> None:

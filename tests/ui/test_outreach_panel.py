@@ -21,6 +21,42 @@ def test_blank_workbook(wb):
     assert "Your list is empty" in panel.status.text
     panel.set_status("sent")
     assert "Pick a contact first" in panel.status.text
+    # said next to the (empty) picker, and nothing can be typed that would be lost
+    assert "step 1" in panel.empty_note.value
+    assert all(box.disabled for box in panel.parts.values())
+    assert panel.referrer.disabled and panel.status_buttons["sent"].disabled
+
+
+def test_restarted_panel_comes_back_to_the_contact_worked_on(maya):
+    panel = OutreachPanel(maya)
+    chloe = maya.find_contact("Chloé Marchand")
+    assert panel.contact.value != chloe.id
+    panel.contact.value = chloe.id
+    panel.parts["who_i_am"].value = "a design student 😀 <script>x</script>"
+    again = OutreachPanel(maya)
+    assert again.contact.value == chloe.id
+    assert again.parts["who_i_am"].value == "a design student 😀 <script>x</script>"
+    assert "<script>" not in again.draft.value
+
+
+def test_an_empty_date_box_means_today_and_says_so(maya):
+    panel = OutreachPanel(maya, today=date(2025, 3, 7))
+    panel.when.value = None
+    panel.set_status("sent")
+    record = outreach_for(maya, panel.contact.value, create=False)
+    assert record.sent_on == date.today().isoformat()
+    assert f"sent on {date.today().isoformat()}" in panel.status.text and "None" not in \
+        panel.status.text
+
+
+def test_a_reply_dated_before_the_send_shows_what_to_do(maya):
+    panel = OutreachPanel(maya)
+    panel.when.value = date(2025, 3, 7)
+    panel.set_status("sent")
+    panel.when.value = date(2025, 3, 3)
+    panel.set_status("replied")
+    assert "before the day you sent" in panel.status.text and "iv-error" in panel.status.text
+    assert outreach_for(maya, panel.contact.value).status == "sent"
 
 
 def test_contact_first_pick_comes_first(maya):
@@ -95,4 +131,7 @@ def test_every_status_button_records_a_date(wb):
     for status, b in panel.status_buttons.items():
         b.click()
         assert outreach_for(wb, ada.id).status == status
-    assert len(wb.list(Outreach)[0].history) == 1 + len(panel.status_buttons)
+    # the record starts as "to contact" today, so clicking "To contact" the same day adds nothing
+    assert len(wb.list(Outreach)[0].history) == len(panel.status_buttons)
+    panel.status_buttons["declined"].click()      # a double click is one entry, not two
+    assert len(wb.list(Outreach)[0].history) == len(panel.status_buttons)
