@@ -44,6 +44,7 @@ CATEGORY_LABELS = {
 TIARA = {"T": "Trends", "I": "Insights", "A": "Advice", "R": "Resources", "A2": "Assignments"}
 PHASES = ("opening", "core", "closing")
 WRAP_UP_MINUTES = 1.0
+MAX_QUESTION_CHARS = 300
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -228,12 +229,16 @@ def unpick(wb: Workbook, question_id: str, contact_id: int | None = None,
 
 def add_own(wb: Workbook, text: str, phase: str = "core", minutes: float = 2.0,
             contact_id: int | None = None) -> QuestionChoice:
-    """Add a question the user wrote themselves."""
+    """Add a question the user wrote themselves (the same wording twice is refused)."""
     if phase not in PHASES:
         raise ValidationError(f"Phase {phase!r} is not known; use opening, core or closing.")
+    text = _text(text)
     minutes = _minutes(minutes)
     with wb.transaction():
         rows = _own_rows(wb, contact_id)
+        if any(r.text.casefold() == text.casefold() for r in rows):
+            raise ValidationError("That question is already on your list; reword it or pick "
+                                  "another.")
         used = {r.question_id for r in rows}
         n = 1
         while f"own-{n}" in used:
@@ -241,6 +246,16 @@ def add_own(wb: Workbook, text: str, phase: str = "core", minutes: float = 2.0,
         pos = 1 + max((r.position for r in rows if r.phase == phase), default=-1)
         return wb.add(QuestionChoice(contact_id=contact_id, question_id=f"own-{n}", text=text,
                                      phase=phase, minutes=minutes, position=pos))
+
+
+def _text(text: str | None) -> str:
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError("A question needs some text; type it, or remove the question.")
+    if len(text) > MAX_QUESTION_CHARS:
+        raise ValidationError(f"That question is {len(text)} characters long; keep it under "
+                              f"{MAX_QUESTION_CHARS} so they can answer it in a minute or two.")
+    return text
 
 
 def _minutes(value: object) -> float:
@@ -265,9 +280,7 @@ def edit(wb: Workbook, question_id: str, text: str | None = None, minutes: float
     """Reword a picked question or change its minutes (the kept one may be reworded too)."""
     changes: dict = {}
     if text is not None:
-        if not text.strip():
-            raise ValidationError("A question needs some text; type it, or remove the question.")
-        changes["text"] = text.strip()
+        changes["text"] = _text(text)
     if minutes is not None:
         changes["minutes"] = _minutes(minutes)
     with wb.transaction():

@@ -225,3 +225,15 @@ def test_agenda_warns_when_questions_do_not_fit(bank):
 def test_agenda_rejects_zero_length():
     with pytest.raises(ValidationError):
         build_agenda([], 0)
+
+
+def test_own_question_duplicate_or_too_long_is_refused(wb):
+    add_own(wb, "What would you read first?")
+    with pytest.raises(ValidationError, match="already on your list"):
+        add_own(wb, "  what would you read FIRST?  ")
+    with pytest.raises(ValidationError, match="under 300"):
+        add_own(wb, "x" * 301)
+    row = wb.list(QuestionChoice)[-1]
+    with pytest.raises(ValidationError, match="under 300"):
+        edit(wb, row.question_id, text="y" * 301)
+    assert wb.get(QuestionChoice, row.id).text == "What would you read first?"

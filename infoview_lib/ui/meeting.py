@@ -20,6 +20,7 @@ from ..meetings import (
     CHECKLIST,
     asked_length,
     common_zones,
+    max_minutes,
     meeting_for,
     meeting_ics,
     save_meeting,
@@ -31,6 +32,9 @@ from ..model import Meeting, Outreach
 from ..plan import plan_markdown
 from ..store import Workbook
 from .common import Panel, StatusLine, button, hooked, reports_errors, text_input, title
+
+NO_PEOPLE = ("There is nobody on your list yet: add the people you know in step 1 "
+             "(01_who_you_know.ipynb), then come back here.")
 
 
 def _order(wb: Workbook):
@@ -62,7 +66,7 @@ class MeetingPanel(Panel):
         if contact_id is not None:
             self.contact.value = contact_id
         self.date = hooked(w.DatePicker(description="Date"), "iv-meeting-date")
-        self.time = text_input("HH:MM, e.g. 15:30", "iv-meeting-time", "Time", "14em")
+        self.time = text_input("HH:MM, e.g. 15:30", "iv-meeting-time", "Time", "18em")
         self.time.continuous_update = False
         local = wb.setting("timezone") or "UTC"
         self.tz = hooked(w.Combobox(options=common_zones(), value=local, description="Zone",
@@ -76,7 +80,8 @@ class MeetingPanel(Panel):
                                                layout=w.Layout(width="12em")),
                               "iv-meeting-minutes")
         self.override = hooked(w.Checkbox(value=False, description="They offered longer than "
-                                          "30 minutes", indent=False), "iv-override")
+                                          f"{max_minutes()} minutes", indent=False),
+                               "iv-override")
         self.save_button = button("Save meeting", "iv-save-meeting", "primary")
         self.ics_button = button("Make calendar invite (.ics)", "iv-make-ics")
         self.ics_button.layout = w.Layout(width="auto")
@@ -94,7 +99,8 @@ class MeetingPanel(Panel):
         self.plan = hooked(w.Output(), "iv-plan")
         self.plan_md = ""
         self.contact.observe(lambda _: self.load(), names="value")
-        for field in (self.date, self.time, self.tz, self.place, self.video, self.minutes):
+        for field in (self.date, self.time, self.tz, self.place, self.video, self.minutes,
+                      self.override):
             field.observe(self._autosave, names="value")
         self.load()
         self.widget = hooked(w.VBox([
@@ -130,6 +136,7 @@ class MeetingPanel(Panel):
                 self.when.value = f"<b>{html.escape(when_text(meeting))}</b>"
             else:
                 self.date.value, self.time.value = None, ""
+                self.tz.value = self.wb.setting("timezone") or self.tz.value
                 self.place.value = self.video.value = ""
                 self.minutes.value = asked_length(self.wb, self.contact_id) if (
                     self.contact_id) else 20
@@ -143,9 +150,9 @@ class MeetingPanel(Panel):
         self.show_plan()
 
     def show_plan(self) -> None:
-        if not self.contact_id:
-            return
-        self.plan_md = plan_markdown(self.wb, self.contact_id)
+        self.plan_md = (plan_markdown(self.wb, self.contact_id) if self.contact_id else
+                        "*Your plan appears here once you have people on your list: add them "
+                        "in step 1 (`01_who_you_know.ipynb`).*")
         self.plan.clear_output()
         with self.plan:
             from IPython.display import Markdown, display
@@ -162,12 +169,16 @@ class MeetingPanel(Panel):
 
     @reports_errors
     def save(self, _=None) -> None:
+        if not self.contact_id:
+            self.status.warn(NO_PEOPLE)
+            return
         if not self._complete():
             self.status.warn("Fill in the date, the time (HH:MM) and the time zone first.")
             return
         meeting = save_meeting(self.wb, self.contact_id, self.date.value, self.time.value,
                                self.tz.value, self.place.value, self.video.value,
                                self.minutes.value, self.override.value)
+        self.wb.set_setting("timezone", meeting.timezone)  # the next meeting starts from it
         self.load()
         self.status.ok(f"Saved: {when_text(meeting)}.")
 
@@ -183,6 +194,9 @@ class MeetingPanel(Panel):
 
     @reports_errors
     def make_ics(self, _=None) -> None:
+        if not self.contact_id:
+            self.status.warn(NO_PEOPLE)
+            return
         meeting = meeting_for(self.wb, self.contact_id)
         if meeting is None or not meeting.starts_at:
             self.status.warn("Save the meeting (date, time, zone) before making the invite.")

@@ -80,11 +80,12 @@ class QuestionsPanel(Panel):
         self.picked_box = w.VBox()
         self.agenda = hooked(w.HTML(), "iv-agenda")
         self.warning = hooked(w.HTML(), "iv-agenda-warning")
-        self.own_text = text_input("Your own question", "iv-own-question", width="30em")
+        self.own_text = text_input("Write a question of your own", "iv-own-question",
+                                   width="31.5em")
         self.own_phase = hooked(w.Dropdown(options=PHASES, value="core",
                                            layout=w.Layout(width="8em")), "iv-own-phase")
         self.own_minutes = hooked(w.BoundedFloatText(value=2, min=0.5, max=15, step=0.5,
-                                                     layout=w.Layout(width="6em")),
+                                                     layout=w.Layout(width="4.5em")),
                                   "iv-own-minutes")
         self.add_button = button("Add my question", "iv-add-question")
         self._buttons = (self.add_button,)
@@ -103,7 +104,8 @@ class QuestionsPanel(Panel):
                    "Resources, Assignments) is Steve Dalton's way of sorting good questions."),
             self.goal, self.category, self.bank_box,
             title("Your questions, in order"), self.picked_box,
-            w.HBox([self.own_text, self.own_phase, self.own_minutes, self.add_button]),
+            w.HBox([self.own_text, self.own_phase, self.own_minutes,
+                    w.HTML("min", layout=w.Layout(width="2em")), self.add_button]),
             title("Agenda"), self.length, self.agenda, self.warning, self.status.widget,
         ]), "iv-questions")
 
@@ -151,24 +153,27 @@ class QuestionsPanel(Panel):
         return handler
 
     def _picked_row(self, row) -> w.HBox:
-        text = w.Text(value=row.text, continuous_update=False, layout=w.Layout(width="30em"))
+        text = w.Text(value=row.text, continuous_update=False, layout=w.Layout(width="38em"))
         text.add_class("iv-edit-question")
         text.add_class(f"iv-edit-{row.question_id}")
         minutes = w.BoundedFloatText(value=row.minutes, min=0.5, max=15, step=0.5,
-                                     continuous_update=False, layout=w.Layout(width="6em"))
+                                     continuous_update=False, layout=w.Layout(width="4.5em"))
         up, down = button("↑", "iv-up"), button("↓", "iv-down")
+        up.tooltip, down.tooltip = "Earlier", "Later"
         for b in (up, down):
-            b.layout = w.Layout(width="3em")
+            b.layout = w.Layout(width="2.6em")
         qid = row.question_id
         text.observe(lambda ch: self._edit(qid, text=ch["new"]), names="value")
         minutes.observe(lambda ch: self._edit(qid, minutes=ch["new"]), names="value")
         up.on_click(lambda _: self._move(qid, -1))
         down.on_click(lambda _: self._move(qid, +1))
-        parts = [w.HTML(f"<span style='color:#555;width:5em'>{row.phase}</span>",
-                        layout=w.Layout(width="5em")), text, minutes, up, down]
+        parts = [w.HTML(f"<span style='color:#555'>{row.phase}</span>",
+                        layout=w.Layout(width="4.5em")), text, minutes,
+                 w.HTML("min", layout=w.Layout(width="2em")), up, down]
         if qid != self.keep.id:
             drop = button("✕", "iv-remove-question")
-            drop.layout = w.Layout(width="3em")
+            drop.tooltip = "Remove from my list"
+            drop.layout = w.Layout(width="2.6em")
             drop.on_click(lambda _: self._remove(qid))
             parts.append(drop)
         return w.HBox(parts)
@@ -184,7 +189,10 @@ class QuestionsPanel(Panel):
                 box.disabled = qid == self.keep.id
         finally:
             self._syncing = False
-        self.picked_box.children = [self._picked_row(r) for r in rows]
+        hint = [] if len(rows) > 1 else [hooked(w.HTML(
+            "<i>Tick questions in the bank above; five to ten is plenty. The closing question "
+            "is always on the list.</i>"), "iv-picked-hint")]
+        self.picked_box.children = hint + [self._picked_row(r) for r in rows]
         agenda = build_agenda(rows, int(self.length.value))
         self.agenda.value = agenda_html(agenda)
         self.warning.value = (f"<div style='color:#cf222e'><b>Too long:</b> "

@@ -37,8 +37,7 @@ def test_bad_input_shows_error_and_keeps_data(wb):
     panel.minutes.value = 45
     assert "offered longer" in panel.status.text
     assert meeting_for(wb, ada.id).duration_minutes == 20
-    panel.override.value = True
-    panel.save_button.click()
+    panel.override.value = True  # ticking the box saves: no extra click needed
     assert meeting_for(wb, ada.id).duration_minutes == 45
     panel.tz.value = "Nowhere/Land"
     assert "not a time zone" in panel.status.text
@@ -84,4 +83,17 @@ def test_empty_workbook_panel_builds(wb):
     panel = MeetingPanel(wb)
     assert panel.contact_id is None
     panel.save()
-    assert "Fill in the date" in panel.status.text
+    assert "step 1" in panel.status.text and "01_who_you_know" in panel.status.text
+    panel.make_ics()
+    assert "step 1" in panel.status.text
+    assert "step 1" in panel.plan_md
+
+
+def test_next_meeting_starts_in_the_zone_used_last(wb):
+    ada = wb.add(Contact(first_name="Ada"))
+    ben = wb.add(Contact(first_name="Ben"))
+    panel = MeetingPanel(wb, contact_id=ada.id)
+    panel.date.value, panel.tz.value, panel.time.value = date(2025, 7, 14), "Asia/Tokyo", "09:00"
+    panel.contact.value = ben.id
+    assert panel.tz.value == "Asia/Tokyo" and panel.time.value == ""
+    assert MeetingPanel(wb, contact_id=ben.id).tz.value == "Asia/Tokyo"

@@ -58,7 +58,7 @@ def test_reorder_edit_remove_and_add_own(wb):
     panel._checks[a].value = True
     panel._checks[b].value = True
     row_b = panel.picked_box.children[1]
-    row_b.children[3].click()  # up
+    row_b.children[4].click()  # up (phase, text, minutes, "min", up, down, remove)
     assert [r.question_id for r in wb.list(QuestionChoice)
             if r.position == 0] == [b]
     text_box = panel.picked_box.children[0].children[1]
@@ -87,3 +87,22 @@ def test_per_contact_list_and_rebuild_from_workbook(wb):
     again = QuestionsPanel(wb, contact_id=ada.id)
     assert again._checks[qid].value
     assert not QuestionsPanel(wb)._checks[qid].value
+
+
+def test_hint_until_questions_are_picked_and_own_question_checks(wb):
+    panel = QuestionsPanel(wb)
+    hint = panel.picked_box.children[0]
+    assert "iv-picked-hint" in hint._dom_classes and "Tick questions" in hint.value
+    a, = core_two_minute_ids(panel, 1)
+    panel._checks[a].value = True
+    assert all("iv-picked-hint" not in c._dom_classes for c in panel.picked_box.children)
+    panel.own_text.value = "<script>alert(1)</script> 😀"
+    panel.add_button.click()
+    assert any(r.text == "<script>alert(1)</script> 😀" for r in wb.list(QuestionChoice))
+    panel.own_text.value = "<SCRIPT>alert(1)</script> 😀"
+    panel.add_button.click()
+    assert "already on your list" in panel.status.text
+    assert panel.own_text.value.startswith("<SCRIPT>")  # kept, so it can be reworded
+    panel.own_text.value = "Why? " * 100
+    panel.add_button.click()
+    assert "keep it under 300" in panel.status.text and len(wb.list(QuestionChoice)) == 2
