@@ -52,6 +52,9 @@ def _advance(wb: Workbook, contact_id: int, status: str, on: date | None = None)
     order = ("to_contact", "sent", "replied", "meeting_set") + AFTER_MET
     record = outreach_for(wb, contact_id)
     if record.status in order and order.index(record.status) < order.index(status):
+        if on and record.sent_on and on.isoformat() < record.sent_on[:10]:
+            # A meeting typed in after it happened: the outreach was only marked today.
+            on = date.fromisoformat(record.sent_on[:10])
         set_status(wb, record.id, status, on)
 
 
@@ -124,7 +127,7 @@ def thank_you_drafts(wb: Workbook, meeting: Meeting, sender: str = "") -> dict[s
     use = (d.get("use") or "").strip()
     sender = sender or str((wb.setting("ego") or {}).get("name", "") or "")
     first = contact.first_name or contact.name
-    said = thing or PLACEHOLDER
+    said = _sentence(thing) if thing else PLACEHOLDER + "."
     plan = f" {use[0].upper()}{use[1:]}" if use else " I am going to act on it this week."
     if not plan.rstrip().endswith((".", "!", "?")):
         plan += "."
@@ -133,14 +136,40 @@ def thank_you_drafts(wb: Workbook, meeting: Meeting, sender: str = "") -> dict[s
     people = (f" Thank you too for suggesting I speak with {_join(referrals)}; I will let you "
               "know how it goes." if referrals else "")
     body = (f"Dear {first},\n\nThank you for taking the time to talk with me"
-            f". I keep thinking about what you said: {said}."
+            f". I keep thinking about what you said: {said}"
             f"{plan}{people}\n\nI really appreciate your help, and I will keep you posted.\n\n"
             f"Best wishes,\n{sender or '[your name]'}")
-    card = (f"Dear {first},\nThank you for your time and advice. What you said about {said} "
-            f"stayed with me.{people and ' I will follow up with the people you suggested.'}\n"
+    card = (f"Dear {first},\nThank you for your time and advice. One thing you said has stayed "
+            f"with me: {said}{people and ' I will follow up with the people you suggested.'}\n"
             f"With thanks,\n{sender or '[your name]'}")
     return {"subject": f"Thank you, {first}", "email": body, "card": card,
             "needs_specific": not thing}
+
+
+def _sentence(text: str) -> str:
+    """The text as the end of a sentence: one closing mark, never '..' or '.:'."""
+    text = text.strip().rstrip(" ,;:-")
+    if text.endswith(("?", "!", "...", "…")):
+        return text
+    return text.rstrip(".") + "."
+
+
+def save_drafts(wb: Workbook, meeting_id: int, email: str | None = None,
+                card: str | None = None) -> Meeting:
+    """Keep the user's own wording of the thank-you drafts (None leaves one alone, "" goes
+    back to the draft made from the notes)."""
+    with wb.transaction():
+        meeting = wb.get(Meeting, meeting_id)
+        debrief = dict(meeting.debrief)
+        drafts = dict(debrief.get("drafts", {}))
+        for key, value in (("email", email), ("card", card)):
+            if value is not None:
+                if value.strip():
+                    drafts[key] = value
+                else:
+                    drafts.pop(key, None)
+        debrief["drafts"] = drafts
+        return wb.update(Meeting, meeting_id, debrief=debrief)
 
 
 def _join(names: list[str]) -> str:

@@ -19,6 +19,7 @@ from infoview_lib.followthrough import (
     owed_actions,
     record_decision,
     save_debrief,
+    save_drafts,
     thank_you_drafts,
     thank_you_due,
     thank_you_state,
@@ -190,3 +191,34 @@ def test_report_back_date_uses_protocol(wb, met, monkeypatch, tmp_path):
     _, m = met
     m = save_debrief(wb, m.id, learned="x")
     assert date.fromisoformat(m.report_back_on) - date(2025, 7, 14) == timedelta(days=10)
+
+
+def test_drafts_end_each_sentence_once(wb, met):
+    _, m = met
+    m = save_debrief(wb, m.id, specific="Spend a day shadowing someone first.")
+    drafts = thank_you_drafts(wb, m, sender="Sam")
+    assert "shadowing someone first. " in drafts["email"] and ".." not in drafts["email"]
+    assert "stayed with me: Spend a day shadowing someone first.\n" in drafts["card"]
+    m = save_debrief(wb, m.id, specific="would I try a design sprint?")
+    assert "design sprint? " in thank_you_drafts(wb, m)["email"]
+
+
+def test_saved_drafts_kept_and_cleared(wb, met):
+    _, m = met
+    m = save_drafts(wb, m.id, email="Dear Ada, my words")
+    assert m.debrief["drafts"] == {"email": "Dear Ada, my words"}
+    m = save_drafts(wb, m.id, card="A card")
+    assert m.debrief["drafts"] == {"email": "Dear Ada, my words", "card": "A card"}
+    m = save_drafts(wb, m.id, email="", card="  ")
+    assert m.debrief["drafts"] == {}
+
+
+def test_meeting_typed_in_afterwards_can_be_debriefed(wb):
+    """Step 5 on the day after: the outreach is marked today, the meeting was last week."""
+    zoe = wb.add(Contact(first_name="Zoe"))
+    held = date.today() - timedelta(days=7)
+    m = save_meeting(wb, zoe.id, held, "10:00", "UTC")
+    save_debrief(wb, m.id, learned="A lot")
+    record = outreach_for(wb, zoe.id)
+    assert record.status == "met"
+    assert all(day >= record.sent_on for _, day in record.history if record.sent_on)

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import html
 import io
+from datetime import datetime, timezone
 
 import ipywidgets as w
 
 from ..followthrough import (
+    PLACEHOLDER,
     add_referral,
     draw_funnel,
     funnel,
@@ -25,10 +27,11 @@ from ..followthrough import (
     owed_actions,
     record_decision,
     save_debrief,
+    save_drafts,
     thank_you_drafts,
     thank_you_state,
 )
-from ..meetings import when_text, zone
+from ..meetings import end_utc, when_text, zone
 from ..model import Contact, Meeting
 from ..questions import chosen, load_bank
 from ..store import Workbook
@@ -67,11 +70,15 @@ class FollowThroughPanel(Panel):
         self.status = StatusLine()
         self._loading = False
         self.bank = load_bank()
+        meetings = sorted((m for m in wb.list(Meeting) if m.starts_at
+                           and _alive(wb, m.contact_id)), key=lambda m: m.starts_at)
         options = [(f"{wb.get(Contact, m.contact_id).name} ({m.starts_at[:10]})", m.id)
-                   for m in wb.list(Meeting) if m.starts_at and _alive(wb, m.contact_id)]
+                   for m in meetings]
         self.meeting = hooked(w.Dropdown(
             options=options or [("(no meetings yet: set one in step 5)", None)],
-            description="Meeting", layout=w.Layout(width="32em")), "iv-ft-contact")
+            value=_default_meeting(meetings), description="Meeting",
+            layout=w.Layout(width="32em")), "iv-ft-contact")
+        self.about = hooked(w.HTML(), "iv-ft-about")
         self.answers_box = w.VBox()
         self.learned = self._area("What did you learn?", "iv-learned")
         self.specific = text_input("One specific thing they said", "iv-specific", width="40em")
@@ -84,10 +91,16 @@ class FollowThroughPanel(Panel):
             field.observe(self._saver(key), names="value")
         self.interested.observe(self._saver("still_interested"), names="value")
         self.due = hooked(w.HTML(), "iv-thanks-due")
-        self.email = self._area("", "iv-thanks-email", rows=9)
-        self.card = self._area("", "iv-thanks-card", rows=5)
+        self.email = self._area("", "iv-thanks-email", rows=10)
+        self.card = self._area("", "iv-thanks-card", rows=6)
+        for field, key in ((self.email, "email"), (self.card, "card")):
+            field.continuous_update = False
+            field.observe(self._draft_saver(key), names="value")
+        self.drafts_note = hooked(w.HTML(), "iv-drafts-note")
+        self.redraft_button = button("Start the drafts again from my notes", "iv-redraft")
         self.sent_button = button("I sent the thank-you", "iv-thanks-sent", "success")
-        self.ref_name = text_input("Name of the person they suggested", "iv-referral-name")
+        self.ref_name = text_input("Name of the person they suggested", "iv-referral-name",
+                                   width="19em")
         self.ref_org = text_input("Organisation (optional)", "iv-referral-org")
         self.ref_email = text_input("E-mail (optional)", "iv-referral-email")
         self.ref_button = button("Add referral", "iv-add-referral")
@@ -98,10 +111,11 @@ class FollowThroughPanel(Panel):
         self.funnel = hooked(w.Image(format="png"), "iv-funnel")
         self.owed = hooked(w.HTML(), "iv-owed")
         self.next = hooked(w.HTML(), "iv-next-step")
-        self._buttons = (self.sent_button, self.ref_button, self.reported_button,
-                         self.decision_button)
-        for b in self._buttons:
-            b.layout = w.Layout(width="auto")
+        self._meeting_buttons = (self.sent_button, self.ref_button, self.reported_button,
+                                 self.redraft_button)
+        for b in (*self._meeting_buttons, self.decision_button):
+            b.layout = w.Layout(width="max-content")
+        self.redraft_button.on_click(self.redraft)
         self.sent_button.on_click(self.thank_you_sent)
         self.ref_button.on_click(self.add_referral)
         self.reported_button.on_click(self.reported_back)
@@ -109,16 +123,17 @@ class FollowThroughPanel(Panel):
         self.meeting.observe(lambda _: self.load(), names="value")
         self.load()
         self.widget = hooked(w.VBox([
-            title("Which meeting?"), self.meeting,
+            title("Which meeting?"), self.meeting, self.about,
             title("Debrief"), w.HTML("A line or two per question, while you still remember."),
             self.answers_box, self.learned, self.specific, self.use, self.interested,
             title("Thank-you"), self.due, w.HTML("<b>E-mail</b>"), self.email,
-            w.HTML("<b>Handwritten card</b>"), self.card, self.sent_button,
+            w.HTML("<b>Handwritten card</b>"), self.card, self.drafts_note,
+            w.HBox([self.sent_button, self.redraft_button]),
             title("Referrals"), w.HBox([self.ref_name, self.ref_org, self.ref_email]),
             self.ref_button, self.referrals,
             title("Report back"), self.reported_button,
             w.HBox([self.decision, self.decision_button]), self.status.widget,
-            title("Your progress"), self.funnel, w.HTML("<b>What you owe</b>"), self.owed,
+            title("Your progress"), w.Box([self.funnel], layout=w.Layout(width="36em")), w.HTML("<b>What you owe</b>"), self.owed,
             w.HTML("<b>Next step</b>"), self.next,
         ]), "iv-followthrough")
 
@@ -154,19 +169,33 @@ class FollowThroughPanel(Panel):
                     box.observe(self._answer_saver(q.question_id), names="value")
                     rows.append(w.VBox([w.HTML(f"<i>{html.escape(q.text)}</i>"), box]))
             self.answers_box.children = rows
+            for field in (self.learned, self.specific, self.use, self.interested, self.email,
+                          self.card, self.ref_name, self.ref_org, self.ref_email):
+                field.disabled = m is None
         finally:
             self._loading = False
+        self.about.value = _about(m)
         self.refresh()
 
     def refresh(self) -> None:
         """Drafts, due date, referrals and the dashboard, from the workbook."""
         m = self._record()
-        for b in (self.sent_button, self.ref_button, self.reported_button):
+        for b in self._meeting_buttons:
             b.disabled = m is None
         if m:
             drafts = thank_you_drafts(self.wb, m)
-            self.email.value = f"Subject: {drafts['subject']}\n\n{drafts['email']}"
-            self.card.value = drafts["card"]
+            own = m.debrief.get("drafts", {})
+            self._loading = True
+            try:
+                self.email.value = own.get("email") or (f"Subject: {drafts['subject']}\n\n"
+                                                        f"{drafts['email']}")
+                self.card.value = own.get("card") or drafts["card"]
+            finally:
+                self._loading = False
+            self.redraft_button.layout.display = "" if own else "none"
+            self.drafts_note.value = _drafts_note(own, self.email.value + self.card.value)
+            self.sent_button.description = ("Thank-you sent" if m.thank_you_sent_on
+                                            else "I sent the thank-you")
             st = thank_you_state(m)
             if st.sent:
                 text = f"Sent {st.sent_on[:16]}" + (" (after the 24-hour mark)" if st.late else "")
@@ -177,15 +206,20 @@ class FollowThroughPanel(Panel):
             late = " <b class='iv-late' style='color:#cf222e'>late</b>" if (
                 st.late and not st.sent) else ""
             hint = ("<br><span style='color:#9a6700'>Write one specific thing they said above; "
-                    "the drafts use it.</span>" if drafts["needs_specific"] else "")
+                    "the drafts use it.</span>" if drafts["needs_specific"] and not own else "")
             self.due.value = html.escape(text) + late + hint
             names = [self.wb.get(Contact, i).name for i in m.debrief.get("referrals", [])
                      if _alive(self.wb, i)]
             self.referrals.value = ("Referred: " + ", ".join(html.escape(n) for n in names)
                                     if names else "<i>No referrals recorded yet.</i>")
         else:
-            self.email.value = self.card.value = ""
-            self.due.value = self.referrals.value = ""
+            self._loading = True
+            try:
+                self.email.value = self.card.value = ""
+            finally:
+                self._loading = False
+            self.due.value = self.referrals.value = self.drafts_note.value = ""
+            self.redraft_button.layout.display = "none"
         counts = funnel(self.wb)
         if counts != getattr(self, "counts", None):  # redraw only when a number changed
             self.counts = counts
@@ -200,6 +234,12 @@ class FollowThroughPanel(Panel):
                 self.save(**{key: change["new"] or ""})
         return handler
 
+    def _draft_saver(self, key: str):
+        def handler(change):
+            if not self._loading:
+                self.keep_draft(key, change["new"])
+        return handler
+
     def _answer_saver(self, qid: str):
         def handler(change):
             if not self._loading:
@@ -209,7 +249,7 @@ class FollowThroughPanel(Panel):
     @reports_errors
     def save(self, **fields) -> None:
         if not self.meeting_id:
-            self.status.warn("Set a meeting in step 5 first.")
+            self.status.warn(NO_MEETING)
             return
         if fields.get("still_interested") == "":
             return
@@ -218,7 +258,32 @@ class FollowThroughPanel(Panel):
         self.refresh()
 
     @reports_errors
+    def keep_draft(self, key: str, text: str) -> None:
+        if not self.meeting_id:
+            self.status.warn(NO_MEETING)
+            return
+        save_drafts(self.wb, self.meeting_id, **{key: text})
+        self.status.ok("Your wording is saved; it stays as you wrote it.")
+        self.refresh()
+
+    @reports_errors
+    def redraft(self, _=None) -> None:
+        if not self.meeting_id:
+            self.status.warn(NO_MEETING)
+            return
+        save_drafts(self.wb, self.meeting_id, email="", card="")
+        self.status.ok("New drafts made from your notes.")
+        self.refresh()
+
+    @reports_errors
     def thank_you_sent(self, _=None) -> None:
+        if not self.meeting_id:
+            self.status.warn(NO_MEETING)
+            return
+        already = self._record().thank_you_sent_on
+        if already:
+            self.status.ok(f"Already recorded: you sent it on {already[:10]}.")
+            return
         m = mark_thank_you_sent(self.wb, self.meeting_id)
         late = thank_you_state(m).late
         self.status.ok("Thank-you recorded" + (" (late, but better late than never)."
@@ -227,6 +292,9 @@ class FollowThroughPanel(Panel):
 
     @reports_errors
     def add_referral(self, _=None) -> None:
+        if not self.meeting_id:
+            self.status.warn(NO_MEETING)
+            return
         person = add_referral(self.wb, self.meeting_id, self.ref_name.value,
                               self.ref_org.value, email=self.ref_email.value)
         self.ref_name.value = self.ref_org.value = self.ref_email.value = ""
@@ -236,6 +304,9 @@ class FollowThroughPanel(Panel):
 
     @reports_errors
     def reported_back(self, _=None) -> None:
+        if not self.meeting_id:
+            self.status.warn(NO_MEETING)
+            return
         m = self._record()
         done = {k for k, _ in m.debrief.get("reported_back", [])}
         kind = "update" if "update" not in done or not self.wb.setting("decision") else "decision"
@@ -248,6 +319,39 @@ class FollowThroughPanel(Panel):
         record_decision(self.wb, self.decision.value)
         self.status.ok("Decision recorded: tell each person you met what you decided.")
         self.refresh()
+
+
+NO_MEETING = ("There is no meeting to follow up yet: set one in step 5 "
+              "(05_be_a_professional.ipynb), then come back after the conversation.")
+
+
+def _default_meeting(meetings: list[Meeting]) -> int | None:
+    """The most recent meeting that has ended, else the next one coming up."""
+    if not meetings:
+        return None
+    now = datetime.now(timezone.utc)
+    held = [m for m in meetings if end_utc(m) <= now]
+    return (held[-1] if held else meetings[0]).id
+
+
+def _about(m: Meeting | None) -> str:
+    if m is None:
+        return f"<i>{html.escape(NO_MEETING)}</i>"
+    if end_utc(m) > datetime.now(timezone.utc):
+        return (f"<span style='color:#555'>This conversation is still to come "
+                f"({html.escape(when_text(m))}). Prepare in steps 4 and 5; come back here "
+                "afterwards.</span>")
+    return ""
+
+
+def _drafts_note(own: dict, text: str) -> str:
+    notes = []
+    if own:
+        notes.append("You edited the drafts, so they stay as you wrote them.")
+    if own and PLACEHOLDER in text:
+        notes.append(f"Replace {PLACEHOLDER} before you send it.")
+    return "<span style='color:#9a6700'>" + html.escape(" ".join(notes)) + "</span>" if notes \
+        else ""
 
 
 def _alive(wb: Workbook, contact_id: int) -> bool:

@@ -69,6 +69,60 @@ def test_thank_you_sent_and_referral_and_dashboard(wb):
 def test_empty_workbook_panel(wb):
     panel = FollowThroughPanel(wb)
     assert panel.meeting_id is None and panel.sent_button.disabled
+    assert panel.learned.disabled and panel.email.disabled and panel.ref_name.disabled
+    assert "step 5" in panel.about.value and "05_be_a_professional" in panel.about.value
     assert "step 1" in panel.next.value
     panel.save(learned="x")
     assert "step 5" in panel.status.text
+    for handler in (panel.thank_you_sent, panel.add_referral, panel.reported_back):
+        panel.status.clear()
+        handler()  # buttons come back enabled after any handler: each one checks again
+        assert "step 5" in panel.status.text
+
+
+def test_edited_drafts_are_kept_until_the_user_starts_again(wb):
+    ada, m = setup_meeting(wb)
+    panel = FollowThroughPanel(wb)
+    assert panel.redraft_button.layout.display == "none"
+    mine = panel.email.value.replace("Thank you for taking the time",
+                                     "Many thanks for the time")
+    panel.email.value = mine
+    panel.specific.value = "that bug reports are a portfolio"  # would redraw the drafts
+    assert panel.email.value == mine and "bug reports" in panel.card.value
+    assert "you edited the drafts" in panel.drafts_note.value.lower()
+    assert "[one specific thing they said]" in panel.drafts_note.value
+    again = FollowThroughPanel(wb)
+    assert again.email.value == mine and again.redraft_button.layout.display == ""
+    again.redraft_button.click()
+    assert "bug reports are a portfolio." in again.email.value
+    assert "Many thanks" not in again.email.value and again.drafts_note.value == ""
+    assert "drafts" not in wb.get(Meeting, m.id).debrief or \
+        not wb.get(Meeting, m.id).debrief["drafts"]
+
+
+def test_second_sent_click_keeps_the_first_date(wb):
+    ada, m = setup_meeting(wb)
+    panel = FollowThroughPanel(wb)
+    panel.sent_button.click()
+    first = wb.get(Meeting, m.id).thank_you_sent_on
+    assert panel.sent_button.description == "Thank-you sent"
+    panel.sent_button.click()
+    assert "Already recorded" in panel.status.text
+    assert wb.get(Meeting, m.id).thank_you_sent_on == first
+
+
+def test_opens_on_the_meeting_just_held_not_the_one_coming(wb):
+    from datetime import date, timedelta
+
+    ada, held = setup_meeting(wb)
+    ben = wb.add(Contact(first_name="Ben"))
+    soon = save_meeting(wb, ben.id, date.today() + timedelta(days=3), "10:00", "UTC")
+    cleo = wb.add(Contact(first_name="Cleo"))
+    last_week = save_meeting(wb, cleo.id, date.today() - timedelta(days=7), "10:00", "UTC")
+    panel = FollowThroughPanel(wb)
+    assert panel.meeting.value == last_week.id and panel.about.value == ""
+    assert [label.split(" (")[0] for label, _ in panel.meeting.options] == [
+        "Ada Lovelace", "Cleo", "Ben"]
+    panel.meeting.value = soon.id
+    assert "still to come" in panel.about.value
+    assert held.id in [v for _, v in panel.meeting.options]
