@@ -146,8 +146,17 @@ class TargetMapPanel(Panel):
                                  target=target_node(self.target.value))
         self.image.value = png
         self.leads.value = leads_list_html(g, result.leads)
+        if not self.wb.contacts():
+            self.leads.value = ("<p class='iv-map-no-leads'>Your list of people is empty, so "
+                                "nobody leads there yet: add people in step 1 "
+                                "(<code>01_who_you_know.ipynb</code>) first.</p>")
         self.last_leads = result.leads
-        self.status.ok(f"{len(result.leads)} people can point you to {self.target.label}.")
+        count = len(result.leads)
+        if count:
+            who = "1 person" if count == 1 else f"{count} people"
+            self.status.ok(f"{who} can point you to {self.target.label}.")
+        else:
+            self.status.clear()   # the text above already says what to do
 
 
 __all__ = ["MapPanel", "TargetMapPanel", "leads_list_html"]

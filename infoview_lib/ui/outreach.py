@@ -57,6 +57,7 @@ def _wide(b: w.Button) -> w.Button:
     """Let a button grow to fit its label (the default width cuts long labels)."""
     b.layout.width = "auto"
     b.layout.min_width = "8.5em"
+    b.layout.align_self = "flex-start"   # in a column: as wide as the label, not the page
     return b
 
 
@@ -125,11 +126,10 @@ class OutreachPanel(Panel):
         for name, label, placeholder in TEXT_PARTS:
             cls = w.Textarea if name == "interest" else w.Text
             box = cls(description=label, placeholder=placeholder, continuous_update=True,
-                      layout=w.Layout(width="46em", max_width="100%"), style=LABEL_STYLE)
+                      layout=w.Layout(width="54em", max_width="100%"), style=LABEL_STYLE)
             self.parts[name] = hooked(box, f"iv-part-{name}")
         self.minutes = hooked(w.ToggleButtons(options=[(f"{m} min", m) for m in MEETING_LENGTHS],
-                                              value=20, description="Meeting length",
-                                              style=LABEL_STYLE), "iv-part-minutes")
+                                              value=20), "iv-part-minutes")
         self.channel = hooked(w.ToggleButtons(options=[("E-mail", "email"), ("Phone", "phone"),
                                                        ("LinkedIn note", "linkedin")],
                                               value="email"), "iv-channel")
@@ -155,7 +155,12 @@ class OutreachPanel(Panel):
         self.ics_link = hooked(w.HTML(), "iv-due-ics-link")
         self._buttons = (*self.status_buttons.values(), self.follow_up_button, self.ics_button)
 
-        compose = hooked(w.VBox([self.referrer, *self.parts.values(), self.minutes]),
+        # ToggleButtons put their own description above the buttons; a label beside them
+        # lines up with the text boxes instead.
+        minutes_label = w.HTML("<div style='text-align:right;padding-right:8px'>Meeting length"
+                               "</div>", layout=w.Layout(width=LABEL_STYLE["description_width"]))
+        compose = hooked(w.VBox([self.referrer, *self.parts.values(),
+                                 w.HBox([minutes_label, self.minutes])]),
                          "iv-compose-body")
         self.empty_note = hooked(w.HTML(), "iv-outreach-empty")
         buttons = list(self.status_buttons.values())

@@ -45,6 +45,20 @@ LABELS = {"description_width": "7em"}   # "Organization" fits; the boxes line up
 CELL = "padding:3px 10px;text-align:left;vertical-align:top;overflow-wrap:anywhere"
 
 
+def _short(text: str, limit: int = 80) -> str:
+    """Text cut at a word to fit a dropdown, with an ellipsis when cut.
+
+    >>> _short("Ada: works as Head of Product Design", 30)
+    'Ada: works as Head of Product…'
+    """
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    if text[limit - 1] != " ":   # the cut falls inside a word: drop that word
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(",;: ") + "…"
+
+
 def targets_table(rows: list[TargetRow]) -> str:
     """The ranked targets as an HTML table; focus rows are bold."""
     if not rows:
@@ -121,7 +135,9 @@ class TargetsPanel(Panel):
                                        "Organization", "26em")
         self.keywords = text_input("other words, comma-separated", "iv-t-keywords",
                                    "Keywords", "24em")
-        self.learn = text_input("what you want to learn about it", "iv-t-learn", "Learn", "50em")
+        self.learn = hooked(w.Textarea(placeholder="what you want to learn about it",
+                                       description="Learn", rows=2,
+                                       layout=w.Layout(width="50em")), "iv-t-learn")
         for box in (self.name, self.organization, self.learn):
             box.style.description_width = LABELS["description_width"]
         self.learn.layout.max_width = "100%"
@@ -208,7 +224,7 @@ class TargetsPanel(Panel):
                 self.keywords.value = ", ".join(t.keywords)
             options = [("(not chosen)", None)]
             if row is not None:
-                options += [(f"{lead.name}: {lead.reason}"[:80], lead.contact_id)
+                options += [(_short(f"{lead.name}: {lead.reason}"), lead.contact_id)
                             for lead in row.leads]
             self.first.options = options
             picked = contact_first(self.wb, row.target.id) if row else None

@@ -63,6 +63,14 @@ def test_target_map_without_targets_explains_what_to_do(wb):
     wb.add(Contact(first_name="Bo", notes="Builds telescopes", tie_strength="rarely"))
     panel.refresh()
     assert panel.target.value == target.id and "Bo" in panel.leads.value
+    assert "1 person can point you to Astronomy" in panel.status.text
+
+
+def test_target_map_on_an_empty_list_points_to_step_1(wb):
+    wb.add(Target(name="Astronomy"))
+    panel = TargetMapPanel(wb)
+    assert "list of people is empty" in panel.leads.value and "step 1" in panel.leads.value
+    assert panel.status.text == ""   # no cheerful "0 people can point you" line
 
 
 def test_step1_notebook_map_follows_an_add(tmp_path):

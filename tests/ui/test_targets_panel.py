@@ -129,3 +129,15 @@ def test_a_save_redraws_the_linked_map_once(maya):
     panel.motivation.value = 1     # the target moves down the ranking
     panel.save()
     assert draws == [1] and map_panel.target.value == panel.pick.value
+
+
+def test_contact_first_choices_are_cut_at_a_word(maya):
+    from infoview_lib.ui.targets import _short
+
+    text = ("Dolores Ibáñez: introduced you to Olusegun Bakare, who works as Head of Product "
+            "Design")
+    assert _short(text) == ("Dolores Ibáñez: introduced you to Olusegun Bakare, who works as "
+                            "Head of…")
+    assert _short("Ada: works there") == "Ada: works there"
+    panel = TargetsPanel(maya)
+    assert all(len(label) <= 80 for label, _ in panel.first.options)
