@@ -165,18 +165,24 @@ def read_one(path: Path) -> dict[str, Any]:
         raise BadSubmission(f"cannot be read ({err.strerror or err})") from err
 
 
-def expand(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given, and the .json/.zip files inside any folder given (sorted)."""
-    out: list[Path] = []
+def _labelled(paths: Iterable[str | Path]) -> list[tuple[str, Path]]:
+    """(label, file): a file inside a folder given is labelled by its path in that folder
+    (alice/progress.json), so files of the same name in sub-folders can be told apart."""
+    out: list[tuple[str, Path]] = []
     for item in paths:
         path = Path(item).expanduser()
         if path.is_dir():
-            out += sorted(p for p in path.rglob("*")
+            out += sorted((p.relative_to(path).as_posix(), p) for p in path.rglob("*")
                           if p.is_file() and p.suffix.lower() in (".json", ".zip")
                           and not p.name.startswith("."))
         else:
-            out.append(path)
+            out.append((path.name, path))
     return out
+
+
+def expand(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given, and the .json/.zip files inside any folder given (sorted)."""
+    return [path for _, path in _labelled(paths)]
 
 
 def read_submissions(paths: Iterable[str | Path]) -> tuple[list[Submission], list[Problem]]:
@@ -184,18 +190,18 @@ def read_submissions(paths: Iterable[str | Path]) -> tuple[list[Submission], lis
     problems: list[Problem] = []
     by_id: dict[str, Submission] = {}
     by_digest: dict[str, str] = {}
-    for path in expand(paths):
+    for label, path in _labelled(paths):
         try:
             data = read_one(path)
         except BadSubmission as err:
-            problems.append(Problem(path.name, f"skipped: {err}."))
+            problems.append(Problem(label, f"skipped: {err}."))
             continue
         digest = hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
         if digest in by_digest:
-            problems.append(Problem(path.name, f"skipped: identical to {by_digest[digest]}."))
+            problems.append(Problem(label, f"skipped: identical to {by_digest[digest]}."))
             continue
-        by_digest[digest] = path.name
-        new = Submission(path.name, data, digest)
+        by_digest[digest] = label
+        new = Submission(label, data, digest)
         old = by_id.get(data["submission_id"])
         if old is None:
             by_id[data["submission_id"]] = new

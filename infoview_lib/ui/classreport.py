@@ -12,9 +12,9 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from ..classreport import build_report, write_sample_folder
+from ..classreport import build_report, expand, write_sample_folder
 from ..errors import ValidationError
-from ..paths import default_exports_dir
+from ..paths import default_exports_dir, project_dir
 from .common import Panel, StatusLine, button, hooked, reports_errors, text_input, title
 
 
@@ -34,6 +34,18 @@ def summary_html(summary: dict) -> str:
     body = "".join(f"<tr><th style='text-align:left;padding-right:1em'>{html.escape(k)}</th>"
                    f"<td>{html.escape(str(v))}</td></tr>" for k, v in rows)
     return f"<table class='iv-class-table'>{body}</table>"
+
+
+def find_folder(typed: str) -> Path:
+    """The folder typed: as given (~ expanded), else relative to the project folder, which
+    is where an instructor usually means when the notebook runs in notebooks/instructor/."""
+    path = Path(typed).expanduser()
+    if path.exists():
+        return path
+    if not path.is_absolute() and (project_dir() / path).exists():
+        return project_dir() / path
+    raise ValidationError(f"There is no folder {typed!r}. Type the full path of the folder "
+                          "that holds the handed-in files (or click 'Show sample data').")
 
 
 class ClassReportPanel(Panel):
@@ -80,15 +92,21 @@ class ClassReportPanel(Panel):
 
     @reports_errors
     def build(self, _=None) -> None:
-        folder = Path(self.folder.value.strip()).expanduser()
-        if not self.folder.value.strip() or not folder.exists():
+        typed = self.folder.value.strip()
+        if not typed:
             raise ValidationError("Type the folder where you saved the students' progress "
                                   "files (or click 'Show sample data').")
+        folder = find_folder(typed)
+        if not expand([folder]):
+            raise ValidationError(
+                f"No .json or .zip file in {folder} (sub-folders included). Students hand in "
+                "progress.json from 07_export_and_share.ipynb with 'Anonymise' ticked.")
         out = Path(self.out.value.strip() or default_exports_dir() / "class-report")
         self._show(folder, out.expanduser())
         n = self.result.summary["students"]
         if not n:
-            self.status.warn(f"No usable progress file in {folder}; see the skipped list.")
+            self.status.warn(f"None of the files in {folder} is a usable progress file; the "
+                             "list below says why each was skipped.")
         else:
             self.status.ok(f"Report for {n} students saved to {self.result.html}.")
 
@@ -97,5 +115,6 @@ class ClassReportPanel(Panel):
         tmp = Path(tempfile.mkdtemp(prefix="infoview-class-"))
         write_sample_folder(tmp / "handed-in", 40)
         self._show(tmp / "handed-in", tmp / "report")
-        self.status.ok(f"Sample data: 40 made-up students plus 8 files with mistakes, which "
-                       f"are skipped. Report saved to {self.result.html}.")
+        self.status.ok("Sample data: 40 made-up students plus 8 files with mistakes, which "
+                       "are skipped (a practice report in a temporary folder). Type your own "
+                       "folder above and click 'Build the report' for your class.")
