@@ -137,7 +137,8 @@ def test_contact_first_choices_are_cut_at_a_word(maya):
     text = ("Dolores Ibáñez: introduced you to Olusegun Bakare, who works as Head of Product "
             "Design")
     assert _short(text) == ("Dolores Ibáñez: introduced you to Olusegun Bakare, who works as "
-                            "Head of…")
+                            "Head of Product…")
+    assert _short(text, 70) == "Dolores Ibáñez: introduced you to Olusegun Bakare, who works as Head…"
     assert _short("Ada: works there") == "Ada: works there"
     panel = TargetsPanel(maya)
     assert all(len(label) <= 80 for label, _ in panel.first.options)
