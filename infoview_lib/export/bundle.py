@@ -35,7 +35,7 @@ from .pdf import render_pdf
 
 FORMATS = ("md", "html", "pdf", "ics", "csv", "xlsx", "json", "graphml", "png", "svg", "zip")
 FORMAT_HELP = {
-    "md": "plans as Markdown", "html": "plans as web pages (print-friendly)",
+    "md": "plans as Markdown", "html": "plans as web pages to print",
     "pdf": "plans and the map as PDF", "ics": "calendar: meetings and follow-ups",
     "csv": "contacts, ties, outreach as CSV", "xlsx": "the same tables as one Excel file",
     "json": "full backup (restores exactly)", "graphml": "the map for Gephi or Kumu",

@@ -7,6 +7,7 @@ Example (in a notebook):
 
 from __future__ import annotations
 
+import base64
 import html
 import os
 from datetime import datetime
@@ -22,18 +23,62 @@ from ..store import Workbook
 from .common import Panel, StatusLine, button, hooked, reports_errors, text_input, title
 
 
-def files_html(files: list[Path], base: Path) -> str:
-    """The written files as a list of links relative to base (the notebook's folder)."""
+def files_html(files: list[Path], base: Path, folder: Path | None = None) -> str:
+    """The written files as links relative to base (the notebook's folder), each shown by its
+    name inside the export folder (e.g. plans/Ada.pdf) when that folder is given."""
     items = []
     for path in files:
         try:
             rel = os.path.relpath(path, base)
         except ValueError:  # another drive (Windows)
             rel = str(path)
+        shown = Path(rel).as_posix()
+        if folder is not None and Path(path).is_relative_to(folder):
+            shown = Path(path).relative_to(folder).as_posix()
         href = quote(Path(rel).as_posix())
         items.append(f"<li><a href='{html.escape(href, quote=True)}' target='_blank'>"
-                     f"{html.escape(Path(rel).as_posix())}</a></li>")
+                     f"{html.escape(shown)}</a></li>")
     return "<ul class='iv-file-list'>" + "".join(items) + "</ul>"
+
+
+ZIP_DOWNLOAD_LIMIT = 25_000_000  # bytes; a bigger bundle stays a file on disk
+
+
+def in_app_mode() -> bool:
+    """True inside a Voila app: it serves no files, so relative links would lead nowhere."""
+    return any(k in os.environ for k in ("VOILA_REQUEST_URL", "VOILA_BASE_URL",
+                                         "VOILA_KERNEL_ID"))
+
+
+def app_files_html(files: list[Path], folder: Path) -> str:
+    """App mode: the files by name (no links) and the .zip bundle as a download, if written."""
+    names = "".join(f"<li>{html.escape(Path(p).relative_to(folder).as_posix())}</li>"
+                    if Path(p).is_relative_to(folder) else f"<li>{html.escape(str(p))}</li>"
+                    for p in files)
+    bundle = next((Path(p) for p in files if Path(p).suffix == ".zip"
+                   and Path(p).parent == folder), None)
+    if bundle is not None and bundle.stat().st_size <= ZIP_DOWNLOAD_LIMIT:
+        data = base64.b64encode(bundle.read_bytes()).decode("ascii")
+        size = bundle.stat().st_size / 1e6
+        lead = (f"<p><a class='iv-download' download='{html.escape(bundle.name, quote=True)}' "
+                f"href='data:application/zip;base64,{data}'>Download everything "
+                f"({html.escape(bundle.name)}, {size:.1f} MB)</a></p>")
+    else:
+        lead = ("<p>Tick <b>zip</b> to get a download link here; the files are in "
+                f"<code>{html.escape(str(folder))}</code> on the computer running this app.</p>")
+    return lead + "<ul class='iv-file-list'>" + names + "</ul>"
+
+
+def exports_near(notebook_dir: Path) -> Path:
+    """exports/ next to the notebooks/ folder the notebook runs in (so the links open in
+    JupyterLab), else the project's exports/ folder."""
+    if notebook_dir.name == "notebooks":
+        return notebook_dir.parent / "exports"
+    return default_exports_dir()
+
+
+EMPTY = ("Your workbook is empty, so an export holds little: list the people you know in "
+         "01_who_you_know.ipynb first (or load a sample persona in 00_start_here.ipynb).")
 
 
 def _stamp() -> str:
@@ -46,8 +91,8 @@ class ExportPanel(Panel):
     def __init__(self, wb: Workbook, exports_dir: Path | None = None,
                  notebook_dir: Path | None = None):
         self.wb = wb
-        self.exports_dir = Path(exports_dir) if exports_dir else default_exports_dir()
         self.notebook_dir = Path(notebook_dir) if notebook_dir else Path.cwd()
+        self.exports_dir = Path(exports_dir) if exports_dir else exports_near(self.notebook_dir)
         self.status = StatusLine()
         self.delete_status = StatusLine("iv-delete-status")
         self.formats = {
@@ -88,6 +133,8 @@ class ExportPanel(Panel):
                    "backup first if you may want your data back."),
             self.backup_path, self.confirm, self.delete_button, self.delete_status.widget,
         ]), "iv-export-panel")
+        if not wb.contacts():
+            self.status.warn(EMPTY)
 
     def chosen(self) -> list[str]:
         return [f for f, box in self.formats.items() if box.value]
@@ -102,11 +149,13 @@ class ExportPanel(Panel):
         self.status.warn("Exporting...")
         result = export_workbook(self.wb, self.folder.value.strip(), formats=formats,
                                  anonymize=self.anonymize.value, force=self.force.value)
-        self.files.value = files_html(result.files, self.notebook_dir)
+        self.files.value = (app_files_html(result.files, result.folder) if in_app_mode()
+                            else files_html(result.files, self.notebook_dir, result.folder))
         kind = "anonymised " if self.anonymize.value else ""
         message = f"Wrote {len(result.files)} {kind}files to {result.folder}."
-        if result.warnings:
-            self.status.warn(message + " Note: " + " ".join(result.warnings))
+        notes = list(result.warnings) + ([EMPTY] if not self.wb.contacts() else [])
+        if notes:
+            self.status.warn(message + " Note: " + " ".join(notes))
         else:
             self.status.ok(message)
         self.force.value = False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 
 from infoview_lib.ui.export import ExportPanel
@@ -82,3 +83,48 @@ def test_delete_error_shows_under_the_delete_button(maya, tmp_path):
     panel.delete_button.click()
     assert "already exists" in panel.delete_status.text and maya.path.exists()
     assert panel.status.text == ""
+
+
+def test_links_show_names_inside_the_export_folder(maya, tmp_path):
+    panel = make(maya, tmp_path)
+    panel.formats["pdf"].value = True
+    panel.folder.value = str(tmp_path / "exports" / "mine")
+    panel.export_button.click()
+    assert ">tables/contacts.csv</a>" in panel.files.value
+    assert ">infoview-export.zip</a>" in panel.files.value
+    assert "href='../exports/mine/plan.pdf'" in panel.files.value
+
+
+def test_default_folder_is_next_to_the_notebooks_folder(wb, tmp_path):
+    panel = ExportPanel(wb, notebook_dir=tmp_path / "course" / "notebooks")
+    assert panel.exports_dir == tmp_path / "course" / "exports"
+    assert panel.folder.value.startswith(str(tmp_path / "course" / "exports" / "export-"))
+
+
+def test_empty_workbook_points_to_step_one(wb, tmp_path):
+    panel = make(wb, tmp_path)
+    assert "01_who_you_know.ipynb" in panel.status.text and "iv-warn" in panel.status.text
+    panel.folder.value = str(tmp_path / "exports" / "empty")
+    panel.export_button.click()
+    assert "Wrote" in panel.status.text and "01_who_you_know.ipynb" in panel.status.text
+
+
+def test_app_mode_offers_the_zip_as_a_download(maya, tmp_path, monkeypatch):
+    import base64
+    import re
+    import zipfile
+
+    monkeypatch.setenv("VOILA_REQUEST_URL", "http://127.0.0.1:8866/voila/render/07.ipynb")
+    panel = make(maya, tmp_path)
+    panel.folder.value = str(tmp_path / "exports" / "app")
+    panel.export_button.click()
+    assert "href='../" not in panel.files.value  # Voila serves no files: no dead links
+    match = re.search(r"download='infoview-export.zip' href='data:application/zip;base64,"
+                      r"([A-Za-z0-9+/=]+)'", panel.files.value)
+    assert match, panel.files.value[:300]
+    archive = zipfile.ZipFile(io.BytesIO(base64.b64decode(match.group(1))))
+    assert "plan.md" in archive.namelist()
+    panel.formats["zip"].value = False
+    panel.folder.value = str(tmp_path / "exports" / "app2")
+    panel.export_button.click()
+    assert "Tick <b>zip</b>" in panel.files.value and "<li>plan.md</li>" in panel.files.value
