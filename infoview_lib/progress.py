@@ -26,6 +26,11 @@ STEP_TITLES = (
 )
 
 
+def _count(n: int, one: str, many: str) -> str:
+    """'1 person', '3 people'."""
+    return f"{n} {one if n == 1 else many}"
+
+
 @dataclass(frozen=True)
 class StepProgress:
     number: int
@@ -46,14 +51,14 @@ def step_progress(wb: Workbook) -> list[StepProgress]:
     meetings = wb.list(Meeting)
     thanked = [m for m in meetings if m.thank_you_sent_on]
     rows = [
-        (people >= 1, f"{people} people listed (aim for {aim}, stretch to {stretch})",
+        (people >= 1, f"{_count(people, 'person', 'people')} listed (aim for {aim}, stretch to {stretch})",
          min(people / aim, 1.0)),
-        (targets >= 1, f"{targets} targets chosen", min(targets / 3, 1.0)),
-        (bool(outreach), f"{len(outreach)} people contacted", min(len(outreach) / 5, 1.0)),
-        (questions >= 5, f"{questions} questions picked (5-10 is a good number)",
+        (targets >= 1, f"{_count(targets, 'target', 'targets')} chosen", min(targets / 3, 1.0)),
+        (bool(outreach), f"{_count(len(outreach), 'person', 'people')} contacted", min(len(outreach) / 5, 1.0)),
+        (questions >= 5, f"{_count(questions, 'question', 'questions')} picked (5-10 is a good number)",
          min(questions / 5, 1.0)),
-        (bool(meetings), f"{len(meetings)} meetings planned", min(len(meetings) / 1, 1.0)),
-        (bool(thanked), f"{len(thanked)} thank-you notes sent", min(len(thanked) / 1, 1.0)),
+        (bool(meetings), f"{_count(len(meetings), 'meeting', 'meetings')} planned", min(len(meetings) / 1, 1.0)),
+        (bool(thanked), f"{_count(len(thanked), 'thank-you note', 'thank-you notes')} sent", min(len(thanked) / 1, 1.0)),
     ]
     return [StepProgress(i + 1, STEP_TITLES[i], done, detail, frac)
             for i, (done, detail, frac) in enumerate(rows)]

@@ -65,4 +65,4 @@ def test_progress_aim_comes_from_the_protocol(wb, monkeypatch):
     monkeypatch.setattr(progress, "current_protocol", lambda: changed)
     wb.add(Contact(first_name="Ada"))
     detail = StartPanel(wb, check_environment=False).progress.value
-    assert "1 people listed (aim for 30, stretch to 60)" in detail
+    assert "1 person listed (aim for 30, stretch to 60)" in detail
