@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import time
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -143,3 +144,29 @@ def test_every_notebook_renders_as_an_app(page, folder_app, notebook):
     rel = notebook.relative_to(REPO / "notebooks").as_posix()
     page.goto(f"{folder_app.url}/voila/render/{rel}", timeout=120_000)
     assert_app_page(page)
+
+
+def test_export_as_an_app_offers_the_zip_as_a_download(page, folder_app):
+    """Voila serves no files, so the export panel hands over the .zip bundle itself."""
+    page.goto(f"{folder_app.url}/voila/render/07_export_and_share.ipynb", timeout=120_000)
+    assert_app_page(page)
+    page.locator("button.iv-export").click()
+    page.locator(".iv-export-panel .iv-status", has_text="Wrote").wait_for(timeout=120_000)
+    assert page.locator(".iv-file-list a").count() == 0  # no links that would lead to a 404
+    with page.expect_download(timeout=30_000) as info:
+        page.locator("a.iv-download").click()
+    download = info.value
+    assert download.suggested_filename == "infoview-export.zip"
+    with zipfile.ZipFile(download.path()) as archive:
+        assert "plan.pdf" in archive.namelist()
+
+
+def test_class_summary_as_an_app_reports_a_bad_folder(page, folder_app):
+    page.goto(f"{folder_app.url}/voila/render/instructor/class_summary.ipynb", timeout=120_000)
+    assert_app_page(page)
+    page.locator(".iv-class-summary table").wait_for(timeout=60_000)  # the sample class
+    page.locator(".iv-class-folder input").fill("/no/such/folder")
+    page.locator("button.iv-class-build").click()
+    status = page.locator(".iv-class-report .iv-status .iv-error")
+    status.wait_for(timeout=30_000)
+    assert "There is no folder '/no/such/folder'" in status.inner_text()
