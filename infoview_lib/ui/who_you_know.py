@@ -29,6 +29,7 @@ from .common import Panel, StatusLine, button, hooked, reports_errors, text_inpu
 from .who_you_know_html import MAX_ROWS, bulk_preview_html, people_table, summary_html
 
 PROMPT_SETTING = "who_you_know.prompt"
+SETTLE_SECONDS = 0.3
 WEAK_TIES = ("Why include people you rarely see? In Granovetter's study of job changers, the "
              "contact who helped had been seen often in only 17% of cases, occasionally in 55% "
              "and rarely in 28%: acquaintances hear of things your close friends do not.")
@@ -66,16 +67,13 @@ class WhoYouKnowPanel(Panel):
         self.add_anyway = hooked(w.Checkbox(description="add anyway (same name, another person)",
                                             indent=False), "iv-add-anyway")
         for box in (self.name, self.organization, self.job_title):
-            # Send the text once (Enter or leaving the box), not per key: a per-key update
-            # still queued in the browser could reach the kernel after the Enter or click.
-            box.continuous_update = False
+            box.continuous_update = False  # sent once (Enter or leaving the box), not per key
         self.add_button = button("Add", "iv-add", "primary")
         self.add_button.on_click(self.add)
-        self._enter_pending = False
+        self._add_pending = False
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", DeprecationWarning)
-            self.name.on_submit(self._on_enter)
-        self.name.observe(self._on_name_sent, names="value")
+            self.name.on_submit(self.request_add)
 
         self.bulk_text = hooked(w.Textarea(
             placeholder="One person per line:\nAda Example\nBo Chen, Northwind Solar, Intern",
@@ -259,30 +257,26 @@ class WhoYouKnowPanel(Panel):
             self._loading = False
 
     # -- handlers ----------------------------------------------------------------------------
-    def _on_enter(self, _=None) -> None:
-        """Enter in the name box. The browser sends 'submit' before the typed text, so add
-        when the text arrives (or after a moment, if it was already here)."""
+    def request_add(self, _=None) -> None:
+        """Enter in the name box. The browser sends Enter before the text typed just before
+        it, so in a kernel the add runs a moment later, once the boxes' values have arrived.
+        (A click on Add needs no wait: leaving the box sends its text before the click.)"""
         try:
             loop = asyncio.get_running_loop()
-        except RuntimeError:  # no event loop (plain Python): the value is already set
+        except RuntimeError:  # plain Python (no event loop): the values are already set
             self.add()
             return
-        self._enter_pending = True
-        loop.call_later(0.4, self._flush_enter)
+        if not self._add_pending:
+            self._add_pending = True
+            loop.call_later(SETTLE_SECONDS, self._flush_add)
 
-    def _on_name_sent(self, change) -> None:
-        if self._enter_pending and change["new"]:
-            self._flush_enter()
-
-    def _flush_enter(self) -> None:
-        if self._enter_pending:
-            self._enter_pending = False
-            self.add()
+    def _flush_add(self) -> None:
+        self._add_pending = False
+        self.add()
 
     @reports_errors
     def add(self, _=None) -> None:
         """Quick add: the name (and optional organization, title, category) typed above."""
-        self._enter_pending = False
         result = quick_add(self.wb, self.name.value, self.organization.value,
                            self.job_title.value, self.category.value,
                            allow_duplicate=self.add_anyway.value)
