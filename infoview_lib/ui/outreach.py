@@ -35,7 +35,15 @@ from ..followup import (
     status_dates,
 )
 from ..model import MEETING_LENGTHS, OUTREACH_STATUSES, Contact, Target
-from ..outreach import check_message, default_ask, parts_for, render, save_parts, verdict
+from ..outreach import (
+    Limits,
+    check_message,
+    default_ask,
+    parts_for,
+    render,
+    save_parts,
+    verdict,
+)
 from ..store import Workbook
 from ..targets import contact_first, ranked_targets
 from .common import Panel, StatusLine, button, hooked, reports_errors, title
@@ -134,7 +142,8 @@ class OutreachPanel(Panel):
                                                        ("LinkedIn note", "linkedin")],
                                               value="email"), "iv-channel")
         self.strict = hooked(w.Checkbox(value=False, indent=False,
-                                        description="Strict length (the stricter word limit)"),
+                                        description=f"Strict length (under "
+                                        f"{Limits.from_protocol().strict_max_words} words)"),
                              "iv-strict")
         self.draft = hooked(w.HTML(), "iv-draft")
         self.checker = hooked(w.HTML(), "iv-checker")

@@ -18,7 +18,7 @@ import html
 
 import ipywidgets as w
 
-from ..errors import ValidationError
+from ..errors import InfoviewError, NotFound, ValidationError
 from ..model import TARGET_KINDS, Contact, Target
 from ..store import Workbook
 from ..targets import (
@@ -277,8 +277,43 @@ class TargetsPanel(Panel):
 
     @reports_errors
     def _picked(self, change) -> None:
-        if not self._quiet:
-            self._show_target()
+        if self._quiet:
+            return
+        if change["old"] is not None and self._keep_unsaved(change["old"], change["new"]):
+            return
+        self._show_target()
+
+    def _keep_unsaved(self, old_id: int, new_id: int | None) -> bool:
+        """Before the form shows another target: edits to the one that was showing are saved
+        (the user was told everything is saved as they go). A changed name is not taken as a
+        rename (it may be a new target typed over the form): the status says what happened.
+        Returns True when the panel was rebuilt (and already shows new_id)."""
+        try:
+            old = self.wb.get(Target, old_id)
+        except NotFound:
+            return False
+        form = self._form()
+        if form["kind"] == "company" and not form["organization"]:
+            form["organization"] = form["name"].strip()
+        changes = {k: v for k, v in form.items() if k != "name" and getattr(old, k) != v}
+        typed = form["name"].strip()
+        if typed and typed != old.name:
+            self.status.warn(f"You typed '{typed}' but did not click a button, so "
+                             f"{old.name} keeps its details. To add it, type it again and click "
+                             "'Add as new target'; to rename it, pick it again, type the new name "
+                             "and click 'Save changes'.")
+            return False
+        if not changes:
+            return False
+        try:
+            update_target(self.wb, old_id, **changes)
+        except InfoviewError as err:
+            self.status.error(f"Your changes to {old.name} were not saved: {err}")
+            return False
+        self.refresh(select=new_id)
+        self._changed()
+        self.status.ok(f"Saved your changes to {old.name}.")
+        return True
 
     @reports_errors
     def _first_picked(self, change) -> None:

@@ -3,6 +3,8 @@ contact-first stored, ways in for a target nobody leads to."""
 
 from __future__ import annotations
 
+import html
+
 from infoview_lib.model import Contact, Target
 from infoview_lib.targets import contact_first, goals
 from infoview_lib.ui.targets import TargetsPanel
@@ -142,3 +144,28 @@ def test_contact_first_choices_are_cut_at_a_word(maya):
     assert _short("Ada: works there") == "Ada: works there"
     panel = TargetsPanel(maya)
     assert all(len(label) <= 80 for label, _ in panel.first.options)
+
+
+def test_edits_are_saved_when_another_target_is_picked(maya):
+    panel = TargetsPanel(maya)
+    first, second = panel.pick.options[0][1], panel.pick.options[1][1]
+    panel.pick.value = first
+    panel.learn.value = "Whether research roles take design graduates 🚀"
+    panel.motivation.value = 2
+    panel.pick.value = second
+    stored = maya.get(Target, first)
+    assert stored.what_to_learn == "Whether research roles take design graduates 🚀"
+    assert stored.motivation == 2 and "Saved your changes" in panel.status.text
+    assert panel.pick.value == second and panel.name.value == maya.get(Target, second).name
+
+
+def test_a_typed_new_name_is_not_taken_as_a_rename(maya):
+    panel = TargetsPanel(maya)
+    first, second = panel.pick.options[0][1], panel.pick.options[1][1]
+    name = maya.get(Target, first).name
+    panel.pick.value = first
+    panel.name.value = "Game design"
+    panel.pick.value = second
+    assert maya.get(Target, first).name == name
+    said = html.unescape(panel.status.text)
+    assert "You typed 'Game design'" in said and "'Add as new target'" in said
