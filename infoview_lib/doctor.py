@@ -24,7 +24,7 @@ MIN_PYTHON = (3, 10)
 REQUIRED = {
     "jupyterlab": "jupyterlab", "ipywidgets": "ipywidgets", "ipykernel": "ipykernel",
     "pandas": "pandas", "networkx": "networkx", "matplotlib": "matplotlib",
-    "icalendar": "icalendar", "vobject": "vobject", "holidays": "holidays",
+    "icalendar": "icalendar", "holidays": "holidays",
     "jinja2": "jinja2", "fpdf2": "fpdf", "pyyaml": "yaml",
 }
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import json
 import os
 import sqlite3
@@ -41,14 +42,16 @@ BACKUPS_KEPT = 5
 JSON_FORMAT = "infoview-workbook"
 
 
+@functools.cache
 def _json_fields(cls: type[Record]) -> dict[str, type]:
     """Fields stored as JSON text, with the empty value for each."""
     return {f.name: f.default_factory for f in dataclasses.fields(cls)
             if f.default_factory in (list, dict)}  # type: ignore[misc]
 
 
-def _bool_fields(cls: type[Record]) -> set[str]:
-    return {f.name for f in dataclasses.fields(cls) if f.type in ("bool", bool)}
+@functools.cache
+def _bool_fields(cls: type[Record]) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(cls) if f.type in ("bool", bool))
 
 
 class Workbook:
