@@ -47,3 +47,24 @@ def test_checker_verdict_follows_the_text(page, lab):
     assert parts["ask"] == "Would you have 20 minutes for a call next week?"
     assert parts["fallback"] == "If you're too busy, who else could I talk to?"
     assert error_texts(page) == []
+
+
+_CUT_LABELS = """() => Array.from(document.querySelectorAll(
+    '.iv-outreach .widget-label, .iv-outreach button')).filter(
+    el => el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1).map(
+    el => el.textContent.trim())"""
+
+
+@pytest.mark.browser
+def test_labels_fit_and_a_blank_workbook_says_what_to_do(page, lab):
+    open_notebook(page, lab, "03_plan_outreach.ipynb")
+    run_all(page)
+    note = page.locator(".iv-outreach-empty")
+    note.wait_for(timeout=30_000)
+    assert "step 1" in note.inner_text()
+    assert page.locator(".iv-part-connection input").is_disabled()
+    assert page.locator("button.iv-status-sent").is_disabled()
+    label = page.locator(".iv-part-connection .widget-label")
+    assert label.inner_text() == "How you know them"
+    assert page.evaluate(_CUT_LABELS) == []   # no label or button ends in "..."
+    assert error_texts(page) == []
