@@ -36,7 +36,8 @@ def files_html(files: list[Path], base: Path, folder: Path | None = None) -> str
         if folder is not None and Path(path).is_relative_to(folder):
             shown = Path(path).relative_to(folder).as_posix()
         href = quote(Path(rel).as_posix())
-        items.append(f"<li><a href='{html.escape(href, quote=True)}' target='_blank'>"
+        items.append(f"<li><a href='{html.escape(href, quote=True)}' target='_blank' "
+                     "style='color:#0969da;text-decoration:underline'>"
                      f"{html.escape(shown)}</a></li>")
     return "<ul class='iv-file-list'>" + "".join(items) + "</ul>"
 
