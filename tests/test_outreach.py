@@ -138,6 +138,12 @@ def test_render_without_referrer_uses_the_connection():
     phone = render(_parts(sender_phone="+1 555 0100"), "phone")
     assert phone.body.startswith("Hello Hana, we met at the Pixel & Pine meetup.")
     assert "+1 555 0100" in phone.body
+    assert "meetup. This is Maya" in phone.body
+
+
+def test_phone_script_without_referrer_or_connection_reads_as_one_sentence():
+    phone = render(_parts(connection=""), "phone")
+    assert phone.body.startswith("Hello Hana, this is Maya")
 
 
 def test_empty_parts_leave_no_gaps():
