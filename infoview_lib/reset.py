@@ -10,6 +10,7 @@ Example:
 
 from __future__ import annotations
 
+from .model import Target
 from .personas import load_persona
 from .schema import SCHEMA_VERSION
 from .store import JSON_FORMAT, Workbook
@@ -17,8 +18,7 @@ from .store import JSON_FORMAT, Workbook
 
 def is_empty(wb: Workbook) -> bool:
     """True when the workbook holds no contacts (deleted ones included) and no targets."""
-    data = wb.to_json()
-    return not data["contacts"] and not data["targets"]
+    return not wb.list(Target) and not wb.contacts(include_deleted=True)
 
 
 def clear_workbook(wb: Workbook) -> None:
