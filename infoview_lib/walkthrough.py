@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from .followthrough import add_referral, mark_thank_you_sent, save_debrief
 from .followup import outreach_for, set_status
 from .meetings import save_meeting
-from .model import Contact, Target
+from .model import Contact, Outreach, Target
 from .questions import filter_bank, load_bank, pick, user_goal_kinds
 from .store import Workbook
 from .targets import current_focus, set_contact_first, set_goals
@@ -51,6 +51,8 @@ def walk_through(wb: Workbook, today: date | None = None) -> dict[str, str]:
     (first_target, met), (second_target, upcoming) = leads[:2]
     set_contact_first(wb, first_target.id, met.id)
     set_contact_first(wb, second_target.id, upcoming.id)
+    for target, contact in leads[:4]:
+        wb.update(Outreach, outreach_for(wb, contact.id).id, target_id=target.id)
     for contact, sent in ((met, today - timedelta(days=21)), (upcoming, today - timedelta(days=6))):
         record = outreach_for(wb, contact.id)
         set_status(wb, record.id, "sent", sent)
