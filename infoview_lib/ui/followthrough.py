@@ -91,7 +91,7 @@ class FollowThroughPanel(Panel):
             field.observe(self._saver(key), names="value")
         self.interested.observe(self._saver("still_interested"), names="value")
         self.due = hooked(w.HTML(), "iv-thanks-due")
-        self.email = self._area("", "iv-thanks-email", rows=10)
+        self.email = self._area("", "iv-thanks-email", rows=12)
         self.card = self._area("", "iv-thanks-card", rows=6)
         for field, key in ((self.email, "email"), (self.card, "card")):
             field.continuous_update = False
@@ -125,7 +125,10 @@ class FollowThroughPanel(Panel):
         self.widget = hooked(w.VBox([
             title("Which meeting?"), self.meeting, self.about,
             title("Debrief"), w.HTML("A line or two per question, while you still remember."),
-            self.answers_box, self.learned, self.specific, self.use, self.interested,
+            self.answers_box,
+            _label("What did you learn?"), self.learned,
+            _label("One specific thing they said (the thank-you names it)"), self.specific,
+            _label("How you will use it"), self.use, self.interested,
             title("Thank-you"), self.due, w.HTML("<b>E-mail</b>"), self.email,
             w.HTML("<b>Handwritten card</b>"), self.card, self.drafts_note,
             w.HBox([self.sent_button, self.redraft_button]),
@@ -198,7 +201,11 @@ class FollowThroughPanel(Panel):
                                             else "I sent the thank-you")
             st = thank_you_state(m)
             if st.sent:
-                text = f"Sent {st.sent_on[:16]}" + (" (after the 24-hour mark)" if st.late else "")
+                sent = datetime.fromisoformat(st.sent_on)
+                sent = sent.replace(tzinfo=sent.tzinfo or timezone.utc).astimezone(
+                    zone(m.timezone))
+                text = (f"Sent {sent:%a %d %b %H:%M} ({m.timezone})"
+                        + (", after the 24-hour mark" if st.late else ", on time"))
             else:
                 due = st.due.astimezone(zone(m.timezone))
                 text = (f"Due by {due:%a %d %b %H:%M} ({m.timezone}), 24 hours after the "
@@ -323,6 +330,10 @@ class FollowThroughPanel(Panel):
 
 NO_MEETING = ("There is no meeting to follow up yet: set one in step 5 "
               "(05_be_a_professional.ipynb), then come back after the conversation.")
+
+
+def _label(text: str) -> w.HTML:
+    return w.HTML(f"<span style='color:#555'>{html.escape(text)}</span>")
 
 
 def _default_meeting(meetings: list[Meeting]) -> int | None:

@@ -106,6 +106,8 @@ def test_second_sent_click_keeps_the_first_date(wb):
     panel.sent_button.click()
     first = wb.get(Meeting, m.id).thank_you_sent_on
     assert panel.sent_button.description == "Thank-you sent"
+    assert panel.due.value.startswith("Sent ")  # in the meeting's zone, no raw ISO stamp
+    assert "(America/New_York), after the 24-hour mark" in panel.due.value
     panel.sent_button.click()
     assert "Already recorded" in panel.status.text
     assert wb.get(Meeting, m.id).thank_you_sent_on == first
