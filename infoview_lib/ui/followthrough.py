@@ -75,14 +75,16 @@ class FollowThroughPanel(Panel):
         options = [(f"{wb.get(Contact, m.contact_id).name} ({m.starts_at[:10]})", m.id)
                    for m in meetings]
         self.meeting = hooked(w.Dropdown(
-            options=options or [("(no meetings yet: set one in step 5)", None)],
-            value=_default_meeting(meetings), description="Meeting",
-            layout=w.Layout(width="32em")), "iv-ft-contact")
+            options=options or [("(no meetings yet: set one in step 5)", 0)],
+            description="Meeting", layout=w.Layout(width="32em")), "iv-ft-contact")
+        if meetings:
+            self.meeting.value = _default_meeting(meetings)
         self.about = hooked(w.HTML(), "iv-ft-about")
         self.answers_box = w.VBox()
-        self.learned = self._area("What did you learn?", "iv-learned")
-        self.specific = text_input("One specific thing they said", "iv-specific", width="40em")
-        self.use = text_input("How you will use it", "iv-use", width="40em")
+        self.learned = self._area("A few lines, in your own words", "iv-learned")
+        self.specific = text_input("e.g. that bug reports can be a portfolio", "iv-specific",
+                                   width="40em")
+        self.use = text_input("e.g. I will write up three this month", "iv-use", width="40em")
         self.interested = hooked(w.ToggleButtons(options=["yes", "unsure", "no"], value=None,
                                                  description="Still keen?"), "iv-interested")
         for field, key in ((self.learned, "learned"), (self.specific, "specific"),
@@ -122,8 +124,7 @@ class FollowThroughPanel(Panel):
         self.decision_button.on_click(self.record_decision)
         self.meeting.observe(lambda _: self.load(), names="value")
         self.load()
-        self.widget = hooked(w.VBox([
-            title("Which meeting?"), self.meeting, self.about,
+        self.form = hooked(w.VBox([
             title("Debrief"), w.HTML("A line or two per question, while you still remember."),
             self.answers_box,
             _label("What did you learn?"), self.learned,
@@ -135,9 +136,13 @@ class FollowThroughPanel(Panel):
             title("Referrals"), w.HBox([self.ref_name, self.ref_org, self.ref_email]),
             self.ref_button, self.referrals,
             title("Report back"), self.reported_button,
-            w.HBox([self.decision, self.decision_button]), self.status.widget,
-            title("Your progress"), w.Box([self.funnel], layout=w.Layout(width="36em")), w.HTML("<b>What you owe</b>"), self.owed,
-            w.HTML("<b>Next step</b>"), self.next,
+            w.HBox([self.decision, self.decision_button]),
+        ]), "iv-ft-form")
+        self.form.layout.display = "" if meetings else "none"
+        self.widget = hooked(w.VBox([
+            title("Which meeting?"), self.meeting, self.about, self.form, self.status.widget,
+            title("Your progress"), w.Box([self.funnel], layout=w.Layout(width="36em")),
+            w.HTML("<b>What you owe</b>"), self.owed, w.HTML("<b>Next step</b>"), self.next,
         ]), "iv-followthrough")
 
     @staticmethod
@@ -147,7 +152,7 @@ class FollowThroughPanel(Panel):
 
     @property
     def meeting_id(self) -> int | None:
-        return self.meeting.value
+        return self.meeting.value or None  # 0: the "no meetings yet" line (None = no choice)
 
     def _record(self) -> Meeting | None:
         return self.wb.get(Meeting, self.meeting_id) if self.meeting_id else None

@@ -60,7 +60,7 @@ class MeetingPanel(Panel):
         self._loading = False
         people = _order(wb)
         options = [(c.name, c.id) for c in people] or [("(no contacts yet: start in step 1)",
-                                                       None)]
+                                                       0)]
         self.contact = hooked(w.Dropdown(options=options, description="With",
                                          layout=w.Layout(width="28em")), "iv-meeting-contact")
         if contact_id is not None:
@@ -113,7 +113,7 @@ class MeetingPanel(Panel):
 
     @property
     def contact_id(self) -> int | None:
-        return self.contact.value
+        return self.contact.value or None  # 0: the "no contacts yet" line
 
     def _tick_handler(self, key):
         def handler(change):

@@ -19,7 +19,7 @@ def setup_meeting(wb):
 def test_debrief_fields_save_at_once_and_drafts_follow(wb):
     ada, m = setup_meeting(wb)
     panel = FollowThroughPanel(wb)
-    assert panel.meeting.value == m.id
+    assert panel.meeting.value == m.id and panel.form.layout.display == ""
     notes = {b._dom_classes[-1]: b for row in panel.answers_box.children
              for b in row.children[1:]}
     assert set(notes) >= {"iv-debrief-bg-path"}
@@ -71,6 +71,7 @@ def test_empty_workbook_panel(wb):
     assert panel.meeting_id is None and panel.sent_button.disabled
     assert panel.learned.disabled and panel.email.disabled and panel.ref_name.disabled
     assert "step 5" in panel.about.value and "05_be_a_professional" in panel.about.value
+    assert panel.form.layout.display == "none" and panel.meeting.label.startswith("(no meet")
     assert "step 1" in panel.next.value
     panel.save(learned="x")
     assert "step 5" in panel.status.text
