@@ -51,8 +51,22 @@ def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as err:
+        found = _zone_named(name)
+        if found:
+            return ZoneInfo(found)
         raise ValidationError(f"{name!r} is not a time zone name; use a name such as "
                               "'Europe/London' or 'America/New_York'.") from err
+
+
+def _zone_named(name: str) -> str | None:
+    """The one zone whose name, or city part, matches name ignoring case and spaces:
+    'london' -> 'Europe/London', 'new york' -> 'America/New_York'."""
+    key = name.casefold().replace(" ", "_")
+    if not key:
+        return None
+    hits = {z for z in common_zones() if z.casefold() == key}
+    hits = hits or {z for z in common_zones() if z.casefold().rsplit("/", 1)[-1] == key}
+    return hits.pop() if len(hits) == 1 else None
 
 
 def common_zones() -> list[str]:

@@ -163,3 +163,12 @@ def test_write_ics_file_and_refuse_undated(wb, zoe, tmp_path):
     blank = wb.add(Meeting(contact_id=zoe.id))
     with pytest.raises(ValidationError, match="date and time"):
         meeting_ics(wb, blank)
+
+
+def test_zone_found_from_a_city_name_typed_loosely(wb, zoe):
+    m = save_meeting(wb, zoe.id, "2025-07-14", "09:30", " new york ", minutes=20)
+    assert m.timezone == "America/New_York"
+    assert save_meeting(wb, zoe.id, "2025-07-14", "09:30", "europe/london").timezone == \
+        "Europe/London"
+    with pytest.raises(ValidationError, match="not a time zone"):
+        save_meeting(wb, zoe.id, "2025-07-14", "09:30", "Atlantis")
