@@ -206,7 +206,8 @@ class MeetingPanel(Panel):
                                  self.wb.path.parent / "invites" / f"meeting-{name}.ics")
         data = base64.b64encode(meeting_ics(self.wb, meeting)).decode("ascii")
         self.ics_link.value = (f"<a download='meeting-{html.escape(name)}.ics' "
-                               f"href='data:text/calendar;base64,{data}'>Download the invite</a>"
+                               f"href='data:text/calendar;base64,{data}' style='color:#0969da;"
+                               f"text-decoration:underline'>Download the invite</a>"
                                f" (also saved as <code>{html.escape(str(path))}</code>)")
         self.last_ics_path = path
         self.status.ok("Invite ready: open it to add the meeting to your calendar.")
