@@ -65,7 +65,8 @@ class QuestionsPanel(Panel):
                                          description="For", layout=w.Layout(width="28em")),
                               "iv-question-contact")
         kinds = user_goal_kinds(wb)
-        mine = f"My goals ({', '.join(kinds)})" if kinds else "My goals (none set yet: all)"
+        mine = (f"My goals ({', '.join(kinds)})" if kinds
+                else "My goals (none set in step 2 yet: all)")
         self.goal = hooked(w.Dropdown(
             options=[(mine, "mine"), ("Industry", "industry"), ("Company", "company"),
                      ("Career field", "field"), ("All questions", "all")],
@@ -140,7 +141,7 @@ class QuestionsPanel(Panel):
             box.add_class("iv-question-pick")
             box.add_class(f"iv-q-{q.id}")
             box.observe(self._toggle_handler(q), names="value")
-            tag = w.HTML(f"<span style='color:#555'>{q.tiara} ({TIARA[q.tiara]}) · "
+            tag = w.HTML(f"<span style='color:#555'>{q.tiara[0]} ({TIARA[q.tiara]}) · "
                          f"{html.escape(q.phase)} · {q.minutes:g} min</span>")
             self._checks[q.id] = box
             rows.append(w.HBox([box, tag], layout=w.Layout(flex="0 0 auto")))

@@ -106,3 +106,14 @@ def test_hint_until_questions_are_picked_and_own_question_checks(wb):
     panel.own_text.value = "Why? " * 100
     panel.add_button.click()
     assert "keep it under 300" in panel.status.text and len(wb.list(QuestionChoice)) == 2
+
+
+def test_bank_tags_use_tiara_letters_and_step_2_hint(wb):
+    panel = QuestionsPanel(wb)
+    assert "step 2" in panel.goal.label
+    panel.goal.value = "all"
+    tags = {row.children[0]._dom_classes[-1]: row.children[1].value
+            for row in panel.bank_box.children}
+    assert ">A (Assignments) ·" in tags["iv-q-asg-try-it"]
+    assert ">A (Advice) ·" in tags["iv-q-adv-wish-knew"]
+    assert not any("A2" in t for t in tags.values())
