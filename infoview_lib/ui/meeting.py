@@ -37,7 +37,7 @@ NO_PEOPLE = ("There is nobody on your list yet: add the people you know in step 
              "(01_who_you_know.ipynb), then come back here.")
 
 
-def _order(wb: Workbook):
+def meeting_order(wb: Workbook):
     """Contacts with a meeting first, then those who replied, then everyone else."""
     met = {m.contact_id for m in wb.list(Meeting)}
     replied = {o.contact_id for o in wb.list(Outreach) if o.replied_on}
@@ -58,7 +58,7 @@ class MeetingPanel(Panel):
         self.wb = wb
         self.status = StatusLine()
         self._loading = False
-        people = _order(wb)
+        people = meeting_order(wb)
         options = [(c.name, c.id) for c in people] or [("(no contacts yet: start in step 1)",
                                                        0)]
         self.contact = hooked(w.Dropdown(options=options, description="With",

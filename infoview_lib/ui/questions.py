@@ -31,6 +31,7 @@ from ..questions import (
 )
 from ..store import Workbook
 from .common import Panel, StatusLine, button, hooked, reports_errors, text_input, title
+from .meeting import meeting_order
 
 GENERAL = "general"
 
@@ -60,7 +61,7 @@ class QuestionsPanel(Panel):
         self.status = StatusLine()
         self._syncing = False
         people = [("Everyone (my general list)", GENERAL)] + [
-            (c.name, c.id) for c in wb.contacts()]
+            (c.name, c.id) for c in meeting_order(wb)]  # the people you are meeting first
         self.contact = hooked(w.Dropdown(options=people, value=contact_id or GENERAL,
                                          description="For", layout=w.Layout(width="28em")),
                               "iv-question-contact")

@@ -117,3 +117,13 @@ def test_bank_tags_use_tiara_letters_and_step_2_hint(wb):
     assert ">A (Assignments) ·" in tags["iv-q-asg-try-it"]
     assert ">A (Advice) ·" in tags["iv-q-adv-wish-knew"]
     assert not any("A2" in t for t in tags.values())
+
+
+def test_people_with_a_meeting_come_first_in_for(wb):
+    from infoview_lib.meetings import save_meeting
+
+    wb.add(Contact(first_name="Aaron"))
+    zoe = wb.add(Contact(first_name="Zoe"))
+    save_meeting(wb, zoe.id, "2025-07-14", "10:00", "UTC")
+    labels = [label for label, _ in QuestionsPanel(wb).contact.options]
+    assert labels[:3] == ["Everyone (my general list)", "Zoe", "Aaron"]
