@@ -164,8 +164,17 @@ class MeetingPanel(Panel):
                     and self.tz.value.strip())
 
     def _autosave(self, _change) -> None:
-        if not self._loading and self._complete():
+        if self._loading:
+            return
+        if self._complete():
             self.save()
+        elif self.contact_id:
+            missing = [name for name, value in (("date", self.date.value),
+                                                ("time", self.time.value.strip()),
+                                                ("time zone", self.tz.value.strip()))
+                       if not value]
+            self.status.warn(f"Not saved yet: fill in the {' and '.join(missing)} too; "
+                             "the meeting is saved as soon as all three are there.")
 
     @reports_errors
     def save(self, _=None) -> None:

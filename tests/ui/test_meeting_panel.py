@@ -16,8 +16,11 @@ def test_details_autosave_once_complete(wb):
     ada = wb.add(Contact(first_name="Ada", last_name="Lovelace"))
     panel = MeetingPanel(wb)
     assert panel.contact.value == ada.id and panel.checks["confirm"].disabled
+    panel.place.value = "Engines Ltd"
+    assert "Not saved yet: fill in the date and time too" in panel.status.text
     panel.date.value = date(2025, 7, 14)
-    assert wb.list(Meeting) == []  # time and zone still missing
+    assert wb.list(Meeting) == []  # time still missing
+    assert "fill in the time too" in panel.status.text
     panel.tz.value = "America/New_York"
     panel.time.value = "15:00"
     m = meeting_for(wb, ada.id)
