@@ -365,6 +365,9 @@ def draw_funnel(counts: dict[str, int], ax=None):
         ax.text(bar.get_width() + top * 0.01, bar.get_y() + bar.get_height() / 2, str(value),
                 va="center", fontsize=9)
     ax.set_xlim(0, top * 1.12)
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # people come in whole numbers
     ax.set_title("From listed to followed up")
     ax.spines[["top", "right"]].set_visible(False)
     return ax

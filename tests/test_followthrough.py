@@ -222,3 +222,11 @@ def test_meeting_typed_in_afterwards_can_be_debriefed(wb):
     record = outreach_for(wb, zoe.id)
     assert record.status == "met"
     assert all(day >= record.sent_on for _, day in record.history if record.sent_on)
+
+
+def test_empty_funnel_has_whole_number_ticks():
+    fig, ax = plt.subplots()
+    draw_funnel(dict.fromkeys(FUNNEL, 0), ax=ax)
+    fig.canvas.draw()
+    ticks = [t for t in ax.get_xticks() if 0 <= t <= ax.get_xlim()[1]]
+    assert ticks and all(float(t).is_integer() for t in ticks)
