@@ -14,7 +14,7 @@ Example:
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 
 from .followthrough import add_referral, mark_thank_you_sent, save_debrief
 from .followup import outreach_for, set_status
@@ -63,13 +63,14 @@ def walk_through(wb: Workbook, today: date | None = None) -> dict[str, str]:
     for question in bank[:QUESTIONS_PICKED]:
         pick(wb, question)
 
-    held = save_meeting(wb, met.id, today - timedelta(days=7), "15:00", "Europe/London",
+    held_day = today - timedelta(days=7)
+    held = save_meeting(wb, met.id, held_day, "15:00", "Europe/London",
                         video_link="https://meet.example.com/demo", minutes=20)
     save_debrief(wb, held.id, learned="Small side projects count for more than titles early on.",
                  specific="Spend a day shadowing someone before choosing a speciality.",
                  use="I will ask my course leader who I could shadow this term.",
                  still_interested="yes")
-    mark_thank_you_sent(wb, held.id)
+    mark_thank_you_sent(wb, held.id, when=datetime.combine(held_day, time(18, 0), timezone.utc))
     referral = add_referral(wb, held.id, "Mina Takahashi", organization=met.organization)
     save_meeting(wb, upcoming.id, today + timedelta(days=7), "10:30", "America/New_York",
                  place="Their office, ground-floor café", minutes=20)
