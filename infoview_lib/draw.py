@@ -210,17 +210,27 @@ def draw_network(g, layout: Layout | None = None, ax=None, target: str | None = 
     ax.set_aspect("equal")
     ax.set_axis_off()
     fontsize = fontsize or (7.0 if n_people <= 100 else 6.0)
+    sector_texts = []
     for s_i, cat in enumerate(lay.categories):
         if (ci == s_i).any():
             mid = math.pi / 2 - (s_i + 0.5) * 2 * math.pi / n_sec
             r = lay.radius - RING_STEP + 0.05
+            sector_texts.append((r * math.cos(mid), r * math.sin(mid), cat, fontsize))
             ax.text(r * math.cos(mid), r * math.sin(mid), cat,
                     ha="center", va="center", fontsize=fontsize, color="#666666", style="italic",
                     zorder=1)
     if labels:
         order = label_order(g, lay, contacts, lead_nodes, organizations, targets)
-        dpi = ax.figure.dpi
-        result.labels, result.labelled = place_labels(ax, g, lay, order, anonymize, fontsize, dpi)
+        marker_pt = np.zeros(len(lay.nodes))  # marker radius in points, to keep labels off them
+        marker_pt[cidx] = np.sqrt(sizes) * 0.6
+        if organizations:
+            marker_pt[oi] = math.sqrt(base * 0.6) * 0.6
+        if targets:
+            marker_pt[ti] = math.sqrt(260) * 0.55
+        marker_pt[lay.index["ego"]] = math.sqrt(220) / 2
+        result.labels, result.labelled = place_labels(
+            ax, g, lay, order, anonymize, fontsize, ax.figure.dpi, marker_pt=marker_pt,
+            reserved=sector_texts, forced=lead_nodes)
 
     result.title = title(tname)
     result.caption = caption(g, tname, len(leads) if target else None)
@@ -235,22 +245,27 @@ def draw_network(g, layout: Layout | None = None, ax=None, target: str | None = 
                 colour, marker = category_style(i)
                 handles.append(Line2D([], [], ls="", marker=marker, color=colour,
                                       markeredgecolor="#333333", markersize=7, label=cat))
-        handles += [
-            Line2D([], [], ls="", marker="o", color="#cccccc", markeredgecolor="#333333",
-                   markersize=10, label="can interview (larger)"),
-            Line2D([], [], ls="", marker="o", color="#cccccc", markeredgecolor="#000000",
-                   markeredgewidth=2, markersize=7, label="can refer (dark outline)"),
-            Line2D([], [], ls="", marker="D", color="#8c8c8c", markersize=5, label="organization"),
-            Line2D([], [], ls="", marker="*", color="#F0E442", markeredgecolor="#000000",
-                   markersize=11, label="target"),
-        ]
+        extras = (  # only what the map shows
+            (interview.any(), Line2D([], [], ls="", marker="o", color="#cccccc",
+                                     markeredgecolor="#333333", markersize=10,
+                                     label="can interview (larger)")),
+            (refer.any(), Line2D([], [], ls="", marker="o", color="#cccccc",
+                                 markeredgecolor="#000000", markeredgewidth=2, markersize=7,
+                                 label="can refer (dark outline)")),
+            (bool(organizations), Line2D([], [], ls="", marker="D", color="#8c8c8c",
+                                         markersize=5, label="organization")),
+            (bool(targets), Line2D([], [], ls="", marker="*", color="#F0E442",
+                                   markeredgecolor="#000000", markersize=11, label="target")),
+        )
+        handles += [handle for shown, handle in extras if shown]
         handles += [Line2D([], [], color=colour, lw=1.5, marker=">", markersize=5,
                            label=f"introduced: {text}") for text, colour in status_used.items()]
         if path_edges:
             handles.append(Line2D([], [], color="#000000", lw=2.2, label="path to target"))
-        result.artists["legend"] = ax.legend(
-            handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7.5,
-            frameon=False, title="Legend", title_fontsize=8.5)
+        if handles:  # nothing to explain on an empty map
+            result.artists["legend"] = ax.legend(
+                handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7.5,
+                frameon=False, title="Legend", title_fontsize=8.5)
     return result
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 import warnings
 import zlib
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pytest
 from PIL import Image
 
@@ -60,7 +62,7 @@ def test_plain_svg_does_contain_names(maya, tmp_path):
     """The check above can see names: without anonymising, labelled names are in the file."""
     saved = save_map(maya, tmp_path / "map.svg")
     names = [t.get_text() for t in saved.result.labels if t.get_text().isascii()]
-    svg = (tmp_path / "map.svg").read_text(encoding="utf-8")
+    svg = html.unescape((tmp_path / "map.svg").read_text(encoding="utf-8"))  # "&" is "&amp;"
     assert len(names) > 20 and all(name in svg for name in names)
 
 
@@ -169,3 +171,83 @@ def test_uncovered_names_warn_once_and_get_a_readable_label(wb, tmp_path, monkey
     assert len(ours) == 1 and "fonts-noto-cjk" in str(ours[0].message)
     assert not [w for w in caught if "missing from font" in str(w.message)]
     assert f"Contact {a.id}" in [t.get_text() for t in saved.result.labels]
+
+
+def _label_geometry(saved):
+    """Each placed label as a capsule (its centre line in data units, inset by half its
+    height, and that half height), measured from the text matplotlib really drew."""
+    from infoview_lib.map_labels import _capsule
+
+    ax = saved.result.ax
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(ax.figure).get_renderer()
+    origin, unit = ax.transData.transform([(0, 0), (1, 0)])
+    per_pixel = 1 / (unit[0] - origin[0])
+    out = []
+    for text, node in zip(saved.result.labels, saved.result.labelled, strict=True):
+        rotation = text.get_rotation()
+        text.set_rotation(0)
+        box = text.get_window_extent(renderer)
+        text.set_rotation(rotation)
+        width, half = box.width * per_pixel, 0.45 * box.height * per_pixel
+        x, y = text.get_position()
+        direction = np.array([np.cos(np.radians(rotation)), np.sin(np.radians(rotation))])
+        if text.get_ha() == "right":
+            direction = -direction
+        elif text.get_ha() == "center":
+            x -= width / 2
+        out.append((node, *_capsule(np.array([x, y]), direction, width, half), half))
+    return out
+
+
+@pytest.fixture
+def daniel(wb):
+    from infoview_lib.personas import load_persona
+
+    load_persona(wb, "daniel")
+    return wb
+
+
+def test_labels_keep_off_other_markers_each_other_and_the_title(daniel, tmp_path):
+    """Only people you see often (inner ring) may cross another marker; no two labels cross;
+    every label stays inside the picture; your own name sits clear below your marker."""
+    from infoview_lib.map_labels import _point_seg, _seg_dist
+
+    wb = daniel
+    g = build_graph(wb)
+    lay = ego_layout(g)
+    saved = save_map(wb, tmp_path / "map.png", graph=g, layout=lay)
+    caps = _label_geometry(saved)
+    assert len(caps) > 25
+    kinds = {n: g.nodes[n]["kind"] for n in lay.nodes}
+    people = [lay.index[n] for n in lay.nodes if kinds[n] == "contact"]
+    for k, (node, a0, a1, half) in enumerate(caps):
+        others = caps[k + 1:]
+        if others:
+            b0 = np.array([o[1] for o in others])
+            b1 = np.array([o[2] for o in others])
+            room = 0.6 * (half + np.array([o[3] for o in others]))  # a little slack
+            gaps = _seg_dist(a0, a1, b0, b1)
+            assert (gaps > room).all(), (node, [o[0] for o, d, r in zip(
+                others, gaps, room, strict=True) if d <= r])
+        if kinds[node] == "contact" and lay.ring_of(node) > 0:
+            mine = lay.index[node]
+            centres = lay.xy[[i for i in people if i != mine]]
+            assert (_point_seg(centres, a0, a1) > half).all(), node
+    ego_text = saved.result.labels[saved.result.labelled.index("ego")]
+    assert ego_text.get_position()[1] < -0.25  # below the marker, not on it
+    ax = saved.result.ax
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    for _node, a0, a1, _half in caps:
+        for x, y in (a0, a1):
+            assert x0 <= x <= x1 and y0 <= y <= y1
+
+
+def test_legend_shows_only_what_the_map_has(wb, tmp_path):
+    empty = save_map(wb, tmp_path / "empty.png")
+    assert "legend" not in empty.result.artists
+    wb.add(Contact(first_name="Ada", categories=["friend"], tie_strength="often"))
+    one = save_map(wb, tmp_path / "one.png")
+    entries = [t.get_text() for t in one.result.artists["legend"].get_texts()]
+    assert entries == ["friend"]
