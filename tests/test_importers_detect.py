@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -72,3 +74,14 @@ def test_decode_bytes():
         decode_bytes(b"\x81\x8d\x8f\x90\x9d")  # undefined in cp1252 and not UTF-8
     with pytest.raises(ImportFormatError, match="binary"):
         decode_bytes(b"a\x00b\x00c\x01\x02\x03\x04\x05\x06")
+
+
+def test_a_pdf_or_an_excel_file_is_named_for_what_it_is():
+    with pytest.raises(ImportFormatError, match="cv.pdf is a PDF document, not a contact list"):
+        parse_contacts(b"%PDF-1.7\n1 0 obj <<>> endobj\n", "cv.pdf")
+    xlsx = io.BytesIO()
+    with zipfile.ZipFile(xlsx, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    with pytest.raises(ImportFormatError, match="people.xlsx is an Office document.*CSV"):
+        parse_contacts(xlsx.getvalue(), "people.xlsx")

@@ -75,6 +75,11 @@ def parse_zip(data: bytes, name: str, fmt: str = "auto") -> ParseResult:
             members = [wanted] if wanted and fmt in ("auto", "linkedin") else [
                 i for i in archive.infolist()
                 if i.filename.casefold().endswith((".vcf", ".csv")) and not i.is_dir()]
+            if not members and "[Content_Types].xml" in archive.namelist():
+                raise ImportFormatError(
+                    f"{name} is an Office document (e.g. an Excel workbook), not a contact "
+                    "list. Save it as CSV first (in Excel: File > Save As > CSV UTF-8), then "
+                    "import the CSV.")
             if not members:
                 raise ImportFormatError(
                     f"{name} holds no Connections.csv, .csv or .vcf file. Upload the contact "
@@ -108,6 +113,11 @@ def parse_contacts(data: bytes | str, name: str = "the file", fmt: str = "auto")
             raise ImportFormatError(f"{name} is empty. Export your contacts again and retry.")
         if data[:4] == ZIP_MAGIC:
             return parse_zip(data, name, fmt)
+        if data[:5] == b"%PDF-":
+            raise ImportFormatError(
+                f"{name} is a PDF document, not a contact list. Upload the contacts file "
+                "itself: LinkedIn's Connections.csv (or its export .zip), a Google or Outlook "
+                "CSV, or a vCard .vcf.")
     elif not data.strip():
         raise ImportFormatError(f"{name} is empty. Export your contacts again and retry.")
     if fmt == "auto":
