@@ -47,9 +47,11 @@ class MapPanel(Panel):
         self.image = _image()
         self.caption = hooked(w.HTML(), "iv-map-caption")
         self.anonymize = hooked(w.Checkbox(description="anonymise (pseudonyms instead of names)",
-                                           indent=False), "iv-map-anonymize")
+                                           indent=False, layout=w.Layout(width="auto")),
+                                "iv-map-anonymize")
         self.anonymize.observe(lambda _change: self.refresh(), names="value")
         self.save_button = button("Save map (PNG, SVG, PDF)", "iv-map-save")
+        self.save_button.layout.width = "auto"
         self.save_button.on_click(self.save)
         self._buttons = (self.save_button,)
         self.widget = hooked(w.VBox([
@@ -61,10 +63,11 @@ class MapPanel(Panel):
     @reports_errors
     def refresh(self) -> None:
         """Redraw the map from what the workbook holds now."""
-        png, result = render_png(self.wb, dpi=self.dpi, anonymize=self.anonymize.value)
+        g = build_graph(self.wb, anonymize=self.anonymize.value)
+        png, result = render_png(self.wb, dpi=self.dpi, anonymize=self.anonymize.value, graph=g)
         self.image.value = png
         self.caption.value = (f"<div class='iv-map-caption-text'>{html.escape(result.caption)}"
-                              f"</div>")
+                              f"</div>{uncategorised_hint(g)}")
         self.last_result = result
 
     @reports_errors
@@ -80,6 +83,19 @@ class MapPanel(Panel):
                              graph=g, layout=lay)
             names.append(saved.path.name)
         self.status.ok(f"Saved {', '.join(names)} and map.txt (alt text) in {folder}.")
+
+
+def uncategorised_hint(g, at_least: int = 10) -> str:
+    """A hint when many people have no part of life yet (e.g. just imported): they all sit
+    in one slice of the map."""
+    bare = [d["category"] for _, d in g.nodes(data=True)
+            if d.get("kind") == "contact" and not d.get("categories")]
+    if len(bare) < at_least:
+        return ("<div class='iv-map-hint'><small>Only you so far: everyone you add above "
+                "appears here at once.</small></div>") if g.number_of_nodes() == 1 else ""
+    return (f"<div class='iv-map-hint'><small>{len(bare):,} people have no part of life yet, so "
+            f"they all sit in the '{html.escape(bare[0])}' slice. Pick one for each of them under "
+            "'Details for one person' above and the map spreads out.</small></div>")
 
 
 def leads_list_html(g, leads) -> str:

@@ -20,7 +20,7 @@ from collections.abc import Callable
 import ipywidgets as w
 
 from ..capture import add_bulk, preview_bulk, quick_add, similar_contacts
-from ..errors import ValidationError
+from ..errors import InfoviewError, ValidationError
 from ..importers import FORMATS, import_uploads
 from ..model import TIE_STRENGTH_MEANING, TIE_STRENGTHS, Contact
 from ..protocol import Protocol, current_protocol
@@ -29,6 +29,7 @@ from .common import Panel, StatusLine, button, hooked, reports_errors, text_inpu
 from .who_you_know_html import MAX_ROWS, bulk_preview_html, people_table, summary_html
 
 PROMPT_SETTING = "who_you_know.prompt"
+LABELS = {"description_width": "8em"}  # "Organization" and "Introduced by" fit; boxes line up
 SETTLE_SECONDS = 0.3
 WEAK_TIES = ("Why include people you rarely see? In Granovetter's study of job changers, the "
              "contact who helped had been seen often in only 17% of cases, occasionally in 55% "
@@ -59,7 +60,7 @@ class WhoYouKnowPanel(Panel):
         self.count_bar = hooked(w.IntProgress(min=0, max=self.protocol.list_stretch,
                                               layout=w.Layout(width="24em")), "iv-count-bar")
 
-        self.name = text_input("Name, e.g. Ada Example (Enter adds)", "iv-name", width="18em")
+        self.name = text_input("Name, e.g. Ada Example (Enter adds)", "iv-name", width="21em")
         self.organization = text_input("Organization (optional)", "iv-org")
         self.job_title = text_input("Job title (optional)", "iv-title")
         self.category = hooked(w.Dropdown(options=[("(no category)", "")] + [(c, c) for c in cats],
@@ -88,7 +89,8 @@ class WhoYouKnowPanel(Panel):
         self.confirm_button.on_click(self.confirm_bulk)
 
         self.upload = hooked(w.FileUpload(accept=".csv,.vcf,.zip,.txt", multiple=True,
-                                          description="Import contacts"), "iv-upload")
+                                          description="Import contacts",
+                                          layout=w.Layout(width="auto")), "iv-upload")
         self.import_format = hooked(w.Dropdown(options=FORMATS, value="auto",
                                                description="Format"), "iv-import-format")
         self.import_progress = hooked(w.FloatProgress(min=0.0, max=1.0, value=0.0),
@@ -99,6 +101,7 @@ class WhoYouKnowPanel(Panel):
         self.search = text_input("Find a person by name", "iv-search")
         self.search.observe(lambda _: self.refresh(), names="value")
         self.people_html = hooked(w.HTML(), "iv-people")
+        self.editor_hint = hooked(w.HTML(), "iv-editor-hint")
 
         self.person = hooked(w.Dropdown(description="Person", layout=w.Layout(width="30em")),
                              "iv-person")
@@ -116,12 +119,19 @@ class WhoYouKnowPanel(Panel):
                                     "iv-can-interview")
         self.can_refer = hooked(w.Checkbox(description="could refer me onward", indent=False),
                                 "iv-can-refer")
-        self.introduced_by = hooked(w.Dropdown(description="Introduced by"), "iv-introduced-by")
+        self.introduced_by = hooked(w.Dropdown(description="Introduced by",
+                                               layout=w.Layout(width="30em")), "iv-introduced-by")
         self.notes = hooked(w.Textarea(description="Notes", continuous_update=False,
                                        layout=w.Layout(width="36em")), "iv-notes")
         for widget in (self.detail_org, self.detail_title, self.detail_categories, self.tie,
                        self.can_interview, self.can_refer, self.introduced_by, self.notes):
             widget.observe(self._on_detail, names="value")
+        for widget in (self.person, self.detail_org, self.detail_title, self.detail_categories,
+                       self.tie, self.introduced_by, self.notes):
+            widget.style.description_width = LABELS["description_width"]
+        self.tie.style.button_width = "8em"  # label and the four choices on one line
+        for widget in (self.detail_org, self.detail_title):
+            widget.layout.width = "30em"
         self.delete_button = button("Delete this person", "iv-delete", "danger")
         self.delete_button.on_click(self.delete)
         self.undo_button = button("Undo delete", "iv-undo")
@@ -129,10 +139,11 @@ class WhoYouKnowPanel(Panel):
         self.undo_button.on_click(self.undo)
         self._buttons = (self.add_button, self.preview_button)
 
-        self.tie_help = tie_help = w.HTML("<small>often: " + html.escape(TIE_STRENGTH_MEANING["often"]) +
-                          "; occasionally: " + html.escape(TIE_STRENGTH_MEANING["occasionally"]) +
-                          "; rarely: " + html.escape(TIE_STRENGTH_MEANING["rarely"]) +
-                          ".<br>" + html.escape(WEAK_TIES) + "</small>")
+        meanings = " · ".join(f"<b>{t}</b>: {html.escape(TIE_STRENGTH_MEANING[t])}"
+                              for t in TIE_STRENGTHS)
+        self.tie_help = tie_help = hooked(w.HTML(
+            f"<div style='line-height:1.4;font-size:90%;margin:0 0 6px 8.5em'>{meanings}<br>"
+            f"<span style='color:#555'>{html.escape(WEAK_TIES)}</span></div>"), "iv-tie-help")
         self.widget = hooked(w.VBox([
             title("Think of people, one part of your life at a time"), self.prompt_html,
             w.HBox([self.prev_button, self.next_button]), w.HBox([self.count_bar, self.count_html]),
@@ -149,7 +160,8 @@ class WhoYouKnowPanel(Panel):
             w.HBox([self.upload, self.import_format]), self.import_progress, self.import_summary,
             title("Your people"), self.search,
             w.Box([self.people_html], layout=w.Layout(max_height="24em", overflow="auto")),
-            title("Details for one person"), self.person, self.detail_org, self.detail_title,
+            title("Details for one person"), self.editor_hint, self.person, self.detail_org,
+            self.detail_title,
             self.detail_categories, self.tie, tie_help,
             w.HBox([self.can_interview, self.can_refer]), self.introduced_by, self.notes,
             w.HBox([self.delete_button, self.undo_button]),
@@ -182,7 +194,7 @@ class WhoYouKnowPanel(Panel):
         item = self.prompts[self._prompt]
         category = item.get("category", "")
         self.prompt_html.value = (
-            f"<div><small>Prompt {self._prompt + 1} of {len(self.prompts)} · "
+            f"<div style='line-height:1.5'><small>Prompt {self._prompt + 1} of {len(self.prompts)} · "
             f"{html.escape(category)}</small><br><b>{html.escape(item.get('prompt', ''))}</b>"
             "<br><small>Write down every name that comes to mind, even people you have not "
             "spoken to for years. You do not have to contact anyone yet.</small></div>")
@@ -209,7 +221,15 @@ class WhoYouKnowPanel(Panel):
         names = {c.id: c.name for c in people}
         wanted = self.search.value.strip().casefold()
         shown = [c for c in people if wanted in c.name.casefold()] if wanted else people
-        self.people_html.value = people_table(shown, names)
+        self.people_html.value = people_table(shown, names, empty=(
+            f"Nobody on your list matches '{self.search.value.strip()}'." if people else
+            "Nobody here yet. Start with the prompt at the top: type a name under 'Add one "
+            "person' and press Enter."))
+        self.editor_hint.value = "" if shown else (
+            "<p><i>Nobody matches the search; clear the box to see everyone.</i></p>" if people
+            else "<p><i>Add someone above first; then pick them here to note how often you "
+                 "talk, whether they could talk to you about their work, and who introduced "
+                 "you.</i></p>")
         current = self.person.value
         options = [(f"{c.name}" + (f" ({c.organization})" if c.organization else ""), c.id)
                    for c in shown[:MAX_ROWS]]
@@ -321,14 +341,20 @@ class WhoYouKnowPanel(Panel):
         try:
             summary = import_uploads(self.wb, files, fmt=self.import_format.value,
                                      progress=lambda f: setattr(self.import_progress, "value", f))
-        except Exception:
-            self.import_summary.value = "Nothing was imported."
+        except Exception as err:  # said here, by the upload button, as well as in the status
+            why = f" {html.escape(str(err))}" if isinstance(err, InfoviewError) else ""
+            self.import_summary.value = (f"<p class='iv-import-error' style='color:#cf222e'>"
+                                         f"<b>Nothing was imported.</b>{why}</p>")
             raise
         finally:
             self.upload.value = ()
         self.import_progress.value = 1.0
         self.import_summary.value = summary_html(summary)
-        self.status.ok(f"Import done: {summary.added} added, {summary.merged} merged.")
+        if summary.added or summary.merged:
+            self.status.ok(f"Import done: {summary.added} added, {summary.merged} merged.")
+        else:
+            self.status.warn("Nobody was imported from that file; the list below the upload "
+                             "button says why.")
         self._changed()
 
     def _on_detail(self, change) -> None:

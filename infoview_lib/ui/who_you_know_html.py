@@ -15,8 +15,15 @@ from ..model import Contact
 MAX_ROWS = 200
 
 
-def people_table(people: list[Contact], names: dict[int, str], limit: int = MAX_ROWS) -> str:
-    """The people as an HTML table (first `limit` rows)."""
+TABLE_STYLE = ("<style>.iv-people-table{border-collapse:collapse;font-size:90%;line-height:1.35}"
+               ".iv-people-table th,.iv-people-table td{padding:2px 8px;text-align:left;"
+               "vertical-align:top}.iv-people-table tr:nth-child(even){background:#f6f8fa}"
+               "</style>")  # a widget's HTML has a 28 px line height: too tall for a table
+
+
+def people_table(people: list[Contact], names: dict[int, str], limit: int = MAX_ROWS,
+                 empty: str = "Nobody here yet.") -> str:
+    """The people as an HTML table (first `limit` rows); `empty` when there is nobody."""
     head = ("<tr><th>#</th><th>Name</th><th>Organization</th><th>Title</th><th>Categories</th>"
             "<th>Tie</th><th>Interview</th><th>Refer</th><th>Introduced by</th></tr>")
     rows = []
@@ -28,9 +35,8 @@ def people_table(people: list[Contact], names: dict[int, str], limit: int = MAX_
     more = (f"<p>… and {len(people) - limit} more (type in the search box to find them).</p>"
             if len(people) > limit else "")
     if not people:
-        return "<p><i>Nobody here yet.</i></p>"
-    return (f"<table class='iv-people-table' style='border-collapse:collapse;font-size:90%'>"
-            f"{head}{''.join(rows)}</table>{more}")
+        return f"<p><i>{html.escape(empty, quote=False)}</i></p>"
+    return f"{TABLE_STYLE}<table class='iv-people-table'>{head}{''.join(rows)}</table>{more}"
 
 
 def summary_html(summary) -> str:
@@ -45,8 +51,9 @@ def summary_html(summary) -> str:
             lis = "".join(f"<li>{html.escape(p.file)}, line {p.line}: {html.escape(p.message)}"
                           f"</li>" for p in items[:20])
             extra = f"<li>… and {len(items) - 20} more</li>" if len(items) > 20 else ""
-            parts.append(f"<details><summary>{label} ({len(items)})</summary><ul>{lis}{extra}"
-                         "</ul></details>")
+            opened = "" if summary.added or summary.merged else " open"  # nothing came in: say why
+            parts.append(f"<details{opened}><summary>{label} ({len(items)})</summary><ul>{lis}"
+                         f"{extra}</ul></details>")
     return "".join(parts)
 
 

@@ -25,6 +25,18 @@ def test_map_panel_shows_a_png_and_refreshes_after_a_step1_add(maya):
     assert map_panel.image.value != before
 
 
+def test_map_caption_explains_an_empty_map_and_a_one_slice_import(wb):
+    map_panel = MapPanel(wb)
+    assert "Only you so far" in map_panel.caption.value
+    wb.add_many([Contact(first_name=f"Imported{i}", organization="Acme") for i in range(12)])
+    wb.add(Contact(first_name="Sorted", categories=["friend"]))
+    map_panel.refresh()
+    hint = map_panel.caption.value
+    assert "12 people have no part of life yet" in hint and "'other' slice" in hint
+    assert "Only you" not in hint
+    assert "Import contacts" not in hint and "Details for one person" in hint
+
+
 def test_anonymise_checkbox_redraws_with_pseudonyms(maya):
     map_panel = MapPanel(maya)
     plain = {t.get_text() for t in map_panel.last_result.labels}

@@ -186,6 +186,62 @@ def test_upload_of_a_bad_file_changes_nothing(wb):
     assert "Nothing was imported" in panel.import_summary.value
 
 
+def upload_bytes(panel, name, data):
+    panel.upload.set_state({"value": [{"name": name, "type": "", "size": len(data),
+                                       "content": memoryview(data),
+                                       "last_modified": 1700000000000}]})
+
+
+def test_bad_uploads_say_why_by_the_button_and_change_nothing(maya):
+    panel = WhoYouKnowPanel(maya)
+    before = maya.to_json()
+    cases = {"cv.pdf": (b"%PDF-1.4\n1 0 obj <<>> endobj\n", "is a PDF document"),
+             "empty.csv": (b"", "is empty"),
+             "grades.csv": (b"student,course,grade\nAda,Maths,A\n", "Could not tell")}
+    for name, (data, why) in cases.items():
+        upload_bytes(panel, name, data)
+        summary = panel.import_summary.value
+        assert "Nothing was imported." in summary and why in summary and name in summary
+        assert why in panel.status.text and "iv-error" in panel.status.text
+        assert panel.upload.value == ()
+    assert maya.to_json() == before
+
+
+def test_a_file_that_yields_nobody_warns_and_opens_its_problems(wb):
+    panel = WhoYouKnowPanel(wb)
+    upload_bytes(panel, "cut.vcf", b"BEGIN:VCARD\nVERSION:3.0\nFN:Ada Example\n")
+    assert wb.contacts() == []
+    assert "iv-warn" in panel.status.text and "Nobody was imported" in panel.status.text
+    assert "<details open><summary>Problems (1)" in panel.import_summary.value
+
+
+def test_blank_workbook_points_to_the_first_prompt(wb):
+    panel = WhoYouKnowPanel(wb)
+    assert "<b class='iv-count-number'>0</b> people listed" in panel.count_html.value
+    aim, stretch = current_protocol().list_aim, current_protocol().list_stretch
+    assert f"aim for {aim}, stretch to {stretch}" in panel.count_html.value
+    assert "type a name under 'Add one person'" in panel.people_html.value
+    assert "Add someone above first" in panel.editor_hint.value
+    assert panel.delete_button.disabled and panel.tie.disabled
+    panel.name.value = "Ada Example"
+    panel.add_button.click()
+    assert panel.editor_hint.value == "" and not panel.tie.disabled
+    for box in (panel.detail_org, panel.introduced_by, panel.person, panel.tie):
+        assert box.style.description_width == "8em"  # "Organization", "Introduced by" fit
+
+
+def test_introduced_by_lists_everyone_sorted_and_refuses_oneself(maya):
+    panel = WhoYouKnowPanel(maya)
+    labels = [label for label, _ in panel.introduced_by.options]
+    assert labels[0] == "(nobody)" and len(labels) == len(maya.contacts()) + 1
+    assert labels[1:] == sorted(labels[1:], key=str.casefold)
+    me = panel.person.value
+    panel.introduced_by.value = me
+    assert "cannot introduce themselves" in panel.status.text
+    assert maya.get(Contact, me).introduced_by != me
+    assert "Granovetter" in panel.tie_help.value and "at least twice a week" in panel.tie_help.value
+
+
 def test_search_filters_table(maya):
     panel = WhoYouKnowPanel(maya)
     someone = maya.contacts()[3]
@@ -195,6 +251,9 @@ def test_search_filters_table(maya):
     assert panel.person.value == someone.id
     panel.search.value = ""
     assert panel.people_html.value.count("<tr>") == len(maya.contacts()) + 1
+    panel.search.value = "Nobody By This Name"
+    assert "Nobody on your list matches 'Nobody By This Name'" in panel.people_html.value
+    assert "clear the box" in panel.editor_hint.value
 
 
 def test_notebook_quick_add_and_upload(tmp_path):
