@@ -67,10 +67,10 @@ class WhoYouKnowPanel(Panel):
                                           layout=w.Layout(width="12em")), "iv-category")
         self.add_anyway = hooked(w.Checkbox(description="add anyway (same name, another person)",
                                             indent=False), "iv-add-anyway")
-        for box in (self.name, self.organization, self.job_title):
-            box.continuous_update = False  # sent once (Enter or leaving the box), not per key
+        # the boxes send their text as it is typed (nothing listens, so it costs nothing): a
+        # click on Add can overtake a text sent only when the box is left
         self.add_button = button("Add", "iv-add", "primary")
-        self.add_button.on_click(self.add)
+        self.add_button.on_click(self.click_add)
         self._add_pending = False
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", DeprecationWarning)
@@ -277,10 +277,18 @@ class WhoYouKnowPanel(Panel):
             self._loading = False
 
     # -- handlers ----------------------------------------------------------------------------
+    def click_add(self, _=None) -> None:
+        """The Add button: add at once, unless the name has not arrived yet (the browser can
+        send the click before the text typed just before it): then wait a moment, as Enter
+        does, and only then say a name is missing."""
+        if self.name.value.strip():
+            self.add()
+        else:
+            self.request_add()
+
     def request_add(self, _=None) -> None:
         """Enter in the name box. The browser sends Enter before the text typed just before
-        it, so in a kernel the add runs a moment later, once the boxes' values have arrived.
-        (A click on Add needs no wait: leaving the box sends its text before the click.)"""
+        it, so in a kernel the add runs a moment later, once the boxes' values have arrived."""
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:  # plain Python (no event loop): the values are already set

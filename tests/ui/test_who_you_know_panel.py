@@ -84,6 +84,24 @@ def test_in_a_kernel_enter_waits_for_the_typed_text(wb):
     assert panel.name.value == "" and panel.organization.value == ""
 
 
+def test_in_a_kernel_a_click_that_overtakes_the_name_waits_for_it(wb):
+    """The browser can send the Add click before the typed name: wait, then add once."""
+    panel = WhoYouKnowPanel(wb)
+    assert panel.name.continuous_update and panel.organization.continuous_update
+
+    async def name_arrives_after_click():
+        panel.add_button.click()
+        assert wb.contacts() == [] and "Type a name" not in panel.status.text
+        panel.name.value = "Bo Chen"
+        await asyncio.sleep(0.6)
+        panel.add_button.click()  # an empty box after the wait: now it says so
+        await asyncio.sleep(0.6)
+
+    asyncio.run(name_arrives_after_click())
+    assert [c.name for c in wb.contacts()] == ["Bo Chen"]
+    assert "Type a name first" in panel.status.text
+
+
 def test_duplicate_warning(wb):
     panel = WhoYouKnowPanel(wb)
     panel.name.value = "Ada Example"
