@@ -208,7 +208,7 @@ def _link_target(g, target: Target, people, org_names, org_info) -> None:
             match, reason = "in_field", (f"works at {c.organization} "
                                          f"({org_info[org_key].industry})")
         elif pattern and c.notes and pattern.search(c.notes.casefold()):
-            match, reason = "in_field", f"your notes mention {target.name}"
+            match, reason = "in_field", f"is linked to {target.name} in your notes"
         if match:
             g.add_edge(contact_node(c.id), tnode, "contact_target", kind="contact_target",
                        match=match, reason=reason)
