@@ -43,10 +43,11 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """Debian's headless Chromium driven by Playwright: one per test session (Playwright's
-    sync API allows only one running instance per process)."""
+    """Debian's headless Chromium driven by Playwright, one per test module. Playwright's
+    sync API allows one running instance per process and leaves an event loop running
+    while it is open, so it is closed before tests of other modules run."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
