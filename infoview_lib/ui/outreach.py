@@ -199,7 +199,7 @@ class OutreachPanel(Panel):
         self.refresh_due()
         if self.contact.value is None:
             message = ("Your list is empty: add people in step 1 (or load a persona in step 0), "
-                       "then run this cell again.")
+                       "then open this step again.")
             self.empty_note.value = f"<p class='iv-warn' style='color:#9a6700'>{message}</p>"
             self.status.warn(message)
             for box in (self.referrer, *self.parts.values(), self.minutes, self.when,

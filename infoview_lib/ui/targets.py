@@ -86,7 +86,7 @@ def leads_html(row: TargetRow | None, people: int = 1) -> str:
     if people == 0:
         return ("<p class='iv-leads-empty'>Your list of people is empty, so nobody can point you "
                 "anywhere yet. Add people in step 1 (<code>01_who_you_know.ipynb</code>), or load "
-                "a sample persona in step 0, then run this notebook again.</p>")
+                "a sample persona in step 0, then open this step again.</p>")
     if row is None:
         return ("<p class='iv-leads-empty'>Add a target above; the people on your list who can "
                 "point you there show up here.</p>")
