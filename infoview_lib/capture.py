@@ -163,3 +163,118 @@ def add_bulk(wb: Workbook, lines: list[BulkLine], category: str = "",
                                    categories=[category] if category else [],
                                    sources=[TYPED_SOURCE]))
     return wb.add_many(records) if records else []
+
+
+# -- changing many people at once ------------------------------------------------------------
+def _same_org(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def select_people(wb_or_people, search: str = "", without_category: bool = False,
+                  organization: str = "") -> list[Contact]:
+    """The people on the list whose name contains `search` (any case), optionally only those
+    with no part of life yet and/or at one organization (any case, spaces ignored).
+
+    >>> people = [Contact(first_name="Ada", organization="Acme"),
+    ...           Contact(first_name="Bo", categories=["friend"], organization="acme ")]
+    >>> [c.name for c in select_people(people, without_category=True)]
+    ['Ada']
+    >>> [c.name for c in select_people(people, search="b", organization="ACME")]
+    ['Bo']
+    """
+    people = wb_or_people.contacts() if hasattr(wb_or_people, "contacts") else wb_or_people
+    wanted = " ".join((search or "").split()).casefold()
+    org = (organization or "").strip()
+    return [c for c in people
+            if (not wanted or wanted in c.name.casefold())
+            and (not without_category or not c.categories)
+            and (not org or _same_org(c.organization, org))]
+
+
+@dataclass
+class BulkChange:
+    """What one bulk edit did: the people changed, with their values before and after.
+
+    before[id] = (categories, tie_strength, updated_at); after[id] = (categories, tie_strength).
+    """
+
+    selected: int
+    add_category: str = ""
+    tie_strength: str = ""
+    before: dict[int, tuple[list[str], str, str]] = field(default_factory=dict)
+    after: dict[int, tuple[list[str], str]] = field(default_factory=dict)
+
+    @property
+    def changed(self) -> int:
+        return len(self.before)
+
+    @property
+    def message(self) -> str:
+        what = " and ".join(part for part in (
+            f"part of life '{self.add_category}'" if self.add_category else "",
+            f"we talk '{self.tie_strength}'" if self.tie_strength else "") if part)
+        if not self.changed:
+            return (f"Nothing changed: all {self.selected} chosen people already had {what}.")
+        same = self.selected - self.changed
+        rest = f" ({same} already had it)" if same else ""
+        people = "person" if self.changed == 1 else "people"
+        return (f"Changed {self.changed} {people}: {what}{rest}. A backup was made; "
+                "'Undo' puts their previous values back.")
+
+
+def bulk_update(wb: Workbook, ids, add_category: str | None = None,
+                tie_strength: str | None = None, protocol=None) -> BulkChange:
+    """Add a part of life (other parts are kept) and/or set how often you talk, for many
+    people in one transaction, after a backup. Deleted or unknown ids are left alone.
+    Nothing is written (and no backup made) when nobody would change."""
+    from .model import TIE_STRENGTHS
+    from .protocol import current_protocol
+
+    add_category = (add_category or "").strip()
+    tie_strength = (tie_strength or "").strip()
+    if not add_category and not tie_strength:
+        raise ValidationError("Pick a part of life or how often you talk (or both) to set.")
+    if add_category:
+        categories = list((protocol or current_protocol()).categories)
+        if add_category not in categories:
+            raise ValidationError(f"'{add_category}' is not a part of life here; pick one of: "
+                                  f"{', '.join(categories)}.")
+    if tie_strength and tie_strength not in TIE_STRENGTHS:
+        raise ValidationError(f"'{tie_strength}' is not a tie strength; pick one of: "
+                              f"{', '.join(TIE_STRENGTHS)}.")
+    ids = list(dict.fromkeys(ids or ()))
+    if not ids:
+        raise ValidationError("Nobody is chosen, so nothing changed. Clear the search box or "
+                              "the filters to choose some people.")
+    on_list = {c.id: c for c in wb.contacts()}
+    chosen = [on_list[i] for i in ids if i in on_list]
+    change = BulkChange(len(chosen), add_category, tie_strength)
+    for person in chosen:
+        cats = list(person.categories)
+        if add_category and add_category not in cats:
+            cats.append(add_category)
+        tie = tie_strength or person.tie_strength
+        if cats != person.categories or tie != person.tie_strength:
+            change.before[person.id] = (list(person.categories), person.tie_strength,
+                                        person.updated_at)
+            change.after[person.id] = (cats, tie)
+    if change.changed:
+        wb.backup("bulk-edit")
+        with wb.transaction():
+            for person_id, (cats, tie) in change.after.items():
+                wb.update(Contact, person_id, categories=cats, tie_strength=tie)
+    return change
+
+
+def undo_bulk(wb: Workbook, change: BulkChange) -> int:
+    """Put back the values a bulk edit replaced, in one transaction; return how many people.
+    Someone edited again since (values no longer those the bulk edit set) is left as is."""
+    restored = 0
+    with wb.transaction():
+        for person_id, (cats, tie, stamp) in change.before.items():
+            current = wb.get(Contact, person_id)
+            if (current.categories, current.tie_strength) != change.after[person_id]:
+                continue
+            wb.update(Contact, person_id, categories=cats, tie_strength=tie, updated_at=stamp)
+            restored += 1
+    return restored

@@ -94,8 +94,10 @@ def uncategorised_hint(g, at_least: int = 10) -> str:
         return ("<div class='iv-map-hint'><small>Only you so far: everyone you add above "
                 "appears here at once.</small></div>") if g.number_of_nodes() == 1 else ""
     return (f"<div class='iv-map-hint'><small>{len(bare):,} people have no part of life yet, so "
-            f"they all sit in the '{html.escape(bare[0])}' slice. Pick one for each of them under "
-            "'Details for one person' above and the map spreads out.</small></div>")
+            f"they all sit in the '{html.escape(bare[0])}' slice. Give many of them one at once "
+            "under 'Your people' above: search for a name or pick an organization (or tick 'only "
+            "people with no part of life yet'), choose a part of life and click 'Set for these "
+            "… people'. The map spreads out.</small></div>")
 
 
 def leads_list_html(g, leads) -> str:

@@ -1,9 +1,9 @@
 """Step 1 panel, "who you know": prompts by part of life, quick add, bulk paste, import,
-the list of people and a details editor. Every change is written to the workbook at once.
+the list of people (with filters and a change-everyone-listed action) and a details editor. Every change is written to the workbook at once.
 
 Other panels (e.g. the network map) can follow changes: `panel.on_change(callback)` adds a
 callable to `panel.listeners`; each is called with no arguments after every add, edit,
-delete, undo and import.
+delete, undo, import and bulk change (once per bulk change).
 
 Example (in a notebook):
     panel = WhoYouKnowPanel(open_workbook())
@@ -25,6 +25,7 @@ from ..importers import FORMATS, import_uploads
 from ..model import TIE_STRENGTH_MEANING, TIE_STRENGTHS, Contact
 from ..protocol import Protocol, current_protocol
 from ..store import Workbook
+from .bulk_edit import BulkEditor
 from .common import Panel, StatusLine, button, hooked, reports_errors, text_input, title
 from .who_you_know_html import MAX_ROWS, bulk_preview_html, people_table, summary_html
 
@@ -100,6 +101,7 @@ class WhoYouKnowPanel(Panel):
 
         self.search = text_input("Find a person by name", "iv-search")
         self.search.observe(lambda _: self.refresh(), names="value")
+        self.bulk = BulkEditor(wb, cats, self.search, changed=self._changed, refilter=self.refresh)
         self.people_html = hooked(w.HTML(), "iv-people")
         self.editor_hint = hooked(w.HTML(), "iv-editor-hint")
 
@@ -158,8 +160,9 @@ class WhoYouKnowPanel(Panel):
                    "Google or Outlook CSV, or vCard <code>.vcf</code>. A backup is made first; "
                    "importing the same file again adds nobody. Nothing leaves this computer."),
             w.HBox([self.upload, self.import_format]), self.import_progress, self.import_summary,
-            title("Your people"), self.search,
+            title("Your people"), w.HBox([self.search, self.bulk.filters]), self.bulk.count,
             w.Box([self.people_html], layout=w.Layout(max_height="24em", overflow="auto")),
+            self.bulk.widget,
             title("Details for one person"), self.editor_hint, self.person, self.detail_org,
             self.detail_title,
             self.detail_categories, self.tie, tie_help,
@@ -219,14 +222,17 @@ class WhoYouKnowPanel(Panel):
         people = self.wb.contacts()
         self._show_count(people)
         names = {c.id: c.name for c in people}
-        wanted = self.search.value.strip().casefold()
-        shown = [c for c in people if wanted in c.name.casefold()] if wanted else people
+        if people_changed:
+            self.bulk.set_people(people)
+        shown = self.bulk.selection(people)
+        self.bulk.show_count(len(shown), len(people))
         self.people_html.value = people_table(shown, names, empty=(
-            f"Nobody on your list matches '{self.search.value.strip()}'." if people else
+            f"Nobody on your list matches ({self.bulk.describe()}). Clear the search box or the "
+            "filters to see everyone." if people else
             "Nobody here yet. Start with the prompt at the top: type a name under 'Add one "
             "person' and press Enter."))
         self.editor_hint.value = "" if shown else (
-            "<p><i>Nobody matches the search; clear the box to see everyone.</i></p>" if people
+            "<p><i>Nobody matches; clear the search and filters to see everyone.</i></p>" if people
             else "<p><i>Add someone above first; then pick them here to note how often you "
                  "talk, whether they could talk to you about their work, and who introduced "
                  "you.</i></p>")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from infoview_lib.model import Contact, Target
 from infoview_lib.ui import network_map
+from infoview_lib.ui.bulk_edit import WITHOUT_LABEL
 from infoview_lib.ui.network_map import MapPanel, TargetMapPanel
 from infoview_lib.ui.who_you_know import WhoYouKnowPanel
 
@@ -34,7 +35,8 @@ def test_map_caption_explains_an_empty_map_and_a_one_slice_import(wb):
     hint = map_panel.caption.value
     assert "12 people have no part of life yet" in hint and "'other' slice" in hint
     assert "Only you" not in hint
-    assert "Import contacts" not in hint and "Details for one person" in hint
+    assert "Import contacts" not in hint and "'Your people'" in hint
+    assert WITHOUT_LABEL in hint  # names the bulk action's checkbox as it is labelled
 
 
 def test_anonymise_checkbox_redraws_with_pseudonyms(maya):

@@ -4,6 +4,7 @@ upload via FileUpload.set_state, listeners; and the notebook driven by probe cel
 from __future__ import annotations
 
 import asyncio
+import html
 from pathlib import Path
 
 from notebook_runner import NOTEBOOKS, cell_text, error_outputs, run_notebook
@@ -270,8 +271,9 @@ def test_search_filters_table(maya):
     panel.search.value = ""
     assert panel.people_html.value.count("<tr>") == len(maya.contacts()) + 1
     panel.search.value = "Nobody By This Name"
-    assert "Nobody on your list matches 'Nobody By This Name'" in panel.people_html.value
-    assert "clear the box" in panel.editor_hint.value
+    assert ("Nobody on your list matches (name contains 'Nobody By This Name')"
+            in panel.people_html.value)
+    assert "clear the search" in panel.editor_hint.value
 
 
 def test_notebook_quick_add_and_upload(tmp_path):
@@ -292,3 +294,71 @@ def test_notebook_quick_add_and_upload(tmp_path):
     with open_workbook(tmp_path / "wb.sqlite") as wb:
         assert [c.name for c in wb.contacts()] == ["Ada Example", "Olusegun Bámidélé",
                                                   "Grace Ndlovu"]
+
+
+def linkedin_csv(rows: int) -> bytes:
+    lines = ["First Name,Last Name,URL,Email Address,Company,Position,Connected On"]
+    lines += [f"Person{i},Imported{i},https://www.linkedin.com/in/p{i}-fict,,"
+              f"{'Acme' if i % 3 == 0 else 'Northwind Solar'},Analyst,07 Mar 2024"
+              for i in range(rows)]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def test_bulk_set_part_of_life_for_an_import_then_undo(wb):
+    wb.add(Contact(first_name="Already", last_name="Sorted", categories=["friend"]))
+    panel = WhoYouKnowPanel(wb)
+    panel.import_files([("Connections.csv", linkedin_csv(300))])
+    assert len(wb.contacts()) == 301
+    assert panel.bulk.organization.options[1] == ("Northwind Solar (200)", "Northwind Solar")
+    calls = []
+    panel.on_change(lambda: calls.append(1))
+    before = {c.id: c for c in wb.contacts()}
+
+    panel.bulk.without.value = True
+    assert "<b class='iv-bulk-count-number'>300</b> of 301" in panel.bulk.count.value
+    assert "Already Sorted" not in panel.people_html.value
+    panel.bulk.category.value = "co-worker"
+    assert panel.bulk.apply_button.description == "Set for these 300 people"
+    panel.bulk.apply_button.click()
+    assert "Changed 300 people" in panel.bulk.status.text
+    assert calls == [1]  # the map redraws once, not 300 times
+    assert all(c.categories == ["co-worker"] for c in wb.contacts() if c.id != 1)
+    assert wb.get(Contact, 1).categories == ["friend"]
+    assert list(wb.backups_dir.glob("*.bulk-edit.sqlite"))
+    assert "Nobody on your list matches (no part of life yet)" in panel.people_html.value
+    assert panel.bulk.apply_button.disabled  # nobody left to change
+
+    panel.bulk.undo_button.click()
+    assert "Undone: 300 people" in panel.bulk.status.text
+    assert calls == [1, 1]
+    assert {c.id: c for c in wb.contacts()} == before
+    assert panel.bulk.undo_button.disabled
+    assert "<b class='iv-bulk-count-number'>300</b>" in panel.bulk.count.value
+
+
+def test_bulk_by_search_and_organization_keeps_other_categories(maya):
+    panel = WhoYouKnowPanel(maya)
+    org = panel.bulk.organization.options[1][1]  # the organization with most people
+    at_org = [c for c in maya.contacts() if c.organization == org]
+    assert len(at_org) > 1
+    panel.bulk.organization.value = org
+    panel.bulk.tie.value = "rarely"
+    panel.bulk.category.value = "club"
+    panel.bulk.apply_button.click()
+    for person in at_org:
+        after = maya.get(Contact, person.id)
+        assert after.tie_strength == "rarely"
+        assert after.categories == person.categories + (
+            [] if "club" in person.categories else ["club"])
+    panel.bulk.organization.value = ""
+    panel.search.value = "zzz nobody"
+    panel.bulk.apply()  # the button is disabled; the handler still says why
+    assert "Nobody is listed (name contains 'zzz nobody')" in html.unescape(panel.bulk.status.text)
+
+
+def test_bulk_without_a_choice_says_what_to_pick(maya):
+    panel = WhoYouKnowPanel(maya)
+    snapshot = maya.to_json()
+    panel.bulk.apply_button.click()
+    assert "Pick a part of life to add" in panel.bulk.status.text
+    assert maya.to_json() == snapshot
