@@ -67,9 +67,10 @@ class BulkEditor:
 
         self.filters = w.HBox([self.organization, self.without])
         self.widget = hooked(w.VBox([
-            w.HTML("<b>Change everyone listed at once</b> <small>(e.g. after an import): the "
-                   "part of life is added to any they already have. A backup is made first, "
-                   "and Undo puts the previous values back.</small>"),
+            w.HTML("<div style='line-height:1.4;margin-top:8px'><b>Change everyone listed at "
+                   "once</b> <small>(e.g. after an import): the part of life is added to any "
+                   "they already have. A backup is made first, and Undo puts the previous "
+                   "values back.</small></div>"),
             w.HBox([self.category, self.tie]),
             w.HBox([self.apply_button, self.undo_button]), self.status.widget,
         ]), "iv-bulk-edit")
@@ -116,8 +117,8 @@ class BulkEditor:
 
     def show_count(self, chosen: int, total: int) -> None:
         """Say how many people the filters choose; the button names the number."""
-        self.count.value = (f"<small><b class='iv-bulk-count-number'>{chosen:,}</b> of {total:,} "
-                            f"listed ({html.escape(self.describe())}).</small>")
+        self.count.value = (f"<small>Showing <b class='iv-bulk-count-number'>{chosen:,}</b> of "
+                            f"{total:,} people ({html.escape(self.describe())}).</small>")
         self.apply_button.description = (f"Set for these {chosen:,} "
                                          f"{'person' if chosen == 1 else 'people'}")
         self.apply_button.disabled = not chosen
