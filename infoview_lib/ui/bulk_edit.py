@@ -117,7 +117,7 @@ class BulkEditor:
 
     def show_count(self, chosen: int, total: int) -> None:
         """Say how many people the filters choose; the button names the number."""
-        self.count.value = (f"<small>Showing <b class='iv-bulk-count-number'>{chosen:,}</b> of "
+        self.count.value = "" if not total else (f"<small>Showing <b class='iv-bulk-count-number'>{chosen:,}</b> of "
                             f"{total:,} people ({html.escape(self.describe())}).</small>")
         self.apply_button.description = (f"Set for these {chosen:,} "
                                          f"{'person' if chosen == 1 else 'people'}")
