@@ -88,7 +88,7 @@ def connection_text(wb: Workbook, contact: Contact, path: list[str]) -> str:
         if contact.tie_strength:
             how += f" (you see each other {contact.tie_strength})"
         if contact.categories:
-            how += f"; {', '.join(contact.categories)}"
+            how += f", from this part of your life: {', '.join(contact.categories)}"
         return how + "."
     middle = ", then ".join(path[1:-1])
     return f"Through {middle}: mention who referred you in the first minute."
@@ -151,47 +151,12 @@ def plan_data(wb: Workbook, contact: Contact | int | str) -> dict[str, Any]:
     }
 
 
-def _num(x: float) -> str:
-    return f"{x:g}"
-
-
 def plan_markdown(wb: Workbook, contact: Contact | int | str) -> str:
-    """The one-page plan as Markdown (all user text escaped)."""
-    data = plan_data(wb, contact)
-    c = data["contact"]
-    e = md_escape
-    lines = [f"# Interview plan: {e(c['name'])}", "", "## Who they are"]
-    role = ", ".join(x for x in (c["title"], c["organization"]) if x)
-    lines.append(f"- **{e(c['name'])}**" + (f", {e(role)}" if role else ""))
-    if c["emails"]:
-        lines.append(f"- E-mail: {e(c['emails'][0])}")
-    if c["notes"]:
-        lines.append(f"- Notes: {e(c['notes'])}")
-    lines += ["", "## How you are connected",
-              "- " + " → ".join(e(n) for n in data["connection"]["path"]),
-              f"- {e(data['connection']['text'])}"]
-    lines += [f"- Can point you to {e(r)}" for r in data["connection"]["leads_to"]]
-    lines += ["", "## What you want to learn"]
-    lines += [f"- {e(item)}" for item in data["learn"]] or [
-        "- (Write it in step 2: what do you want to find out from this conversation?)"]
-    a = data["agenda"]
-    lines += ["", f"## Agenda ({a['length']} minutes)"]
-    for phase in a["phases"]:
-        lines.append(f"- **{phase['name']}** ({_num(phase['minutes'])} min)")
-        for item in phase["items"]:
-            extra = f" ({_num(item['minutes'])} min)" if item["minutes"] else ""
-            lines.append(f"    - {e(item['text'])}{extra}")
-    lines.append(f"\nAbout {_num(a['total'])} of {a['length']} minutes planned.")
-    if a["warning"]:
-        lines.append(f"\n**Warning:** {e(a['warning'])}")
-    lines += ["", "## Logistics"]
-    m = data["meeting"]
-    if m:
-        lines += [f"- When: {e(m['when'])}", f"- Where: {e(m['where'])}",
-                  f"- Length: {m['minutes']} minutes (keep to it unless they offer more)"]
-    else:
-        lines.append("- Not fixed yet: set the date, time and place in step 5.")
-    lines += ["", "## Checklist"]
-    lines += [f"- [{'x' if item['done'] else ' '}] {e(item['label'])}"
-              for item in data["checklist"]]
-    return "\n".join(lines) + "\n"
+    """The one-page plan as Markdown (all user text escaped): the same page the exports
+    write (export.plans.contact_plan), rendered by export.markdown."""
+    from .export.markdown import render_markdown
+    from .export.plans import contact_plan
+
+    if not isinstance(contact, Contact):
+        contact = wb.get(Contact, contact) if isinstance(contact, int) else wb.find_contact(contact)
+    return render_markdown(contact_plan(wb, contact))

@@ -75,6 +75,8 @@ def contact_blocks(wb: Workbook, contact: Contact, level: int = 2) -> list:
     ])]
     blocks += [Heading("How you are connected", sub),
                Para(" → ".join(data["connection"]["path"])), Para(data["connection"]["text"])]
+    if data["connection"]["leads_to"]:
+        blocks.append(Bullets([f"Can point you to {r}" for r in data["connection"]["leads_to"]]))
     blocks.append(Heading("What you want to learn", sub))
     blocks.append(Bullets(data["learn"]) if data["learn"] else
                   Para("Not written yet: say in step 2 what you want to find out.", muted=True))
@@ -89,7 +91,7 @@ def contact_blocks(wb: Workbook, contact: Contact, level: int = 2) -> list:
     blocks.append(Para(f"About {_num(agenda['total'])} of {agenda['length']} minutes planned.",
                        muted=True))
     if agenda["warning"]:
-        blocks.append(Para("Warning: " + agenda["warning"]))
+        blocks.append(Fields([("Warning", agenda["warning"])]))
     blocks.append(Heading("Logistics", sub))
     meeting = data["meeting"]
     if meeting:
@@ -109,7 +111,7 @@ def contact_blocks(wb: Workbook, contact: Contact, level: int = 2) -> list:
 
 def contact_plan(wb: Workbook, contact: Contact) -> Document:
     """One contact's interview plan as a Document."""
-    return Document(f"Interview plan: {contact.name}", blocks=contact_blocks(wb, contact))
+    return Document(f"Interview plan: {contact.name}", blocks=contact_blocks(wb, contact, level=1))
 
 
 def _owner(wb: Workbook) -> str:
