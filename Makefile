@@ -23,9 +23,10 @@ $(VENV)/.installed-test: $(VENV)/.installed
 lab: $(VENV)/.installed
 	$(BIN)/infoview lab $(ARGS)
 
-## Run every test layer: unit, panels, notebooks, real browser (needs /usr/bin/chromium).
+## Run every test layer: unit, panels, notebooks, real browser. Installs the Debian packages
+## the tests need (chromium, poppler-utils, fonts) when missing and run as root.
 test: $(VENV)/.installed-test
-	@test -x /usr/bin/chromium || { echo "The browser tests need Chromium: sudo apt-get install chromium (or run .ci/run as root)."; exit 1; }
+	bash .ci/system-packages
 	$(BIN)/ruff check infoview_lib tests benchmarks
 	$(BIN)/python -m pytest $(ARGS)
 
