@@ -88,6 +88,22 @@ def _families(chars: frozenset[int]) -> tuple[str, ...] | None:
     return None
 
 
+def display_form(text: str) -> str:
+    """Text as matplotlib must draw it: matplotlib neither joins Arabic letters nor orders
+    right-to-left scripts, so those names are shaped (arabic-reshaper) and put in visual order
+    (python-bidi) first; other text is returned as it is.
+
+    >>> display_form("Ada") == "Ada" and display_form("حداد") != "حداد"
+    True
+    """
+    if not any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text):
+        return text
+    import arabic_reshaper
+    from bidi import get_display
+
+    return get_display(arabic_reshaper.reshape(text))
+
+
 def families_for(text: str) -> list[str] | None:
     """The font family list that draws every character of text, or None if none can."""
     result = _families(_needed(text))

@@ -23,7 +23,7 @@ import unicodedata
 
 import numpy as np
 
-from .fonts import families_for, warn_missing
+from .fonts import display_form, families_for, warn_missing
 from .map_text import node_label, plain_label
 
 LABEL_ALL_UP_TO = 120
@@ -115,7 +115,7 @@ def place_labels(ax, g, lay, order, anonymize, fontsize, dpi, marker_pt=None, re
     crowded = int((lay.ring >= 0).sum()) > LABEL_ALL_UP_TO
     texts, nodes = [], []
     for node in order:
-        text = node_label(g, node, anonymize)
+        text = display_form(node_label(g, node, anonymize))
         families = families_for(text)
         if families is None:
             warn_missing(text)

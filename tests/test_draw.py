@@ -150,7 +150,17 @@ def test_non_latin_names_render_without_missing_glyph_warnings(wb, tmp_path):
     messages = [str(w.message) for w in caught]
     assert not [m for m in messages if "missing from font" in m], messages
     assert not [w for w in caught if issubclass(w.category, fonts.MissingFontWarning)]
-    assert set(names) <= {t.get_text() for t in saved.result.labels}
+    drawn = {t.get_text() for t in saved.result.labels}
+    assert {fonts.display_form(n) for n in names} <= drawn
+
+
+def test_arabic_names_are_drawn_joined_and_right_to_left(wb, tmp_path):
+    wb.add(Contact(first_name="أميرة", last_name="حداد", tie_strength="often"))
+    drawn = {t.get_text() for t in save_map(wb, tmp_path / "map.png").result.labels}
+    shaped = [t for t in drawn if any(0xFE70 <= ord(ch) <= 0xFEFF for ch in t)]
+    assert len(shaped) == 1, drawn  # joined letter forms (Arabic presentation forms)
+    assert shaped[0][0] == "ﺩ"  # the last letter of the name comes first, left to right on paper
+    assert "أميرة حداد" not in drawn
 
 
 def test_uncovered_names_warn_once_and_get_a_readable_label(wb, tmp_path, monkeypatch):
