@@ -32,7 +32,6 @@ OUTREACH_STATUSES = (
     "to_contact", "sent", "replied", "meeting_set", "met", "thanked",
     "referrals_followed_up", "declined",
 )
-MEETING_LENGTHS = (15, 20, 30)
 
 
 def now_iso() -> str:

@@ -174,10 +174,6 @@ def _rows(wb: Workbook, contact_id: int | None) -> list[QuestionChoice]:
                                        r.position, r.id))
 
 
-def has_own_list(wb: Workbook, contact_id: int | None) -> bool:
-    return contact_id is None or bool(wb.list(QuestionChoice, contact_id=contact_id))
-
-
 def chosen(wb: Workbook, contact_id: int | None = None,
            bank: list[Question] | None = None) -> list[QuestionChoice]:
     """The picked questions in agenda order; a contact without a list of their own gets the

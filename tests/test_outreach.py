@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from infoview_lib.errors import ProtocolError, ValidationError
@@ -234,3 +236,15 @@ def test_persona_drafts_pass_the_checker(maya):
             assert all(r.passed for r in results), (name, channel, [r.line() for r in results])
             if channel == "linkedin":
                 assert draft.chars <= 300
+
+
+def test_meeting_lengths_come_from_the_class_protocol(tmp_path, monkeypatch):
+    text = (Path(__file__).resolve().parent.parent / "data" / "protocol.yaml").read_text()
+    custom = tmp_path / "protocol.yaml"
+    custom.write_text(text.replace("meeting_lengths: [15, 20, 30]", "meeting_lengths: [20, 45]"))
+    (tmp_path / "questions.yaml").write_text(
+        (Path(__file__).resolve().parent.parent / "data" / "questions.yaml").read_text())
+    monkeypatch.setenv("INFOVIEW_PROTOCOL", str(custom))
+    assert MessageParts(minutes=45).minutes == 45
+    with pytest.raises(ValidationError, match="20 or 45 minutes"):
+        MessageParts(minutes=15)

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import NotFound, ValidationError
-from ..model import MEETING_LENGTHS, Contact, Outreach, Target
+from ..model import Contact, Outreach, Target
+from ..protocol import current_protocol
 from ..store import Workbook
 
 EDITABLE = ("referrer", "connection", "who_i_am", "topic", "interest", "purpose", "minutes",
@@ -37,6 +38,12 @@ CONNECTIONS = {
     "alumni": "We went to the same school, which is why I hoped you might not mind a note.",
     "online": "We are connected online, and what you share about your work caught my eye.",
 }
+
+
+def _lengths() -> str:
+    """The meeting lengths the class protocol offers, as "15, 20 or 30"."""
+    lengths = [str(m) for m in current_protocol().meeting_lengths]
+    return ", ".join(lengths[:-1]) + " or " + lengths[-1] if len(lengths) > 1 else lengths[0]
 
 
 def default_ask(minutes: int) -> str:
@@ -74,10 +81,9 @@ class MessageParts:
         try:
             self.minutes = int(self.minutes)
         except (TypeError, ValueError) as err:
-            raise ValidationError("The meeting length is a number of minutes: 15, 20 or 30.") from err
-        if self.minutes not in MEETING_LENGTHS:
-            raise ValidationError(f"Ask for {', '.join(map(str, MEETING_LENGTHS[:-1]))} or "
-                                  f"{MEETING_LENGTHS[-1]} minutes; short asks get more yeses.")
+            raise ValidationError(f"The meeting length is a number of minutes: {_lengths()}.") from err
+        if self.minutes not in current_protocol().meeting_lengths:
+            raise ValidationError(f"Ask for {_lengths()} minutes; short asks get more yeses.")
         if not self.ask:
             self.ask = default_ask(self.minutes)
 

@@ -34,7 +34,7 @@ from ..followup import (
     set_status,
     status_dates,
 )
-from ..model import MEETING_LENGTHS, OUTREACH_STATUSES, Contact, Target
+from ..model import OUTREACH_STATUSES, Contact, Target
 from ..outreach import (
     Limits,
     check_message,
@@ -44,6 +44,7 @@ from ..outreach import (
     save_parts,
     verdict,
 )
+from ..protocol import current_protocol
 from ..store import Workbook
 from ..targets import contact_first, ranked_targets
 from .common import Panel, StatusLine, button, hooked, reports_errors, title
@@ -136,7 +137,7 @@ class OutreachPanel(Panel):
             box = cls(description=label, placeholder=placeholder, continuous_update=True,
                       layout=w.Layout(width="54em", max_width="100%"), style=LABEL_STYLE)
             self.parts[name] = hooked(box, f"iv-part-{name}")
-        self.minutes = hooked(w.ToggleButtons(options=[(f"{m} min", m) for m in MEETING_LENGTHS],
+        self.minutes = hooked(w.ToggleButtons(options=[(f"{m} min", m) for m in current_protocol().meeting_lengths],
                                               value=20), "iv-part-minutes")
         self.channel = hooked(w.ToggleButtons(options=[("E-mail", "email"), ("Phone", "phone"),
                                                        ("LinkedIn note", "linkedin")],
