@@ -22,7 +22,6 @@ from datetime import datetime, timezone
 from typing import Any
 
 from ..model import (
-    CATEGORIES,
     OUTREACH_STATUSES,
     TARGET_KINDS,
     TIE_STRENGTHS,
@@ -32,6 +31,7 @@ from ..model import (
     Tie,
 )
 from ..progress import step_progress
+from ..protocol import current_protocol
 from ..store import Workbook
 
 FORMAT = "infoview-progress"
@@ -77,7 +77,7 @@ def progress_data(wb: Workbook, now: datetime | None = None) -> dict[str, Any]:
     now = now or datetime.now(timezone.utc)
     people = wb.contacts()
     listed = {c.id for c in people}
-    by_category = dict.fromkeys(CATEGORIES, 0)
+    by_category = dict.fromkeys(current_protocol().categories, 0)
     for person in people:
         for category in person.categories:
             by_category[category] = by_category.get(category, 0) + 1
