@@ -36,8 +36,8 @@ REPEATS = {100: 5, 1000: 5, 5000: 3, 20000: 3}
 
 def synthetic(n: int, seed: int = 42):
     """Records for an ego network of n contacts."""
-    from infoview_lib.model import Contact, Organization, Target, Tie
-    from infoview_lib.protocol import current_protocol
+    from infoview_lib.classroom.protocol import current_protocol
+    from infoview_lib.workbook.model import Contact, Organization, Target, Tie
 
     rng = random.Random(seed)
     cats = current_protocol().categories
@@ -99,9 +99,9 @@ def run_size(n: int) -> dict:
     import matplotlib.pyplot as plt
     import networkx as nx
 
-    from infoview_lib.draw import save_map
-    from infoview_lib.layout import ego_layout
-    from infoview_lib.network import build_graph_from, simple_undirected
+    from infoview_lib.map.draw import save_map
+    from infoview_lib.map.layout import ego_layout
+    from infoview_lib.map.network import build_graph_from, simple_undirected
 
     people, orgs, ties, targets = synthetic(n)
     repeats = REPEATS.get(n, 3)

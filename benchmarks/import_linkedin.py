@@ -30,8 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from infoview_lib.importers import merge_results, name_key, parse_contacts  # noqa: E402
-from infoview_lib.model import Contact  # noqa: E402
-from infoview_lib.store import open_workbook  # noqa: E402
+from infoview_lib.workbook.model import Contact  # noqa: E402
+from infoview_lib.workbook.store import open_workbook  # noqa: E402
 
 FIRST = ["Ada", "Bo", "Chloé", "Dmitri", "Eun-ji", "Farah", "Gus", "Hana", "Ivo", "Jun", "Kemi",
          "Luis", "Mei", "Nia", "Omar", "Priya", "Quinn", "Rosa", "Sven", "Tariq", "Uma", "Zoë"]

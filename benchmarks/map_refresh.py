@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 def workbook_with(n: int, folder: Path):
     from graph import synthetic
 
-    from infoview_lib.store import open_workbook
+    from infoview_lib.workbook.store import open_workbook
 
     contacts, organizations, ties, targets = synthetic(n)
     wb = open_workbook(folder / f"w{n}.sqlite")
@@ -40,8 +40,8 @@ def workbook_with(n: int, folder: Path):
 
 
 def time_ours(wb, rounds: int) -> float:
-    from infoview_lib.model import Contact
     from infoview_lib.ui.network_map import MapPanel
+    from infoview_lib.workbook.model import Contact
 
     panel = MapPanel(wb)
     times = []
@@ -58,7 +58,7 @@ def time_baseline(wb, rounds: int) -> float:
     import networkx as nx
     from graph import plain_layout
 
-    from infoview_lib.network import build_graph, simple_undirected
+    from infoview_lib.map.network import build_graph, simple_undirected
 
     times = []
     for _ in range(rounds):

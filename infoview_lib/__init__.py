@@ -6,7 +6,7 @@ Example:
     ('often', 'occasionally', 'rarely')
 """
 
-from .errors import (
+from .workbook.errors import (
     ExportError,
     ImportFormatError,
     InfoviewError,
@@ -19,7 +19,7 @@ from .errors import (
     WorkbookNotFound,
     WorkbookTooNew,
 )
-from .model import (
+from .workbook.model import (
     CATEGORIES,
     TARGET_KINDS,
     TIE_STRENGTHS,
@@ -32,8 +32,8 @@ from .model import (
     Target,
     Tie,
 )
-from .paths import default_workbook_path
-from .store import Workbook, create_workbook, open_workbook
+from .workbook.paths import default_workbook_path
+from .workbook.store import Workbook, create_workbook, open_workbook
 
 __version__ = "0.1.0"
 

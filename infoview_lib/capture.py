@@ -2,7 +2,7 @@
 
 Example:
     >>> import tempfile, pathlib
-    >>> from infoview_lib.store import open_workbook
+    >>> from infoview_lib.workbook.store import open_workbook
     >>> wb = open_workbook(pathlib.Path(tempfile.mkdtemp()) / "w.sqlite")
     >>> quick_add(wb, "Ada Example", organization="Acme").contact.name
     'Ada Example'
@@ -15,10 +15,10 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
-from .errors import ValidationError
 from .importers.base import name_key
-from .model import Contact
-from .store import Workbook
+from .workbook.errors import ValidationError
+from .workbook.model import Contact
+from .workbook.store import Workbook
 
 TYPED_SOURCE = "typed"
 SIMILARITY = 0.88
@@ -227,8 +227,8 @@ def bulk_update(wb: Workbook, ids, add_category: str | None = None,
     """Add a part of life (other parts are kept) and/or set how often you talk, for many
     people in one transaction, after a backup. Deleted or unknown ids are left alone.
     Nothing is written (and no backup made) when nobody would change."""
-    from .model import TIE_STRENGTHS
-    from .protocol import current_protocol
+    from .classroom.protocol import current_protocol
+    from .workbook.model import TIE_STRENGTHS
 
     add_category = (add_category or "").strip()
     tie_strength = (tie_strength or "").strip()

@@ -8,9 +8,9 @@ again when you make a decision.
 
 Example:
     >>> import tempfile, pathlib
-    >>> from infoview_lib.store import open_workbook
-    >>> from infoview_lib.model import Contact
-    >>> from infoview_lib.meetings import save_meeting
+    >>> from infoview_lib.workbook.store import open_workbook
+    >>> from infoview_lib.workbook.model import Contact
+    >>> from infoview_lib.meetings.schedule import save_meeting
     >>> wb = open_workbook(pathlib.Path(tempfile.mkdtemp()) / "w.sqlite")
     >>> ada = wb.add(Contact(first_name="Ada"))
     >>> m = save_meeting(wb, ada.id, "2025-07-14", "15:00", "Europe/London", minutes=20)
@@ -26,11 +26,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
-from .errors import ValidationError
-from .meetings import end_utc
-from .model import Contact, Meeting, Outreach, QuestionChoice, Target
-from .protocol import current_protocol
-from .store import Workbook
+from .classroom.protocol import current_protocol
+from .meetings.schedule import end_utc
+from .workbook.errors import ValidationError
+from .workbook.model import Contact, Meeting, Outreach, QuestionChoice, Target
+from .workbook.store import Workbook
 
 INTEREST = ("yes", "unsure", "no")
 AFTER_MET = ("met", "thanked", "referrals_followed_up")
@@ -47,7 +47,7 @@ def _now(now: datetime | None) -> datetime:
 
 def _advance(wb: Workbook, contact_id: int, status: str, on: date | None = None) -> None:
     """Move the contact's outreach forward to status (never backwards)."""
-    from .followup import outreach_for, set_status
+    from .outreach.tracker import outreach_for, set_status
 
     order = ("to_contact", "sent", "replied", "meeting_set") + AFTER_MET
     record = outreach_for(wb, contact_id)

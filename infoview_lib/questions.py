@@ -23,10 +23,10 @@ from pathlib import Path
 
 import yaml
 
-from .errors import NotFound, ValidationError
-from .model import TARGET_KINDS, QuestionChoice, Target
-from .protocol import current_protocol
-from .store import Workbook
+from .classroom.protocol import current_protocol
+from .workbook.errors import NotFound, ValidationError
+from .workbook.model import TARGET_KINDS, QuestionChoice, Target
+from .workbook.store import Workbook
 
 QUESTION_CATEGORIES = (
     "company-culture", "background", "likes-and-challenges", "industry-trends", "advice",

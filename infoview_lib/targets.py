@@ -8,7 +8,7 @@ typed in: it is read from the network (who on the list is at, or in, the target)
 
 Example:
     >>> import tempfile, pathlib
-    >>> from infoview_lib.store import open_workbook
+    >>> from infoview_lib.workbook.store import open_workbook
     >>> wb = open_workbook(pathlib.Path(tempfile.mkdtemp()) / "w.sqlite")
     >>> _ = add_target(wb, "UX research", kind="field", motivation=5, postings=True)
     >>> _ = add_target(wb, "Game design", kind="field", motivation=5)
@@ -21,9 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import NotFound, ValidationError
-from .model import TARGET_KINDS, Contact, Target
-from .store import Workbook
+from .workbook.errors import NotFound, ValidationError
+from .workbook.model import TARGET_KINDS, Contact, Target
+from .workbook.store import Workbook
 
 FOCUS_SIZE = 5
 GOALS_KEY = "goals"
@@ -119,8 +119,8 @@ class Lead:
 
 
 def _leads_from_graph(g, target: Target) -> list[Lead]:
-    from .analysis import who_can_point_me_there
-    from .network import EGO, target_node
+    from .map.analysis import who_can_point_me_there
+    from .map.network import EGO, target_node
 
     out = []
     for lead in who_can_point_me_there(g, target_node(target.id)):
@@ -132,7 +132,7 @@ def _leads_from_graph(g, target: Target) -> list[Lead]:
 
 def who_leads_there(wb: Workbook, target: Target) -> list[Lead]:
     """The people who can point the user to target, best first, each with reason and path."""
-    from .network import build_graph
+    from .map.network import build_graph
 
     return _leads_from_graph(build_graph(wb), target)
 
@@ -157,7 +157,7 @@ class TargetRow:
 
 def ranked_targets(wb: Workbook) -> list[TargetRow]:
     """Targets sorted by motivation, then postings, then advocacy; the top 5 are the focus."""
-    from .network import build_graph
+    from .map.network import build_graph
 
     targets = wb.list(Target)
     g = build_graph(wb) if targets else None

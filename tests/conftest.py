@@ -7,8 +7,8 @@ import pytest
 
 matplotlib.use("Agg")
 
-from infoview_lib.personas import load_persona  # noqa: E402
-from infoview_lib.store import open_workbook  # noqa: E402
+from infoview_lib.workbook.personas import load_persona  # noqa: E402
+from infoview_lib.workbook.store import open_workbook  # noqa: E402
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from infoview_lib.analysis import (
+from infoview_lib.map.analysis import (
     bridges,
     counts,
     degree_two_reach,
@@ -12,9 +12,9 @@ from infoview_lib.analysis import (
     weak_ties_worth_activating,
     who_can_point_me_there,
 )
-from infoview_lib.errors import NotFound
-from infoview_lib.model import Contact, Target, Tie
-from infoview_lib.network import build_graph
+from infoview_lib.map.network import build_graph
+from infoview_lib.workbook.errors import NotFound
+from infoview_lib.workbook.model import Contact, Target, Tie
 
 
 @pytest.fixture

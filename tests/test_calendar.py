@@ -1,4 +1,4 @@
-"""infoview_lib.calendar: valid RFC 5545 output (CRLF, 75-octet folding, UID, UTC DTSTAMP)."""
+"""infoview_lib.ics: valid RFC 5545 output (CRLF, 75-octet folding, UID, UTC DTSTAMP)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import icalendar
 import pytest
 import vobject
 
-from infoview_lib.calendar import (
+from infoview_lib.ics import (
     add_event,
     add_todo_or_all_day_event,
     new_calendar,
@@ -17,7 +17,7 @@ from infoview_lib.calendar import (
     to_bytes,
     write_ics,
 )
-from infoview_lib.errors import ExportError, ValidationError
+from infoview_lib.workbook.errors import ExportError, ValidationError
 
 STAMP = datetime(2025, 3, 1, 9, 30, tzinfo=timezone.utc)
 

@@ -11,8 +11,8 @@ from infoview_lib.capture import (
     similar_contacts,
     split_name,
 )
-from infoview_lib.errors import ValidationError
-from infoview_lib.model import Contact
+from infoview_lib.workbook.errors import ValidationError
+from infoview_lib.workbook.model import Contact
 
 
 def test_quick_add_writes_at_once(wb):

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from infoview_lib.capture import bulk_update, select_people, undo_bulk
-from infoview_lib.errors import ValidationError
-from infoview_lib.model import Contact
+from infoview_lib.workbook.errors import ValidationError
+from infoview_lib.workbook.model import Contact
 
 
 def people(wb):

@@ -7,8 +7,8 @@ import zipfile
 
 import pytest
 
-from infoview_lib import classreport
-from infoview_lib.classreport import (
+from infoview_lib.classroom import report as classreport
+from infoview_lib.classroom.report import (
     BadSubmission,
     build_report,
     funnel,

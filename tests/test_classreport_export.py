@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import shutil
 
-from infoview_lib.classreport import build_report, read_submissions
+from infoview_lib.classroom.report import build_report, read_submissions
 from infoview_lib.cli import main
-from infoview_lib.personas import load_persona
-from infoview_lib.store import open_workbook
+from infoview_lib.workbook.personas import load_persona
+from infoview_lib.workbook.store import open_workbook
 
 
 def student_bundle(tmp_path, persona: str) -> tuple:

@@ -6,7 +6,7 @@ import json
 
 from notebook_runner import NOTEBOOKS, cell_text, error_outputs, run_notebook
 
-from infoview_lib.classreport import sample_submissions, write_sample_folder
+from infoview_lib.classroom.report import sample_submissions, write_sample_folder
 
 NOTEBOOK = NOTEBOOKS / "instructor" / "class_summary.ipynb"
 

@@ -9,8 +9,8 @@ import sys
 import pytest
 
 from infoview_lib.cli import main
-from infoview_lib.personas import list_personas
-from infoview_lib.store import open_workbook
+from infoview_lib.workbook.personas import list_personas
+from infoview_lib.workbook.store import open_workbook
 
 
 def run(capsys, *argv):
@@ -108,7 +108,7 @@ def test_doctor_prints_the_fix_for_an_unwritable_folder(capsys, tmp_path):
 
 
 def test_doctor_names_the_install_command_for_a_missing_package():
-    from infoview_lib.doctor import check_package
+    from infoview_lib.classroom.doctor import check_package
 
     check = check_package("surely-not-installed-package-xyz")
     assert not check.ok and "pip install 'surely-not-installed-package-xyz'" in check.fix

@@ -8,13 +8,13 @@ import subprocess
 import sys
 import textwrap
 
-from infoview_lib.model import Contact
-from infoview_lib.store import open_workbook
+from infoview_lib.workbook.model import Contact
+from infoview_lib.workbook.store import open_workbook
 
 WRITER = textwrap.dedent("""
     import sys
-    from infoview_lib.model import Contact
-    from infoview_lib.store import open_workbook
+    from infoview_lib.workbook.model import Contact
+    from infoview_lib.workbook.store import open_workbook
     path, tag, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
     wb = open_workbook(path)
     print("ready", flush=True)
@@ -28,8 +28,8 @@ WRITER = textwrap.dedent("""
 
 BIG_WRITE = textwrap.dedent("""
     import sys
-    from infoview_lib.model import Contact
-    from infoview_lib.store import open_workbook
+    from infoview_lib.workbook.model import Contact
+    from infoview_lib.workbook.store import open_workbook
     wb = open_workbook(sys.argv[1])
     with wb.transaction():
         for i in range(20000):

@@ -20,8 +20,8 @@ import nbformat
 import pytest
 from nbgitpuller.pull import GitPuller
 
-from infoview_lib.model import Contact
-from infoview_lib.store import open_workbook
+from infoview_lib.workbook.model import Contact
+from infoview_lib.workbook.store import open_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = "notebooks/00_start_here.ipynb"

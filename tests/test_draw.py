@@ -13,12 +13,12 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from infoview_lib import fonts
-from infoview_lib.draw import draw_network, save_map
-from infoview_lib.errors import ExportError
-from infoview_lib.layout import ego_layout
-from infoview_lib.model import Contact, Organization
-from infoview_lib.network import build_graph, build_graph_from
+from infoview_lib.map import fonts
+from infoview_lib.map.draw import draw_network, save_map
+from infoview_lib.map.layout import ego_layout
+from infoview_lib.map.network import build_graph, build_graph_from
+from infoview_lib.workbook.errors import ExportError
+from infoview_lib.workbook.model import Contact, Organization
 
 
 def secrets_of(wb) -> list[str]:
@@ -186,7 +186,7 @@ def test_uncovered_names_warn_once_and_get_a_readable_label(wb, tmp_path, monkey
 def _label_geometry(saved):
     """Each placed label as a capsule (its centre line in data units, inset by half its
     height, and that half height), measured from the text matplotlib really drew."""
-    from infoview_lib.map_labels import _capsule
+    from infoview_lib.map.labels import _capsule
 
     ax = saved.result.ax
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -213,7 +213,7 @@ def _label_geometry(saved):
 
 @pytest.fixture
 def daniel(wb):
-    from infoview_lib.personas import load_persona
+    from infoview_lib.workbook.personas import load_persona
 
     load_persona(wb, "daniel")
     return wb
@@ -222,7 +222,7 @@ def daniel(wb):
 def test_labels_keep_off_other_markers_each_other_and_the_title(daniel, tmp_path):
     """Only people you see often (inner ring) may cross another marker; no two labels cross;
     every label stays inside the picture; your own name sits clear below your marker."""
-    from infoview_lib.map_labels import _point_seg, _seg_dist
+    from infoview_lib.map.labels import _point_seg, _seg_dist
 
     wb = daniel
     g = build_graph(wb)

@@ -13,10 +13,10 @@ import zipfile
 import pytest
 from test_export_fixtures import rich_workbook, secrets_of
 
-from infoview_lib.anonymize import pseudonyms
-from infoview_lib.errors import ValidationError
 from infoview_lib.export import export_workbook
-from infoview_lib.model import CATEGORIES, OUTREACH_STATUSES, TARGET_KINDS, Target
+from infoview_lib.workbook.anonymize import pseudonyms
+from infoview_lib.workbook.errors import ValidationError
+from infoview_lib.workbook.model import CATEGORIES, OUTREACH_STATUSES, TARGET_KINDS, Target
 
 
 @pytest.fixture(scope="module")

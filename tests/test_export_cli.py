@@ -7,9 +7,9 @@ import json
 import pytest
 
 from infoview_lib.cli import main
-from infoview_lib.errors import ValidationError
 from infoview_lib.export import delete_my_data
-from infoview_lib.store import open_workbook
+from infoview_lib.workbook.errors import ValidationError
+from infoview_lib.workbook.store import open_workbook
 
 
 def run(capsys, *argv):
@@ -87,7 +87,7 @@ def test_delete_my_data_needs_yes_and_offers_a_backup(capsys, book, tmp_path):
 
 
 def test_delete_refuses_to_overwrite_a_backup_file(book, tmp_path):
-    from infoview_lib.errors import ExportError
+    from infoview_lib.workbook.errors import ExportError
 
     taken = tmp_path / "taken.json"
     taken.write_text("old")

@@ -10,11 +10,11 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 from infoview_lib.followthrough import save_debrief
-from infoview_lib.followup import outreach_for, set_status
-from infoview_lib.meetings import save_meeting
-from infoview_lib.model import Contact, Meeting, Outreach
+from infoview_lib.meetings.schedule import save_meeting
+from infoview_lib.outreach.tracker import outreach_for, set_status
 from infoview_lib.questions import load_bank, pick
-from infoview_lib.store import Workbook
+from infoview_lib.workbook.model import Contact, Meeting, Outreach
+from infoview_lib.workbook.store import Workbook
 
 INJECTED = "<script>alert(1)</script>"
 TODAY = date(2026, 3, 2)
@@ -68,8 +68,8 @@ def test_enrich_builds_a_workbook_with_progress(maya):
 
 def rich_workbook(path):
     """A new workbook at path with the maya persona and enrich() applied (for module fixtures)."""
-    from infoview_lib.personas import load_persona
-    from infoview_lib.store import open_workbook
+    from infoview_lib.workbook.personas import load_persona
+    from infoview_lib.workbook.store import open_workbook
 
     wb = open_workbook(path)
     load_persona(wb, "maya")

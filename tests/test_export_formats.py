@@ -19,8 +19,8 @@ from test_export_fixtures import INJECTED, TODAY, rich_workbook
 from infoview_lib.export import export_workbook
 from infoview_lib.export.markdown import render_markdown
 from infoview_lib.export.plans import contact_plan
-from infoview_lib.model import RECORD_TYPES, Meeting
-from infoview_lib.store import open_workbook
+from infoview_lib.workbook.model import RECORD_TYPES, Meeting
+from infoview_lib.workbook.store import open_workbook
 
 
 @pytest.fixture(scope="module")
@@ -210,7 +210,7 @@ def test_contact_option_writes_only_that_plan(exported, tmp_path):
 
 
 def test_unknown_format_is_refused_before_anything_is_written(exported, tmp_path):
-    from infoview_lib.errors import ValidationError
+    from infoview_lib.workbook.errors import ValidationError
 
     wb, _ = exported
     with pytest.raises(ValidationError, match="Unknown format"):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from infoview_lib.errors import ExportError
 from infoview_lib.export.names import MAX_NAME_BYTES, ExportFolder, safe_filename, unique_filename
+from infoview_lib.workbook.errors import ExportError
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -6,8 +6,8 @@ import json
 
 from notebook_runner import NOTEBOOKS, cell_text, error_outputs, run_notebook
 
-from infoview_lib.personas import load_persona
-from infoview_lib.store import open_workbook
+from infoview_lib.workbook.personas import load_persona
+from infoview_lib.workbook.store import open_workbook
 
 
 def test_export_notebook_exports_and_deletes(tmp_path):

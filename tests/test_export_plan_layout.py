@@ -10,8 +10,8 @@ from infoview_lib.export.document import Bullets, Document, Grid, Para
 from infoview_lib.export.markdown import render_markdown
 from infoview_lib.export.pdf import needs_shaping, render_pdf
 from infoview_lib.export.plans import contact_plan, overview_blocks
-from infoview_lib.followup import outreach_for, set_status
-from infoview_lib.model import Contact, Outreach, Target
+from infoview_lib.outreach.tracker import outreach_for, set_status
+from infoview_lib.workbook.model import Contact, Outreach, Target
 
 ARABIC = "أميرة حداد"
 

@@ -7,7 +7,6 @@ from datetime import date, datetime, timedelta, timezone
 import matplotlib.pyplot as plt
 import pytest
 
-from infoview_lib.errors import ValidationError
 from infoview_lib.followthrough import (
     FUNNEL,
     add_referral,
@@ -24,9 +23,10 @@ from infoview_lib.followthrough import (
     thank_you_due,
     thank_you_state,
 )
-from infoview_lib.followup import outreach_for, set_status
-from infoview_lib.meetings import save_meeting
-from infoview_lib.model import Contact, Meeting, Outreach
+from infoview_lib.meetings.schedule import save_meeting
+from infoview_lib.outreach.tracker import outreach_for, set_status
+from infoview_lib.workbook.errors import ValidationError
+from infoview_lib.workbook.model import Contact, Meeting, Outreach
 
 UTC = timezone.utc
 
@@ -179,7 +179,7 @@ def test_draw_funnel_on_given_axes():
 
 
 def test_report_back_date_uses_protocol(wb, met, monkeypatch, tmp_path):
-    from infoview_lib import protocol
+    from infoview_lib.classroom import protocol
 
     text = protocol.DEFAULT_PROTOCOL.read_text(encoding="utf-8").replace(
         "report_back_after_days: 14", "report_back_after_days: 10")

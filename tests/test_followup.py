@@ -8,9 +8,8 @@ import icalendar
 import pytest
 import vobject
 
-from infoview_lib.calendar import to_bytes
-from infoview_lib.errors import ValidationError
-from infoview_lib.followup import (
+from infoview_lib.ics import to_bytes
+from infoview_lib.outreach.tracker import (
     BusinessCalendar,
     calendar_for,
     due_calendar,
@@ -23,7 +22,8 @@ from infoview_lib.followup import (
     set_status,
     status_dates,
 )
-from infoview_lib.model import Contact, Target
+from infoview_lib.workbook.errors import ValidationError
+from infoview_lib.workbook.model import Contact, Target
 
 US = BusinessCalendar("US")
 GB = BusinessCalendar("GB")

@@ -7,9 +7,9 @@ import csv
 import networkx as nx
 import pytest
 
-from infoview_lib.errors import ExportError
-from infoview_lib.graph_export import write_csv, write_graphml
-from infoview_lib.model import Contact
+from infoview_lib.map.graph_files import write_csv, write_graphml
+from infoview_lib.workbook.errors import ExportError
+from infoview_lib.workbook.model import Contact
 
 
 def test_graphml_reads_back_with_types(maya, tmp_path):

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from infoview_lib.cli import main
-from infoview_lib.store import open_workbook
+from infoview_lib.workbook.store import open_workbook
 
 FIX = Path(__file__).parent / "fixtures" / "contacts"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from infoview_lib.errors import ImportFormatError
 from infoview_lib.importers import decode_bytes, detect_format, parse_contacts, read_contacts
+from infoview_lib.workbook.errors import ImportFormatError
 
 FIX = Path(__file__).parent / "fixtures" / "contacts"
 

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from infoview_lib.errors import ImportFormatError
 from infoview_lib.importers import (
     parse_contacts,
     parse_date,
@@ -14,6 +13,7 @@ from infoview_lib.importers import (
     parse_linkedin_zip,
     read_linkedin,
 )
+from infoview_lib.workbook.errors import ImportFormatError
 
 FIX = Path(__file__).parent / "fixtures" / "contacts"
 

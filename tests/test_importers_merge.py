@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from infoview_lib.capture import quick_add
-from infoview_lib.errors import ImportFormatError
 from infoview_lib.importers import (
     ContactIndex,
     import_files,
@@ -16,7 +15,8 @@ from infoview_lib.importers import (
     name_key,
     parse_contacts,
 )
-from infoview_lib.model import Contact, Organization
+from infoview_lib.workbook.errors import ImportFormatError
+from infoview_lib.workbook.model import Contact, Organization
 
 FIX = Path(__file__).parent / "fixtures" / "contacts"
 

@@ -10,7 +10,6 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from infoview_lib.errors import ImportFormatError
 from infoview_lib.importers import (
     parse_contacts,
     parse_google,
@@ -19,6 +18,7 @@ from infoview_lib.importers import (
     parse_outlook,
     parse_vcard,
 )
+from infoview_lib.workbook.errors import ImportFormatError
 
 FIX = Path(__file__).parent / "fixtures" / "contacts"
 PARSERS = [parse_contacts, parse_linkedin, parse_google, parse_outlook, parse_vcard,

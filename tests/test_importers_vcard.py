@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from infoview_lib.errors import ImportFormatError
 from infoview_lib.importers import parse_vcard, read_vcard
 from infoview_lib.importers.vcard import split_escaped, unescape, unfold
+from infoview_lib.workbook.errors import ImportFormatError
 
 FIX = Path(__file__).parent / "fixtures" / "contacts"
 

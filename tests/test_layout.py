@@ -6,9 +6,9 @@ import math
 
 import numpy as np
 
-from infoview_lib.layout import ego_layout
-from infoview_lib.model import Contact
-from infoview_lib.network import build_graph, build_graph_from
+from infoview_lib.map.layout import ego_layout
+from infoview_lib.map.network import build_graph, build_graph_from
+from infoview_lib.workbook.model import Contact
 
 
 def positions(wb):

@@ -8,9 +8,7 @@ import icalendar
 import pytest
 import vobject
 
-from infoview_lib.errors import NotFound, ValidationError
-from infoview_lib.followup import outreach_for
-from infoview_lib.meetings import (
+from infoview_lib.meetings.schedule import (
     CHECKLIST,
     asked_length,
     checklist_items,
@@ -22,8 +20,10 @@ from infoview_lib.meetings import (
     when_text,
     write_meeting_ics,
 )
-from infoview_lib.model import Contact, Meeting
 from infoview_lib.outreach.parts import save_parts
+from infoview_lib.outreach.tracker import outreach_for
+from infoview_lib.workbook.errors import NotFound, ValidationError
+from infoview_lib.workbook.model import Contact, Meeting
 
 STAMP = datetime(2025, 7, 1, 12, tzinfo=timezone.utc)
 

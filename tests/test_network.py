@@ -5,9 +5,9 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from infoview_lib.errors import NotFound
-from infoview_lib.model import Contact, Organization, Outreach, Target, Tie
-from infoview_lib.network import build_graph, find_target, simple_undirected
+from infoview_lib.map.network import build_graph, find_target, simple_undirected
+from infoview_lib.workbook.errors import NotFound
+from infoview_lib.workbook.model import Contact, Organization, Outreach, Target, Tie
 
 
 @pytest.fixture
@@ -99,8 +99,8 @@ def test_anonymized_graph_carries_stable_pseudonyms(wb, small):
 
 
 def test_target_words_match_by_stem_and_all_words(wb):
-    from infoview_lib.model import Contact, Target
-    from infoview_lib.network import build_graph
+    from infoview_lib.map.network import build_graph
+    from infoview_lib.workbook.model import Contact, Target
 
     analyst = wb.add(Contact(first_name="Ana", title="Senior Data Analyst"))
     manager = wb.add(Contact(first_name="Mo", title="Analytics Manager"))

@@ -7,7 +7,7 @@ import json
 import pytest
 from notebook_runner import NOTEBOOKS, cell_text, error_outputs, run_notebook
 
-from infoview_lib.store import open_workbook
+from infoview_lib.workbook.store import open_workbook
 
 ALL_NOTEBOOKS = sorted(p for p in NOTEBOOKS.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 

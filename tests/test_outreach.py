@@ -6,8 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from infoview_lib.errors import ProtocolError, ValidationError
-from infoview_lib.model import Contact, Outreach
 from infoview_lib.outreach import (
     Limits,
     MessageParts,
@@ -20,6 +18,8 @@ from infoview_lib.outreach import (
     verdict,
 )
 from infoview_lib.outreach.checker import opening
+from infoview_lib.workbook.errors import ProtocolError, ValidationError
+from infoview_lib.workbook.model import Contact, Outreach
 
 GOOD = ("Hi Hana,\n\nDolores Ibáñez suggested I get in touch with you. Your path into UX research "
         "and your studies at Copperleaf Health are what I'd love to hear about.\n\nWould you have "

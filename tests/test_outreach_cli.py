@@ -5,7 +5,7 @@ from __future__ import annotations
 import icalendar
 
 from infoview_lib.cli import main
-from infoview_lib.followup import outreach_for, set_status
+from infoview_lib.outreach.tracker import outreach_for, set_status
 
 
 def test_outreach_prints_draft_and_verdict(maya, capsys):

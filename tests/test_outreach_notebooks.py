@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from notebook_runner import NOTEBOOKS, cell_text, error_outputs, run_notebook
 
-from infoview_lib.followup import outreach_for
-from infoview_lib.personas import load_persona
-from infoview_lib.store import open_workbook
+from infoview_lib.outreach.tracker import outreach_for
 from infoview_lib.targets import contact_first, goals
+from infoview_lib.workbook.personas import load_persona
+from infoview_lib.workbook.store import open_workbook
 
 
 def test_notebook_02_from_blank(tmp_path):

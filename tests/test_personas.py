@@ -7,8 +7,8 @@ from collections import Counter
 
 import pytest
 
-from infoview_lib.model import CATEGORIES, TIE_STRENGTHS
-from infoview_lib.personas import list_personas, load_persona_data
+from infoview_lib.workbook.model import CATEGORIES, TIE_STRENGTHS
+from infoview_lib.workbook.personas import list_personas, load_persona_data
 
 PERSONAS = [p.id for p in list_personas()]
 

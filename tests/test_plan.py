@@ -6,11 +6,11 @@ import icalendar
 import pytest
 
 from infoview_lib.cli import main
-from infoview_lib.errors import NotFound
-from infoview_lib.meetings import save_meeting, tick
-from infoview_lib.model import Contact, Target
-from infoview_lib.plan import connection_path, md_escape, plan_data, plan_markdown
+from infoview_lib.meetings.plan import connection_path, md_escape, plan_data, plan_markdown
+from infoview_lib.meetings.schedule import save_meeting, tick
 from infoview_lib.questions import add_own, load_bank, pick
+from infoview_lib.workbook.errors import NotFound
+from infoview_lib.workbook.model import Contact, Target
 
 
 @pytest.fixture

@@ -6,9 +6,9 @@ import textwrap
 
 import pytest
 
+from infoview_lib.classroom.protocol import DEFAULT_PROTOCOL, current_protocol, load_protocol
 from infoview_lib.cli import main
-from infoview_lib.errors import ProtocolError
-from infoview_lib.protocol import DEFAULT_PROTOCOL, current_protocol, load_protocol
+from infoview_lib.workbook.errors import ProtocolError
 
 GOOD = """\
 version: 1

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from infoview_lib.errors import NotFound, ValidationError
-from infoview_lib.model import Contact, QuestionChoice, Target
-from infoview_lib.protocol import current_protocol
+from infoview_lib.classroom.protocol import current_protocol
 from infoview_lib.questions import (
     PHASES,
     QUESTION_CATEGORIES,
@@ -26,6 +24,8 @@ from infoview_lib.questions import (
     user_goal_kinds,
     user_goal_text,
 )
+from infoview_lib.workbook.errors import NotFound, ValidationError
+from infoview_lib.workbook.model import Contact, QuestionChoice, Target
 
 
 @pytest.fixture(scope="module")

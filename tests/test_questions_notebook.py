@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from notebook_runner import NOTEBOOKS, cell_text, error_outputs, run_notebook
 
-from infoview_lib.model import Meeting, QuestionChoice
-from infoview_lib.personas import load_persona
-from infoview_lib.store import open_workbook
+from infoview_lib.workbook.model import Meeting, QuestionChoice
+from infoview_lib.workbook.personas import load_persona
+from infoview_lib.workbook.store import open_workbook
 
 
 def maya_workbook(tmp_path):
@@ -54,7 +54,7 @@ def test_05_set_meeting_and_read_plan(tmp_path):
 
 def test_06_debrief_thank_and_referral(tmp_path):
     path = maya_workbook(tmp_path)
-    from infoview_lib.meetings import save_meeting
+    from infoview_lib.meetings.schedule import save_meeting
 
     with open_workbook(path) as wb:
         first = wb.contacts()[0]

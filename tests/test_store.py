@@ -7,8 +7,8 @@ import sqlite3
 
 import pytest
 
-from infoview_lib import schema
-from infoview_lib.errors import (
+from infoview_lib.workbook import schema
+from infoview_lib.workbook.errors import (
     NotFound,
     ValidationError,
     WorkbookCorrupt,
@@ -16,8 +16,8 @@ from infoview_lib.errors import (
     WorkbookNotFound,
     WorkbookTooNew,
 )
-from infoview_lib.model import Contact, Meeting, Outreach, Target, Tie
-from infoview_lib.store import BACKUPS_KEPT, create_workbook, open_workbook
+from infoview_lib.workbook.model import Contact, Meeting, Outreach, Target, Tie
+from infoview_lib.workbook.store import BACKUPS_KEPT, create_workbook, open_workbook
 
 
 def test_add_get_update_keeps_every_field(wb):
@@ -169,7 +169,7 @@ def test_forward_migration_runs_once_and_keeps_data(tmp_path, monkeypatch):
 
 
 def test_model_fields_match_table_columns(wb):
-    from infoview_lib.model import RECORD_TYPES
+    from infoview_lib.workbook.model import RECORD_TYPES
 
     for cls in RECORD_TYPES:
         cols = [r[1] for r in wb._conn.execute(f"PRAGMA table_info({cls.table})")]

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from infoview_lib.errors import NotFound, ValidationError
-from infoview_lib.model import Contact, Organization, Target, Tie
 from infoview_lib.targets import (
     FOCUS_SIZE,
     add_target,
@@ -20,6 +18,8 @@ from infoview_lib.targets import (
     ways_in,
     who_leads_there,
 )
+from infoview_lib.workbook.errors import NotFound, ValidationError
+from infoview_lib.workbook.model import Contact, Organization, Target, Tie
 
 
 def test_goals_round_trip_and_validation(wb):

@@ -15,7 +15,7 @@ import importlib
 import pkgutil
 import sys
 
-from ..errors import InfoviewError
+from ..workbook.errors import InfoviewError
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -11,9 +11,9 @@ Example:
 
 from __future__ import annotations
 
-from ..classreport import build_report
-from ..errors import ValidationError
-from ..paths import default_exports_dir
+from ..classroom.report import build_report
+from ..workbook.errors import ValidationError
+from ..workbook.paths import default_exports_dir
 
 
 def cmd_class_report(args) -> int:

@@ -8,11 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ..doctor import format_checks, run_checks
-from ..errors import ValidationError, WorkbookCorrupt
-from ..paths import default_exports_dir, project_dir, resolve_workbook_path
-from ..personas import list_personas, load_persona
-from ..store import create_workbook, open_workbook
+from ..classroom.doctor import format_checks, run_checks
+from ..workbook.errors import ValidationError, WorkbookCorrupt
+from ..workbook.paths import default_exports_dir, project_dir, resolve_workbook_path
+from ..workbook.personas import list_personas, load_persona
+from ..workbook.store import create_workbook, open_workbook
 from . import add_workbook_option
 
 START_NOTEBOOK = "notebooks/00_start_here.ipynb"
@@ -87,7 +87,7 @@ def cmd_doctor(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from ..demo import run_demo
+    from ..classroom.demo import run_demo
 
     out = Path(args.out) if args.out else default_exports_dir() / "demo"
     files = run_demo(out, persona=args.persona)

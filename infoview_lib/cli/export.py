@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 from ..export import FORMAT_HELP, FORMATS, delete_my_data, export_workbook
-from ..paths import resolve_workbook_path
-from ..store import open_workbook
+from ..workbook.paths import resolve_workbook_path
+from ..workbook.store import open_workbook
 from . import add_workbook_option
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import ExportError
-from ..store import open_workbook
+from ..workbook.errors import ExportError
+from ..workbook.store import open_workbook
 from . import add_workbook_option
 
 FORMATS = (".png", ".svg", ".pdf", ".graphml", ".csv")
@@ -25,11 +25,11 @@ def cmd_graph(args) -> int:
                           f"{', '.join(FORMATS)}.")
     with open_workbook(args.workbook, create=False) as wb:
         if suffix == ".graphml":
-            from ..graph_export import write_graphml
+            from ..map.graph_files import write_graphml
 
             print(write_graphml(wb, out, anonymize=args.anonymize))
         elif suffix == ".csv":
-            from ..graph_export import write_csv
+            from ..map.graph_files import write_csv
 
             for path in write_csv(wb, out.parent, anonymize=args.anonymize, prefix=out.stem):
                 print(path)
@@ -37,7 +37,7 @@ def cmd_graph(args) -> int:
             import matplotlib
 
             matplotlib.use("Agg")
-            from ..draw import save_map
+            from ..map.draw import save_map
 
             saved = save_map(wb, out, dpi=args.dpi, transparent=args.transparent,
                              anonymize=args.anonymize, target=args.target)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 
 from ..importers import FORMATS, import_files
-from ..store import open_workbook
+from ..workbook.store import open_workbook
 from . import add_workbook_option
 
 

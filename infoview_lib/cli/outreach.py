@@ -11,9 +11,9 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from ..followup import as_date, due_calendar, due_now, schedule
 from ..outreach import CHANNELS, draft_for, format_results
-from ..store import open_workbook
+from ..outreach.tracker import as_date, due_calendar, due_now, schedule
+from ..workbook.store import open_workbook
 from . import add_workbook_option
 
 
@@ -37,7 +37,7 @@ def cmd_due(args) -> int:
         now = due_now(wb, today)
         later = [i for i in schedule(wb, today) if i.due_on > today]
         if args.ics:
-            from ..calendar import write_ics
+            from ..ics import write_ics
 
             cal, items = due_calendar(wb, today)
             path = write_ics(cal, args.ics)

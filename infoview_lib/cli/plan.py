@@ -9,9 +9,9 @@ Example:
 
 from __future__ import annotations
 
-from ..meetings import meeting_for, save_meeting, when_text, where_text, write_meeting_ics
-from ..plan import plan_markdown
-from ..store import open_workbook
+from ..meetings.plan import plan_markdown
+from ..meetings.schedule import meeting_for, save_meeting, when_text, where_text, write_meeting_ics
+from ..workbook.store import open_workbook
 from . import add_workbook_option
 
 
@@ -23,7 +23,7 @@ def cmd_plan(args) -> int:
 
 
 def cmd_meeting(args) -> int:
-    from ..errors import ValidationError
+    from ..workbook.errors import ValidationError
 
     with open_workbook(args.workbook, create=False) as wb:
         contact = wb.find_contact(args.contact)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import ProtocolError
-from ..protocol import PROTOCOL_ENV, load_protocol, protocol_path
+from ..classroom.protocol import PROTOCOL_ENV, load_protocol, protocol_path
+from ..workbook.errors import ProtocolError
 
 
 def cmd_check(args) -> int:

@@ -5,7 +5,7 @@ the anonymised map, so no name, e-mail, phone, URL or note can reach it.
 
 Example:
     >>> import tempfile, pathlib
-    >>> from infoview_lib.store import open_workbook
+    >>> from infoview_lib.workbook.store import open_workbook
     >>> wb = open_workbook(pathlib.Path(tempfile.mkdtemp()) / "w.sqlite")
     >>> summary_document(progress_data(wb)).title
     'Progress summary (anonymised)'

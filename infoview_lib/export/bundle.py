@@ -2,8 +2,8 @@
 
 Example:
     >>> import tempfile, pathlib
-    >>> from infoview_lib.store import open_workbook
-    >>> from infoview_lib.model import Contact
+    >>> from infoview_lib.workbook.store import open_workbook
+    >>> from infoview_lib.workbook.model import Contact
     >>> tmp = pathlib.Path(tempfile.mkdtemp())
     >>> wb = open_workbook(tmp / "w.sqlite")
     >>> _ = wb.add(Contact(first_name="Ada"))
@@ -22,16 +22,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..errors import ExportError, ValidationError
-from ..model import Contact, Meeting
-from ..store import Workbook
+from ..workbook.errors import ExportError, ValidationError
+from ..workbook.model import Contact, Meeting
+from ..workbook.store import Workbook
 from . import anonymised, maps, plans, tables
 from .document import Document
 from .html import render_html
-from .ics import combined_ics
 from .markdown import render_markdown
 from .names import ExportFolder, safe_filename, unique_filename
 from .pdf import render_pdf
+from .workbook_calendar import combined_ics
 
 FORMATS = ("md", "html", "pdf", "ics", "csv", "xlsx", "json", "graphml", "png", "svg", "zip")
 FORMAT_HELP = {
@@ -146,7 +146,7 @@ def _export_full(wb: Workbook, folder: ExportFolder, formats: set[str],
         if contact is None:
             folder.write_bytes("calendar.ics", combined_ics(wb, today=today))
         else:
-            from ..meetings import meeting_ics
+            from ..meetings.schedule import meeting_ics
 
             dated = [m for m in wb.list(Meeting, contact_id=contact.id) if m.starts_at]
             if dated:
@@ -167,7 +167,7 @@ def _export_full(wb: Workbook, folder: ExportFolder, formats: set[str],
 
 def _export_anonymised(wb: Workbook, folder: ExportFolder, formats: set[str],
                        result: ExportResult) -> None:
-    from ..anonymize import pseudonyms
+    from ..workbook.anonymize import pseudonyms
 
     names = pseudonyms(wb)
     for fmt, why in NOT_ANONYMISED.items():

@@ -3,7 +3,7 @@ optionally writing a last JSON backup somewhere the user chooses first.
 
 Example:
     >>> import tempfile, pathlib
-    >>> from infoview_lib.store import open_workbook
+    >>> from infoview_lib.workbook.store import open_workbook
     >>> tmp = pathlib.Path(tempfile.mkdtemp())
     >>> wb = open_workbook(tmp / "w.sqlite")
     >>> report = delete_my_data(wb, backup=tmp / "last.json", yes=True)
@@ -17,8 +17,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import ExportError, ValidationError
-from ..store import Workbook, open_workbook
+from ..workbook.errors import ExportError, ValidationError
+from ..workbook.store import Workbook, open_workbook
 
 CONFIRM_MESSAGE = ("Deleting removes your workbook and its automatic backups for good. "
                    "Confirm it (--yes, or tick the box), and consider a final backup first "

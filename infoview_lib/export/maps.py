@@ -1,5 +1,5 @@
 """The who-you-know map in an export: PNG, SVG, PDF and GraphML, drawn by the network issue's
-infoview_lib.draw.save_map and infoview_lib.graph_export (this module only calls them).
+infoview_lib.map.draw.save_map and infoview_lib.map.graph_files (this module only calls them).
 
 Example:
     >>> MAP_FORMATS
@@ -12,14 +12,14 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..store import Workbook
+from ..workbook.store import Workbook
 from .document import Image
 from .names import ExportFolder
 
 MAP_FORMATS = ("png", "svg", "pdf")
 MAP_DIR = "map"
 MISSING = ("The map could not be drawn: this copy of infoview has no map module "
-           "(infoview_lib.draw). Update infoview, then export again.")
+           "(infoview_lib.map.draw). Update infoview, then export again.")
 
 
 @dataclass
@@ -31,7 +31,7 @@ class MapOutput:
 
 def _save_map():
     try:
-        from ..draw import save_map
+        from ..map.draw import save_map
     except ImportError:
         return None
     return save_map
@@ -61,7 +61,7 @@ def write_map_files(wb: Workbook, folder: ExportFolder, formats: set[str],
         if save_map is None:
             out.warnings.append(MISSING)
         else:
-            from ..network import build_graph
+            from ..map.network import build_graph
 
             graph = build_graph(wb, anonymize=anonymize)
             for ext in wanted:
@@ -74,7 +74,7 @@ def write_map_files(wb: Workbook, folder: ExportFolder, formats: set[str],
                     folder.adopt(f"{MAP_DIR}/{alt.name}")
     if "graphml" in formats:
         try:
-            from .. import graph_export
+            from ..map import graph_files as graph_export
         except ImportError:
             out.warnings.append("GraphML could not be written: this copy of infoview has no "
                                 "graph_export module. Update infoview, then export again.")

@@ -1,6 +1,6 @@
 """Render a Document as Markdown, with every piece of user text escaped.
 
-Escaping is step 5's md_escape (infoview_lib.plan): Markdown specials and raw HTML become
+Escaping is step 5's md_escape (infoview_lib.meetings.plan): Markdown specials and raw HTML become
 literal text, and line breaks become spaces, so user text cannot break the layout.
 
 Example:
@@ -11,7 +11,7 @@ Example:
 
 from __future__ import annotations
 
-from ..plan import md_escape
+from ..meetings.plan import md_escape
 from .document import Bullets, Document, Fields, Grid, Heading, Image, PageBreak, Para
 
 __all__ = ["md_escape", "render_markdown"]

@@ -17,7 +17,7 @@ import shutil
 import unicodedata
 from pathlib import Path
 
-from ..errors import ExportError
+from ..workbook.errors import ExportError
 
 MAX_NAME_BYTES = 80
 """Longest stem we write, in UTF-8 bytes (file systems allow 255; zip tools and Windows
@@ -89,7 +89,7 @@ class ExportFolder:
     >>> folder.write_text("../escape.txt", "x")
     Traceback (most recent call last):
     ...
-    infoview_lib.errors.ExportError: Refusing to write '../escape.txt': it would land outside the export folder. This is a bug in the caller; please report it.
+    infoview_lib.workbook.errors.ExportError: Refusing to write '../escape.txt': it would land outside the export folder. This is a bug in the caller; please report it.
     """
 
     def __init__(self, root: str | os.PathLike, force: bool = False):

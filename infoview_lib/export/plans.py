@@ -1,13 +1,13 @@
 """The interview plans as Documents: one per contact, and one for the whole workbook.
 
-The per-contact content comes from infoview_lib.plan.plan_data (step 5's one-page plan);
+The per-contact content comes from infoview_lib.meetings.plan.plan_data (step 5's one-page plan);
 this module only lays it out, adds the outreach draft, and gathers the whole-workbook view
 (targets, whom to contact, meetings, follow-ups owed, the map).
 
 Example:
     >>> import tempfile, pathlib
-    >>> from infoview_lib.store import open_workbook
-    >>> from infoview_lib.model import Contact, Outreach
+    >>> from infoview_lib.workbook.store import open_workbook
+    >>> from infoview_lib.workbook.model import Contact, Outreach
     >>> wb = open_workbook(pathlib.Path(tempfile.mkdtemp()) / "w.sqlite")
     >>> ada = wb.add(Contact(first_name="Ada"))
     >>> _ = wb.add(Outreach(contact_id=ada.id))
@@ -22,11 +22,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..followup import STATUS_LABELS, schedule
-from ..model import Contact, Meeting, Outreach, Target
-from ..plan import plan_data
-from ..progress import step_progress
-from ..store import Workbook
+from ..meetings.plan import plan_data
+from ..outreach.tracker import STATUS_LABELS, schedule
+from ..workbook.model import Contact, Meeting, Outreach, Target
+from ..workbook.progress import step_progress
+from ..workbook.store import Workbook
 from .document import Bullets, Document, Fields, Grid, Heading, Image, PageBreak, Para
 
 
@@ -50,8 +50,8 @@ def _outreach_blocks(wb: Workbook, contact: Contact) -> list:
               ("Reply on", record.replied_on)]
     blocks = [Heading("Outreach", 3), Fields(fields)]
     if record.status in ("to_contact", "sent"):
-        from ..errors import InfoviewError
         from ..outreach import draft_for
+        from ..workbook.errors import InfoviewError
 
         try:
             draft = draft_for(wb, contact, "email")[0]
@@ -148,7 +148,7 @@ def overview_blocks(wb: Workbook, today: date | None = None) -> list:
     blocks.append(Heading("Meetings"))
     meetings = [m for m in wb.list(Meeting) if m.starts_at and m.contact_id in listed]
     if meetings:
-        from ..meetings import when_text, where_text
+        from ..meetings.schedule import when_text, where_text
 
         blocks.append(Grid(["Contact", "When", "Where", "Minutes"], [
             [names.get(m.contact_id, ""), when_text(m), where_text(m), str(m.duration_minutes)]

@@ -6,8 +6,8 @@ text. The schema is documented in docs/anonymised-progress.md; `infoview class-r
 
 Example:
     >>> import tempfile, pathlib
-    >>> from infoview_lib.store import open_workbook
-    >>> from infoview_lib.model import Contact
+    >>> from infoview_lib.workbook.store import open_workbook
+    >>> from infoview_lib.workbook.model import Contact
     >>> wb = open_workbook(pathlib.Path(tempfile.mkdtemp()) / "w.sqlite")
     >>> _ = wb.add(Contact(first_name="Ada", categories=["friend"], tie_strength="often"))
     >>> data = progress_data(wb)
@@ -21,7 +21,8 @@ import secrets
 from datetime import datetime, timezone
 from typing import Any
 
-from ..model import (
+from ..classroom.protocol import current_protocol
+from ..workbook.model import (
     OUTREACH_STATUSES,
     TARGET_KINDS,
     TIE_STRENGTHS,
@@ -30,9 +31,8 @@ from ..model import (
     Target,
     Tie,
 )
-from ..progress import step_progress
-from ..protocol import current_protocol
-from ..store import Workbook
+from ..workbook.progress import step_progress
+from ..workbook.store import Workbook
 
 FORMAT = "infoview-progress"
 VERSION = 1
@@ -53,7 +53,7 @@ def _held(meeting: Meeting, now: datetime) -> bool:
     if not meeting.starts_at:
         return False
     try:
-        from ..meetings import start_utc
+        from ..meetings.schedule import start_utc
 
         return start_utc(meeting) <= now
     except Exception:  # an unreadable date or zone: not counted as held

@@ -20,8 +20,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Outreach, Target, Tie
-from ..store import Workbook
+from ..workbook.model import Outreach, Target, Tie
+from ..workbook.store import Workbook
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 

@@ -17,8 +17,8 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..errors import ImportFormatError
-from ..model import Contact, Organization
+from ..workbook.errors import ImportFormatError
+from ..workbook.model import Contact, Organization
 
 csv.field_size_limit(10_000_000)
 

@@ -15,7 +15,7 @@ import re
 import zipfile
 import zlib
 
-from ..errors import ImportFormatError
+from ..workbook.errors import ImportFormatError
 from .base import ParseResult, decode_bytes, header_key
 from .google import is_google_header, parse_google
 from .linkedin import MAX_MEMBER_BYTES, connections_member, is_linkedin_header, parse_linkedin

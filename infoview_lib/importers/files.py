@@ -2,7 +2,7 @@
 
 Example:
     >>> import tempfile, pathlib
-    >>> from infoview_lib.store import open_workbook
+    >>> from infoview_lib.workbook.store import open_workbook
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (folder / "c.vcf").write_text("BEGIN:VCARD\\nFN:Ada Example\\nEND:VCARD\\n")
     >>> wb = open_workbook(folder / "w.sqlite")
@@ -15,8 +15,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..errors import ImportFormatError
-from ..store import Workbook
+from ..workbook.errors import ImportFormatError
+from ..workbook.store import Workbook
 from .base import ParseResult
 from .detect import parse_contacts
 from .google import parse_google

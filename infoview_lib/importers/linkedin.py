@@ -21,7 +21,7 @@ import zipfile
 import zlib
 from datetime import date, datetime
 
-from ..errors import ImportFormatError
+from ..workbook.errors import ImportFormatError
 from .base import ParseResult, cell, column_map, decode_bytes, make_person, read_csv
 
 COLUMNS = {

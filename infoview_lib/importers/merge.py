@@ -9,7 +9,7 @@ brought back (they are reported as skipped).
 
 Example:
     >>> import tempfile, pathlib
-    >>> from infoview_lib.store import open_workbook
+    >>> from infoview_lib.workbook.store import open_workbook
     >>> from infoview_lib.importers import parse_contacts
     >>> wb = open_workbook(pathlib.Path(tempfile.mkdtemp()) / "w.sqlite")
     >>> data = b"First Name,Last Name,Company,Position,Connected On\\nAda,Example,Acme,CTO,\\n"
@@ -26,8 +26,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from ..model import Contact, Organization, now_iso
-from ..store import Workbook
+from ..workbook.model import Contact, Organization, now_iso
+from ..workbook.store import Workbook
 from .base import ParseResult, Problem, linkedin_key, name_key
 
 Progress = Callable[[float], None]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import binascii
 import re
 
-from ..errors import ImportFormatError
+from ..workbook.errors import ImportFormatError
 from .base import (
     ParseResult,
     decode_bytes,

@@ -4,7 +4,7 @@
     drafts.py   Jinja2 templates in data/templates/ -> e-mail, phone script, LinkedIn note
     checker.py  one rule, one verdict, one hint; no network, no language model
 
-The tracker and the 3B7 follow-up dates live in infoview_lib.followup.
+The tracker and the 3B7 follow-up dates live in infoview_lib.outreach.tracker.
 
 Example:
     >>> p = MessageParts(recipient_name="Hana Sato", sender_name="Maya Lind",

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..protocol import current_protocol
+from ..classroom.protocol import current_protocol
 from .parts import MessageParts
 
 JOB_WORDS = re.compile(

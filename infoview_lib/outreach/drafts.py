@@ -24,9 +24,9 @@ from pathlib import Path
 
 import jinja2
 
-from ..errors import ProtocolError, ValidationError
-from ..paths import DATA_DIR
-from ..protocol import current_protocol
+from ..classroom.protocol import current_protocol
+from ..workbook.errors import ProtocolError, ValidationError
+from ..workbook.paths import DATA_DIR
 from .parts import MessageParts, lower_first
 
 CHANNELS = ("email", "phone", "linkedin")

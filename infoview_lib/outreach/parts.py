@@ -17,10 +17,10 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import NotFound, ValidationError
-from ..model import Contact, Outreach, Target
-from ..protocol import current_protocol
-from ..store import Workbook
+from ..classroom.protocol import current_protocol
+from ..workbook.errors import NotFound, ValidationError
+from ..workbook.model import Contact, Outreach, Target
+from ..workbook.store import Workbook
 
 EDITABLE = ("referrer", "connection", "who_i_am", "topic", "interest", "purpose", "minutes",
             "ask", "fallback", "thanks")
@@ -183,7 +183,7 @@ def default_parts(wb: Workbook, contact: Contact, target: Target | None = None) 
 
 def parts_for(wb: Workbook, contact: Contact) -> MessageParts:
     """The defaults, overlaid with whatever the user edited and saved for this contact."""
-    from ..followup import outreach_for
+    from .tracker import outreach_for
 
     record = outreach_for(wb, contact.id, create=False)
     target = None
@@ -205,7 +205,7 @@ def save_parts(wb: Workbook, contact: Contact, changes: dict[str, Any]) -> Outre
     if unknown:
         raise ValidationError(f"{', '.join(sorted(unknown))} cannot be edited; "
                               f"the parts are {', '.join(EDITABLE)}.")
-    from ..followup import outreach_for
+    from .tracker import outreach_for
 
     with wb.transaction():
         record = outreach_for(wb, contact.id)

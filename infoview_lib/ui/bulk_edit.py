@@ -20,9 +20,9 @@ from collections.abc import Callable
 import ipywidgets as w
 
 from ..capture import BulkChange, bulk_update, select_people, undo_bulk
-from ..errors import ValidationError
-from ..model import TIE_STRENGTH_MEANING, TIE_STRENGTHS, Contact
-from ..store import Workbook
+from ..workbook.errors import ValidationError
+from ..workbook.model import TIE_STRENGTH_MEANING, TIE_STRENGTHS, Contact
+from ..workbook.store import Workbook
 from .common import StatusLine, button, hooked, reports_errors
 
 ANY_ORG = ("any organization", "")

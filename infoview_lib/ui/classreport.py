@@ -12,9 +12,9 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from ..classreport import build_report, expand, write_sample_folder
-from ..errors import ValidationError
-from ..paths import default_exports_dir, project_dir
+from ..classroom.report import build_report, expand, write_sample_folder
+from ..workbook.errors import ValidationError
+from ..workbook.paths import default_exports_dir, project_dir
 from .common import Panel, StatusLine, button, hooked, reports_errors, text_input, title
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import ipywidgets as w
 
-from ..errors import InfoviewError
+from ..workbook.errors import InfoviewError
 
 
 class StatusLine:

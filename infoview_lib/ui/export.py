@@ -16,10 +16,10 @@ from urllib.parse import quote
 
 import ipywidgets as w
 
-from ..errors import InfoviewError
 from ..export import FORMAT_HELP, FORMATS, delete_my_data, export_workbook
-from ..paths import default_exports_dir
-from ..store import Workbook
+from ..workbook.errors import InfoviewError
+from ..workbook.paths import default_exports_dir
+from ..workbook.store import Workbook
 from .common import Panel, StatusLine, button, hooked, reports_errors, text_input, title
 
 

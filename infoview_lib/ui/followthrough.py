@@ -31,10 +31,10 @@ from ..followthrough import (
     thank_you_drafts,
     thank_you_state,
 )
-from ..meetings import end_utc, when_text, zone
-from ..model import Contact, Meeting
+from ..meetings.schedule import end_utc, when_text, zone
 from ..questions import chosen, load_bank
-from ..store import Workbook
+from ..workbook.model import Contact, Meeting
+from ..workbook.store import Workbook
 from .common import Panel, StatusLine, button, hooked, reports_errors, text_input, title
 
 

@@ -16,7 +16,8 @@ from datetime import date
 
 import ipywidgets as w
 
-from ..meetings import (
+from ..meetings.plan import plan_markdown
+from ..meetings.schedule import (
     CHECKLIST,
     asked_length,
     common_zones,
@@ -28,9 +29,8 @@ from ..meetings import (
     when_text,
     write_meeting_ics,
 )
-from ..model import Meeting, Outreach
-from ..plan import plan_markdown
-from ..store import Workbook
+from ..workbook.model import Meeting, Outreach
+from ..workbook.store import Workbook
 from .common import Panel, StatusLine, button, hooked, reports_errors, text_input, title
 
 NO_PEOPLE = ("There is nobody on your list yet: add the people you know in step 1 "

@@ -15,13 +15,13 @@ import html
 
 import ipywidgets as w
 
-from ..analysis import LEAD_KIND_TEXT, path_text
-from ..draw import render_png, save_map
-from ..layout import ego_layout
-from ..model import Target
-from ..network import build_graph, target_node
-from ..paths import default_exports_dir
-from ..store import Workbook
+from ..map.analysis import LEAD_KIND_TEXT, path_text
+from ..map.draw import render_png, save_map
+from ..map.layout import ego_layout
+from ..map.network import build_graph, target_node
+from ..workbook.model import Target
+from ..workbook.paths import default_exports_dir
+from ..workbook.store import Workbook
 from .common import Panel, StatusLine, button, hooked, reports_errors, title
 
 PANEL_DPI = 100  # 1067 x 800 pixels: sharp in a notebook, quick to redraw

@@ -20,9 +20,18 @@ from datetime import date
 
 import ipywidgets as w
 
-from ..calendar import write_ics
-from ..errors import InfoviewError, ValidationError
-from ..followup import (
+from ..classroom.protocol import current_protocol
+from ..ics import write_ics
+from ..outreach import (
+    Limits,
+    check_message,
+    default_ask,
+    parts_for,
+    render,
+    save_parts,
+    verdict,
+)
+from ..outreach.tracker import (
     STATUS_LABELS,
     calendar_for,
     due_calendar,
@@ -34,19 +43,10 @@ from ..followup import (
     set_status,
     status_dates,
 )
-from ..model import OUTREACH_STATUSES, Contact, Target
-from ..outreach import (
-    Limits,
-    check_message,
-    default_ask,
-    parts_for,
-    render,
-    save_parts,
-    verdict,
-)
-from ..protocol import current_protocol
-from ..store import Workbook
 from ..targets import contact_first, ranked_targets
+from ..workbook.errors import InfoviewError, ValidationError
+from ..workbook.model import OUTREACH_STATUSES, Contact, Target
+from ..workbook.store import Workbook
 from .common import Panel, StatusLine, button, hooked, reports_errors, title
 
 TEXT_PARTS = (("connection", "How you know them", "used when nobody referred you"),

@@ -12,7 +12,7 @@ import html
 
 import ipywidgets as w
 
-from ..meetings import asked_length, meeting_for
+from ..meetings.schedule import asked_length, meeting_for
 from ..questions import (
     CATEGORY_LABELS,
     PHASES,
@@ -29,7 +29,7 @@ from ..questions import (
     unpick,
     user_goal_kinds,
 )
-from ..store import Workbook
+from ..workbook.store import Workbook
 from .common import Panel, StatusLine, button, hooked, reports_errors, text_input, title
 from .meeting import meeting_order
 

@@ -7,11 +7,11 @@ import html
 
 import ipywidgets as w
 
-from ..doctor import run_checks
-from ..personas import list_personas
-from ..progress import step_progress
-from ..reset import clear_workbook, is_empty, start_from_persona
-from ..store import Workbook
+from ..classroom.doctor import run_checks
+from ..workbook.personas import list_personas
+from ..workbook.progress import step_progress
+from ..workbook.reset import clear_workbook, is_empty, start_from_persona
+from ..workbook.store import Workbook
 from .common import Panel, StatusLine, button, hooked, reports_errors, title
 
 

@@ -18,9 +18,6 @@ import html
 
 import ipywidgets as w
 
-from ..errors import InfoviewError, NotFound, ValidationError
-from ..model import TARGET_KINDS, Contact, Target
-from ..store import Workbook
 from ..targets import (
     FOCUS_SIZE,
     TargetRow,
@@ -34,6 +31,9 @@ from ..targets import (
     update_target,
     ways_in,
 )
+from ..workbook.errors import InfoviewError, NotFound, ValidationError
+from ..workbook.model import TARGET_KINDS, Contact, Target
+from ..workbook.store import Workbook
 from .common import Panel, StatusLine, button, hooked, reports_errors, text_input, title
 
 KIND_HELP = {"industry": "an industry (e.g. solar energy)", "company": "a specific company",

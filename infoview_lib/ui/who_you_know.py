@@ -20,11 +20,11 @@ from collections.abc import Callable
 import ipywidgets as w
 
 from ..capture import add_bulk, preview_bulk, quick_add, similar_contacts
-from ..errors import InfoviewError, ValidationError
+from ..classroom.protocol import Protocol, current_protocol
 from ..importers import FORMATS, import_uploads
-from ..model import TIE_STRENGTH_MEANING, TIE_STRENGTHS, Contact
-from ..protocol import Protocol, current_protocol
-from ..store import Workbook
+from ..workbook.errors import InfoviewError, ValidationError
+from ..workbook.model import TIE_STRENGTH_MEANING, TIE_STRENGTHS, Contact
+from ..workbook.store import Workbook
 from .bulk_edit import BulkEditor
 from .common import Panel, StatusLine, button, hooked, reports_errors, text_input, title
 from .who_you_know_html import MAX_ROWS, bulk_preview_html, people_table, summary_html

@@ -1,7 +1,7 @@
 """HTML pieces of the step-1 panel: the people table, the bulk-paste preview, the import summary.
 
 Example:
-    >>> from infoview_lib.model import Contact
+    >>> from infoview_lib.workbook.model import Contact
     >>> "<td>Ada Example</td>" in people_table([Contact(first_name="Ada", last_name="Example")], {})
     True
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from ..model import Contact
+from ..workbook.model import Contact
 
 MAX_ROWS = 200
 

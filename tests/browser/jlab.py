@@ -108,8 +108,8 @@ class Lab:
 
     def load_persona(self, persona: str) -> None:
         """Fill the lab's workbook with a sample persona (before a notebook is opened)."""
-        from infoview_lib.personas import load_persona
-        from infoview_lib.store import open_workbook
+        from infoview_lib.workbook.personas import load_persona
+        from infoview_lib.workbook.store import open_workbook
 
         with open_workbook(self.workbook) as wb:
             load_persona(wb, persona)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from jlab import error_texts, open_notebook, run_all
 
-from infoview_lib.model import Contact
-from infoview_lib.store import open_workbook
+from infoview_lib.workbook.model import Contact
+from infoview_lib.workbook.store import open_workbook
 
 
 def categories(lab) -> dict[str, list[str]]:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from jlab import error_texts, open_notebook, run_all
 
-from infoview_lib.followup import outreach_for
-from infoview_lib.store import open_workbook
+from infoview_lib.outreach.tracker import outreach_for
+from infoview_lib.workbook.store import open_workbook
 
 
 @pytest.mark.browser

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from jlab import error_texts, open_notebook, run_all
 
-from infoview_lib.model import QuestionChoice
-from infoview_lib.store import open_workbook
+from infoview_lib.workbook.model import QuestionChoice
+from infoview_lib.workbook.store import open_workbook
 
 # Six core questions of two minutes each that suit a career-field goal (Maya explores fields).
 TWO_MINUTE = ["bg-study", "bg-turning-point", "bg-redo", "bg-skills-used", "bg-learned-on-job",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from jlab import error_texts, open_notebook, run_all
 
-from infoview_lib.store import open_workbook
+from infoview_lib.workbook.store import open_workbook
 
 
 def test_load_persona_updates_progress(page, lab):

@@ -9,10 +9,10 @@ from datetime import date, timedelta
 import pytest
 from jlab import error_texts, open_notebook, run_all, wait_idle
 
-from infoview_lib.followup import outreach_for
-from infoview_lib.meetings import meeting_for
-from infoview_lib.model import Meeting
-from infoview_lib.store import open_workbook
+from infoview_lib.meetings.schedule import meeting_for
+from infoview_lib.outreach.tracker import outreach_for
+from infoview_lib.workbook.model import Meeting
+from infoview_lib.workbook.store import open_workbook
 
 SPECIFIC = "that an accessibility audit is a good first portfolio piece"
 

@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 from jlab import REPO, free_port, isolated_jupyter_env
 
-from infoview_lib.personas import load_persona
-from infoview_lib.store import open_workbook
+from infoview_lib.workbook.personas import load_persona
+from infoview_lib.workbook.store import open_workbook
 
 pytestmark = pytest.mark.browser
 VOILA = Path(sys.executable).parent / "voila"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from jlab import error_texts, open_notebook, run_all
 
-from infoview_lib.store import open_workbook
+from infoview_lib.workbook.store import open_workbook
 
 FIX = Path(__file__).resolve().parent.parent / "fixtures" / "contacts"
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from infoview_lib.followup import outreach_for
-from infoview_lib.meetings import save_meeting
-from infoview_lib.model import Contact, Meeting, Outreach
+from infoview_lib.meetings.schedule import save_meeting
+from infoview_lib.outreach.tracker import outreach_for
 from infoview_lib.questions import load_bank, pick
 from infoview_lib.ui.followthrough import FollowThroughPanel
+from infoview_lib.workbook.model import Contact, Meeting, Outreach
 
 
 def setup_meeting(wb):

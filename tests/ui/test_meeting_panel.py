@@ -7,9 +7,9 @@ from datetime import date
 
 import icalendar
 
-from infoview_lib.meetings import meeting_for
-from infoview_lib.model import Contact, Meeting
+from infoview_lib.meetings.schedule import meeting_for
 from infoview_lib.ui.meeting import MeetingPanel, safe_file_name
+from infoview_lib.workbook.model import Contact, Meeting
 
 
 def test_details_autosave_once_complete(wb):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from infoview_lib.model import Contact, Target
 from infoview_lib.ui import network_map
 from infoview_lib.ui.bulk_edit import WITHOUT_LABEL
 from infoview_lib.ui.network_map import MapPanel, TargetMapPanel
 from infoview_lib.ui.who_you_know import WhoYouKnowPanel
+from infoview_lib.workbook.model import Contact, Target
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -90,8 +90,8 @@ def test_target_map_on_an_empty_list_points_to_step_1(wb):
 def test_step1_notebook_map_follows_an_add(tmp_path):
     from notebook_runner import NOTEBOOKS, cell_text, error_outputs, run_notebook
 
-    from infoview_lib.personas import load_persona
-    from infoview_lib.store import open_workbook
+    from infoview_lib.workbook.personas import load_persona
+    from infoview_lib.workbook.store import open_workbook
 
     with open_workbook(tmp_path / "wb.sqlite") as wb:
         load_persona(wb, "maya")

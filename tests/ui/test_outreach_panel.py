@@ -8,11 +8,11 @@ from datetime import date
 
 import icalendar
 
-from infoview_lib.followup import outreach_for
-from infoview_lib.model import Contact, Outreach
 from infoview_lib.outreach import parts_for
+from infoview_lib.outreach.tracker import outreach_for
 from infoview_lib.targets import set_contact_first
 from infoview_lib.ui.outreach import OutreachPanel
+from infoview_lib.workbook.model import Contact, Outreach
 
 
 def test_blank_workbook(wb):

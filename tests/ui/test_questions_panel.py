@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from infoview_lib.model import Contact, QuestionChoice, Target
 from infoview_lib.questions import keep_question, load_bank
 from infoview_lib.ui.questions import QuestionsPanel
+from infoview_lib.workbook.model import Contact, QuestionChoice, Target
 
 
 def core_two_minute_ids(panel, n):
@@ -120,7 +120,7 @@ def test_bank_tags_use_tiara_letters_and_step_2_hint(wb):
 
 
 def test_people_with_a_meeting_come_first_in_for(wb):
-    from infoview_lib.meetings import save_meeting
+    from infoview_lib.meetings.schedule import save_meeting
 
     wb.add(Contact(first_name="Aaron"))
     zoe = wb.add(Contact(first_name="Zoe"))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from infoview_lib.model import Contact
 from infoview_lib.ui.start import StartPanel
+from infoview_lib.workbook.model import Contact
 
 
 def test_load_persona_fills_workbook_and_progress(wb):
@@ -46,7 +46,7 @@ def test_environment_check_is_shown(wb):
 
 
 def test_environment_problems_show_their_fix(monkeypatch):
-    from infoview_lib.doctor import Check
+    from infoview_lib.classroom.doctor import Check
     from infoview_lib.ui import start
 
     monkeypatch.setattr(start, "run_checks", lambda: [
@@ -58,8 +58,8 @@ def test_environment_problems_show_their_fix(monkeypatch):
 def test_progress_aim_comes_from_the_protocol(wb, monkeypatch):
     import dataclasses
 
-    from infoview_lib import progress
-    from infoview_lib.protocol import current_protocol
+    from infoview_lib.classroom.protocol import current_protocol
+    from infoview_lib.workbook import progress
 
     changed = dataclasses.replace(current_protocol(), list_aim=30, list_stretch=60)
     monkeypatch.setattr(progress, "current_protocol", lambda: changed)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import html
 
-from infoview_lib.model import Contact, Target
 from infoview_lib.targets import contact_first, goals
 from infoview_lib.ui.targets import TargetsPanel
+from infoview_lib.workbook.model import Contact, Target
 
 
 def test_blank_workbook(wb):

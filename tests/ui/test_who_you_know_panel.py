@@ -9,10 +9,10 @@ from pathlib import Path
 
 from notebook_runner import NOTEBOOKS, cell_text, error_outputs, run_notebook
 
-from infoview_lib.model import Contact
-from infoview_lib.protocol import current_protocol
-from infoview_lib.store import open_workbook
+from infoview_lib.classroom.protocol import current_protocol
 from infoview_lib.ui.who_you_know import WhoYouKnowPanel
+from infoview_lib.workbook.model import Contact
+from infoview_lib.workbook.store import open_workbook
 
 FIX = Path(__file__).resolve().parent.parent / "fixtures" / "contacts"
 

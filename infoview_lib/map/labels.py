@@ -24,7 +24,7 @@ import unicodedata
 import numpy as np
 
 from .fonts import display_form, families_for, warn_missing
-from .map_text import node_label, plain_label
+from .text import node_label, plain_label
 
 LABEL_ALL_UP_TO = 120
 LABEL_NONE_ABOVE = 2000

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 WORKBOOK_ENV = "INFOVIEW_WORKBOOK"
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
 PROJECT_DIR = PACKAGE_DIR.parent
 DATA_DIR = PROJECT_DIR / "data"
 

@@ -7,8 +7,8 @@ the workbook. Organizations get "Organization 312" the same way (from their name
 
 Example:
     >>> import tempfile, pathlib
-    >>> from infoview_lib.store import open_workbook
-    >>> from infoview_lib.model import Contact
+    >>> from infoview_lib.workbook.store import open_workbook
+    >>> from infoview_lib.workbook.model import Contact
     >>> wb = open_workbook(pathlib.Path(tempfile.mkdtemp()) / "w.sqlite")
     >>> ada = wb.add(Contact(first_name="Ada"))
     >>> pseudonym(wb, ada) == pseudonym(wb, ada.id) == pseudonyms(wb)[ada.id]

@@ -1,13 +1,13 @@
 """One calendar file with every scheduled meeting and every follow-up due.
 
-Meetings come from step 5 (infoview_lib.meetings: time zones kept, reminder the day
-before); follow-ups from the 3B7 tracker (infoview_lib.followup) and the thank-you and
+Meetings come from step 5 (infoview_lib.meetings.schedule: time zones kept, reminder the day
+before); follow-ups from the 3B7 tracker (infoview_lib.outreach.tracker) and the thank-you and
 report-back dates of step 6 (infoview_lib.followthrough). All are written with the
-shared helpers in infoview_lib.calendar, so text is escaped and lines are folded at 75 octets.
+shared helpers in infoview_lib.ics, so text is escaped and lines are folded at 75 octets.
 
 Example:
     >>> import tempfile, pathlib
-    >>> from infoview_lib.store import open_workbook
+    >>> from infoview_lib.workbook.store import open_workbook
     >>> wb = open_workbook(pathlib.Path(tempfile.mkdtemp()) / "w.sqlite")
     >>> combined_ics(wb).startswith(b"BEGIN:VCALENDAR")
     True
@@ -17,11 +17,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from ..calendar import add_todo_or_all_day_event, stable_uid, to_bytes
 from ..followthrough import owed_actions
-from ..followup import due_calendar
-from ..meetings import meeting_calendar
-from ..store import Workbook
+from ..ics import add_todo_or_all_day_event, stable_uid, to_bytes
+from ..meetings.schedule import meeting_calendar
+from ..outreach.tracker import due_calendar
+from ..workbook.store import Workbook
 
 
 def combined_calendar(wb: Workbook, today: date | None = None, stamp: datetime | None = None):

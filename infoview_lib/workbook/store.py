@@ -302,7 +302,7 @@ def open_workbook(path: str | os.PathLike | None = None, create: bool = True) ->
     >>> open_workbook("/no/such/dir/w.sqlite", create=False)
     Traceback (most recent call last):
     ...
-    infoview_lib.errors.WorkbookNotFound: No workbook at /no/such/dir/w.sqlite. Create one with 'infoview init' or run notebooks/00_start_here.ipynb.
+    infoview_lib.workbook.errors.WorkbookNotFound: No workbook at /no/such/dir/w.sqlite. Create one with 'infoview init' or run notebooks/00_start_here.ipynb.
     """
     path = resolve_workbook_path(path)
     if not path.exists():

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import ProtocolError
-from .paths import DATA_DIR
+from ..workbook.errors import ProtocolError
+from ..workbook.paths import DATA_DIR
 
 PROTOCOL_ENV = "INFOVIEW_PROTOCOL"
 DEFAULT_PROTOCOL = DATA_DIR / "protocol.yaml"

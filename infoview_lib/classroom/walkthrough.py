@@ -3,8 +3,8 @@ and workshops have plans, drafts, meetings and follow-ups to show.
 
 Example:
     >>> import tempfile, pathlib, datetime
-    >>> from infoview_lib.store import open_workbook
-    >>> from infoview_lib.personas import load_persona
+    >>> from infoview_lib.workbook.store import open_workbook
+    >>> from infoview_lib.workbook.personas import load_persona
     >>> wb = open_workbook(pathlib.Path(tempfile.mkdtemp()) / "w.sqlite")
     >>> _ = load_persona(wb, "maya")
     >>> done = walk_through(wb, today=datetime.date(2026, 11, 2))
@@ -16,13 +16,13 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, timezone
 
-from .followthrough import add_referral, mark_thank_you_sent, save_debrief
-from .followup import outreach_for, set_status
-from .meetings import save_meeting
-from .model import Contact, Outreach, Target
-from .questions import filter_bank, load_bank, pick, user_goal_kinds
-from .store import Workbook
-from .targets import current_focus, set_contact_first, set_goals
+from ..followthrough import add_referral, mark_thank_you_sent, save_debrief
+from ..meetings.schedule import save_meeting
+from ..outreach.tracker import outreach_for, set_status
+from ..questions import filter_bank, load_bank, pick, user_goal_kinds
+from ..targets import current_focus, set_contact_first, set_goals
+from ..workbook.model import Contact, Outreach, Target
+from ..workbook.store import Workbook
 
 QUESTIONS_PICKED = 6
 

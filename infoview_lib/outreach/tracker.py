@@ -26,10 +26,10 @@ from datetime import date, datetime, timedelta
 
 import holidays
 
-from .errors import NotFound, ValidationError
-from .model import OUTREACH_STATUSES, Contact, Outreach, Target
-from .protocol import current_protocol
-from .store import Workbook
+from ..classroom.protocol import current_protocol
+from ..workbook.errors import NotFound, ValidationError
+from ..workbook.model import OUTREACH_STATUSES, Contact, Outreach, Target
+from ..workbook.store import Workbook
 
 DEFAULT_COUNTRY = "US"
 REPLY_STATUSES = ("replied", "meeting_set", "met", "thanked", "referrals_followed_up", "declined")
@@ -247,7 +247,7 @@ def due_now(wb: Workbook, today: date | None = None) -> list[DueItem]:
 def due_calendar(wb: Workbook, today: date | None = None, include_upcoming: bool = True,
                  stamp: datetime | None = None):
     """The follow-ups as an iCalendar (one all-day event per item, stable UIDs)."""
-    from .calendar import add_todo_or_all_day_event, new_calendar, stable_uid
+    from ..ics import add_todo_or_all_day_event, new_calendar, stable_uid
 
     today = today or date.today()
     cal = new_calendar("infoview follow-ups")

@@ -8,8 +8,8 @@ notes and titles.
 
 Example:
     >>> import tempfile, pathlib
-    >>> from infoview_lib.store import open_workbook
-    >>> from infoview_lib.model import Contact
+    >>> from infoview_lib.workbook.store import open_workbook
+    >>> from infoview_lib.workbook.model import Contact
     >>> d = pathlib.Path(tempfile.mkdtemp())
     >>> wb = open_workbook(d / "w.sqlite"); _ = wb.add(Contact(first_name="Ada"))
     >>> import networkx as nx
@@ -24,7 +24,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from .errors import ExportError
+from ..workbook.errors import ExportError
 from .network import build_graph
 
 PRIVATE = ("organization", "title", "introduced_by")  # contact fields left out when anonymised
@@ -42,7 +42,7 @@ def _value(value):
 def flat_graph(g, anonymize: bool = False) -> nx.DiGraph:
     """A simple directed graph with typed scalar attributes (parallel edges joined: the
     `kind` of a joined edge lists every relation, e.g. "tie; introduced")."""
-    from .map_text import node_label
+    from .text import node_label
 
     out = nx.DiGraph(name="infoview network")
     rename = {}

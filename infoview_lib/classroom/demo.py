@@ -14,9 +14,9 @@ import json
 import shutil
 from pathlib import Path
 
-from .personas import load_persona
-from .progress import step_progress
-from .store import Workbook, open_workbook
+from ..workbook.personas import load_persona
+from ..workbook.progress import step_progress
+from ..workbook.store import Workbook, open_workbook
 from .walkthrough import walk_through
 
 
@@ -44,11 +44,11 @@ def run_demo(out_dir: Path, persona: str = "maya") -> list[Path]:
         backup = out_dir / "workbook.json"
         backup.write_text(json.dumps(wb.to_json(), ensure_ascii=False, indent=1), encoding="utf-8")
         written.append(backup)
-        from .draw import save_map  # the persona's who-you-know map, with its caption
+        from ..map.draw import save_map  # the persona's who-you-know map, with its caption
 
         written += [save_map(wb, out_dir / name).path for name in ("map.png", "map.svg")]
         written.append(out_dir / "map.txt")
-        from .export import export_workbook  # the full bundle and the anonymised one
+        from ..export import export_workbook  # the full bundle and the anonymised one
 
         written += export_workbook(wb, out_dir / "export").files
         written += export_workbook(wb, out_dir / "export-anonymised", anonymize=True).files

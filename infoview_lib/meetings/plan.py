@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .errors import InfoviewError
-from .meetings import checklist_items, meeting_for, when_text, where_text
-from .model import Contact, Outreach, Target
-from .questions import build_agenda, chosen, load_bank, user_goal_text
-from .store import Workbook
+from ..questions import build_agenda, chosen, load_bank, user_goal_text
+from ..workbook.errors import InfoviewError
+from ..workbook.model import Contact, Outreach, Target
+from ..workbook.store import Workbook
+from .schedule import checklist_items, meeting_for, when_text, where_text
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#~&!])")
 _LEADING = re.compile(r"^(\s*)([-+=>]|\d+(?=[.)]))")
@@ -39,8 +39,8 @@ def connection_path(wb: Workbook, contact: Contact, graph=None) -> list[str]:
     """Names from the user to the contact: ['You', 'Ada', 'Ben'] (the introduced-by chain,
     as the network map draws it)."""
     if graph is not None:
-        from .analysis import chain_from_ego
-        from .network import EGO, contact_node
+        from ..map.analysis import chain_from_ego
+        from ..map.network import EGO, contact_node
 
         node = contact_node(contact.id)
         if node in graph:
@@ -59,8 +59,8 @@ def connection_path(wb: Workbook, contact: Contact, graph=None) -> list[str]:
 
 def target_reasons(wb: Workbook, contact: Contact, graph) -> list[str]:
     """Why this person can point you to each of your targets (from the network analysis)."""
-    from .analysis import who_can_point_me_there
-    from .network import contact_node
+    from ..map.analysis import who_can_point_me_there
+    from ..map.network import contact_node
 
     node = contact_node(contact.id)
     out = []
@@ -76,7 +76,7 @@ def target_reasons(wb: Workbook, contact: Contact, graph) -> list[str]:
 def _graph(wb: Workbook):
     """The network graph, or None if the network module cannot build it."""
     try:
-        from .network import build_graph
+        from ..map.network import build_graph
     except ImportError:
         return None
     return build_graph(wb)
@@ -112,7 +112,7 @@ def plan_data(wb: Workbook, contact: Contact | int | str) -> dict[str, Any]:
     meeting = meeting_for(wb, contact.id)
     length = meeting.duration_minutes if meeting else None
     if length is None:
-        from .meetings import asked_length
+        from .schedule import asked_length
         length = asked_length(wb, contact.id)
     questions = chosen(wb, contact.id, bank)
     agenda = build_agenda(questions, length)
@@ -154,8 +154,8 @@ def plan_data(wb: Workbook, contact: Contact | int | str) -> dict[str, Any]:
 def plan_markdown(wb: Workbook, contact: Contact | int | str) -> str:
     """The one-page plan as Markdown (all user text escaped): the same page the exports
     write (export.plans.contact_plan), rendered by export.markdown."""
-    from .export.markdown import render_markdown
-    from .export.plans import contact_plan
+    from ..export.markdown import render_markdown
+    from ..export.plans import contact_plan
 
     if not isinstance(contact, Contact):
         contact = wb.get(Contact, contact) if isinstance(contact, int) else wb.find_contact(contact)

@@ -2,7 +2,7 @@
 
 Example:
     >>> import tempfile, pathlib
-    >>> from infoview_lib.store import open_workbook
+    >>> from infoview_lib.workbook.store import open_workbook
     >>> wb = open_workbook(pathlib.Path(tempfile.mkdtemp()) / "w.sqlite")
     >>> [s.done for s in step_progress(wb)]
     [False, False, False, False, False, False]
@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..classroom.protocol import current_protocol
 from .model import Meeting, Outreach, QuestionChoice, Target
-from .protocol import current_protocol
 from .store import Workbook
 
 STEP_TITLES = (

@@ -1,8 +1,8 @@
 """The words that go with a map: labels, title, one-line caption and alt text.
 
 Example:
-    >>> from infoview_lib.model import Contact
-    >>> from infoview_lib.network import build_graph_from
+    >>> from infoview_lib.workbook.model import Contact
+    >>> from infoview_lib.map.network import build_graph_from
     >>> g = build_graph_from([Contact(id=1, first_name="Ada", tie_strength="often")],
     ...                      categories=["friend", "other"])
     >>> caption(g)
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .model import TIE_STRENGTHS
+from ..workbook.model import TIE_STRENGTHS
 
 
 def _plural(n: int, word: str, many: str | None = None) -> str:

@@ -10,8 +10,8 @@ Adding one person therefore moves only people in the same cell. Organizations si
 middle of their members; targets sit on an outer circle.
 
 Example:
-    >>> from infoview_lib.model import Contact
-    >>> from infoview_lib.network import build_graph_from
+    >>> from infoview_lib.workbook.model import Contact
+    >>> from infoview_lib.map.network import build_graph_from
     >>> g = build_graph_from([Contact(id=1, first_name="Ada", tie_strength="often",
     ...                               categories=["friend"])], categories=["friend", "other"])
     >>> lay = ego_layout(g, categories=["friend", "other"])
@@ -106,7 +106,7 @@ def _place_cell(members: list[str], ring: int, a0: float, a1: float) -> np.ndarr
 def ego_layout(g, categories: list[str] | None = None) -> Layout:
     """Positions for the ego, contacts, organizations with members, and targets."""
     if categories is None:
-        from .protocol import current_protocol
+        from ..classroom.protocol import current_protocol
 
         categories = list(current_protocol().categories)
     categories = list(categories) or ["other"]

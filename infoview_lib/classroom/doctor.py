@@ -17,7 +17,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .paths import default_workbook_path
+from ..workbook.paths import default_workbook_path
 
 MIN_PYTHON = (3, 10)
 # distribution name -> import name, for the packages the workbook cannot run without

@@ -8,8 +8,8 @@ and nothing that would overlap; above 2,000 people only you and the targets are 
 
 Example:
     >>> import tempfile, pathlib
-    >>> from infoview_lib.store import open_workbook
-    >>> from infoview_lib.personas import load_persona
+    >>> from infoview_lib.workbook.store import open_workbook
+    >>> from infoview_lib.workbook.personas import load_persona
     >>> d = pathlib.Path(tempfile.mkdtemp())
     >>> wb = open_workbook(d / "w.sqlite"); _ = load_persona(wb, "maya")
     >>> saved = save_map(wb, d / "map.png")
@@ -25,10 +25,10 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import ExportError
+from ..workbook.errors import ExportError
+from .labels import label_order, place_labels
 from .layout import FIRST_RADIUS, RING_STEP, RING_WIDTH, Layout, ego_layout
-from .map_labels import label_order, place_labels
-from .map_text import alt_text, caption, node_label, title
+from .text import alt_text, caption, node_label, title
 
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"]
 MARKERS = ["o", "s", "^"]

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import icalendar
 
-from .errors import ExportError, ValidationError
+from .workbook.errors import ExportError, ValidationError
 
 PRODID = "-//infoview//informational interviewing workbook//EN"
 UID_DOMAIN = "infoview.local"

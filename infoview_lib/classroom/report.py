@@ -29,7 +29,7 @@ from pathlib import Path
 from statistics import median
 from typing import Any
 
-from .model import CATEGORIES, OUTREACH_STATUSES, TIE_STRENGTHS
+from ..workbook.model import CATEGORIES, OUTREACH_STATUSES, TIE_STRENGTHS
 
 FORMAT = "infoview-progress"
 PROGRESS_NAME = "progress.json"
@@ -353,6 +353,6 @@ def write_sample_folder(folder: str | Path, n: int = 40, broken: bool = True,
 
 def build_report(paths: Iterable[str | Path], out_dir: str | Path):
     """Read, add up and write the dashboard (index.html, summary.json, PNGs) to out_dir."""
-    from .classreport_render import build_report as build
+    from .report_render import build_report as build
 
     return build(paths, out_dir)

@@ -5,7 +5,7 @@ infoview_lib stays quick. Every text that came from a student file is HTML-escap
 
 Example:
     >>> import tempfile, pathlib
-    >>> from infoview_lib.classreport import write_sample_folder
+    >>> from infoview_lib.classroom.report import write_sample_folder
     >>> tmp = pathlib.Path(tempfile.mkdtemp())
     >>> _ = write_sample_folder(tmp / "in", 6)
     >>> result = build_report([tmp / "in"], tmp / "out")
@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .classreport import Problem, read_submissions, summarise
-from .errors import ExportError
+from ..workbook.errors import ExportError
+from .report import Problem, read_submissions, summarise
 
 BLUE, ORANGE, GREEN, GREY = "#0072B2", "#E69F00", "#009E73", "#999999"  # Okabe-Ito
 

@@ -18,8 +18,8 @@ from typing import Any
 
 import yaml
 
-from .errors import InfoviewError
-from .paths import DATA_DIR
+from ..workbook.errors import InfoviewError
+from ..workbook.paths import DATA_DIR
 
 DEFAULT_BANK = DATA_DIR / "questions.yaml"
 # Numbers used when a protocol leaves a key out (the method's defaults, see data/protocol.yaml).
@@ -268,7 +268,7 @@ def check_question_bank(c: Checker, value: Any, base: Path) -> Path:
 def bank_problem(bank: Path) -> str:
     """'' when the bank looks usable. Uses questions.py's own check when it has one."""
     try:
-        from . import questions
+        from .. import questions
     except (ImportError, SyntaxError):  # not there yet, or mid-edit: check loosely below
         questions = None
     for name in ("validate_bank", "check_bank", "load_bank", "load_question_bank"):

@@ -5,8 +5,8 @@ Every function takes a workbook or a graph from network.build_graph.
 
 Example:
     >>> import tempfile, pathlib
-    >>> from infoview_lib.store import open_workbook
-    >>> from infoview_lib.model import Contact, Target
+    >>> from infoview_lib.workbook.store import open_workbook
+    >>> from infoview_lib.workbook.model import Contact, Target
     >>> wb = open_workbook(pathlib.Path(tempfile.mkdtemp()) / "w.sqlite")
     >>> _ = wb.add(Contact(first_name="Ada", organization="Northwind", tie_strength="rarely"))
     >>> _ = wb.add(Target(name="Northwind", kind="company", organization="Northwind"))
@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from .model import TIE_STRENGTHS
+from ..workbook.model import TIE_STRENGTHS
 from .network import EGO, build_graph, contacts_of, find_target, simple_undirected
 
 LEAD_KINDS = ("works_there", "knows_someone", "in_field", "could_refer")
@@ -202,7 +202,7 @@ def counts(source) -> dict[str, dict[str, int]]:
     """How many contacts per category (a person in two categories counts in both), per tie
     strength, per degree of separation, plus totals."""
     g = _graph(source)
-    from .protocol import current_protocol
+    from ..classroom.protocol import current_protocol
 
     nodes = [g.nodes[n] for n in contacts_of(g)]
     cats = Counter(c for d in nodes for c in (d["categories"] or ["not set"]))

@@ -1,7 +1,7 @@
 """Step 5, be a professional: meeting details, the checklist, and the .ics invite.
 
 A meeting is stored with its local start ("2025-07-14T15:00") and an IANA time zone
-("America/New_York"). The .ics file (written with infoview_lib.calendar) gives the times in
+("America/New_York"). The .ics file (written with infoview_lib.ics) gives the times in
 UTC ("Z") and the local time in the description, with a reminder the day before. UTC is
 chosen on purpose: the RDATE-style VTIMEZONE that icalendar generates is misread by
 vobject/dateutil (a July 15:00 New York meeting came back as UTC-5), and every calendar
@@ -10,8 +10,8 @@ outreach (15, 20 or 30 minutes); more than 30 needs `override=True` (they offere
 
 Example:
     >>> import tempfile, pathlib
-    >>> from infoview_lib.store import open_workbook
-    >>> from infoview_lib.model import Contact
+    >>> from infoview_lib.workbook.store import open_workbook
+    >>> from infoview_lib.workbook.model import Contact
     >>> wb = open_workbook(pathlib.Path(tempfile.mkdtemp()) / "w.sqlite")
     >>> ada = wb.add(Contact(first_name="Ada"))
     >>> m = save_meeting(wb, ada.id, "2025-07-14", "15:00", "America/New_York", minutes=20)
@@ -27,11 +27,11 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from . import calendar as ical
-from .errors import ValidationError
-from .model import Contact, Meeting, Outreach
-from .protocol import current_protocol
-from .store import Workbook
+from .. import ics as ical
+from ..classroom.protocol import current_protocol
+from ..workbook.errors import ValidationError
+from ..workbook.model import Contact, Meeting, Outreach
+from ..workbook.store import Workbook
 
 CHECKLIST = {
     "confirm": "Confirm the day before (a short, friendly note)",
@@ -139,7 +139,7 @@ def save_meeting(wb: Workbook, contact_id: int, day: date | str, at: time | str,
                  tz: str, place: str = "", video_link: str = "", minutes: int | None = None,
                  override: bool = False) -> Meeting:
     """Create or update the contact's meeting; the outreach moves on to 'meeting set'."""
-    from .followup import outreach_for, set_status
+    from ..outreach.tracker import outreach_for, set_status
 
     wb.get(Contact, contact_id)
     zone_ = zone(tz)

@@ -22,8 +22,8 @@ start of a word).
 
 Example:
     >>> import tempfile, pathlib
-    >>> from infoview_lib.store import open_workbook
-    >>> from infoview_lib.model import Contact, Target
+    >>> from infoview_lib.workbook.store import open_workbook
+    >>> from infoview_lib.workbook.model import Contact, Target
     >>> wb = open_workbook(pathlib.Path(tempfile.mkdtemp()) / "w.sqlite")
     >>> ada = wb.add(Contact(first_name="Ada", title="UX Researcher", tie_strength="often"))
     >>> _ = wb.add(Target(name="UX research"))
@@ -41,9 +41,9 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from .model import Contact, Organization, Outreach, Target, Tie
-from .protocol import current_protocol
-from .store import Workbook
+from ..classroom.protocol import current_protocol
+from ..workbook.model import Contact, Organization, Outreach, Target, Tie
+from ..workbook.store import Workbook
 
 EGO = "ego"
 MAX_DEGREE = 4  # introduction chains longer than this are drawn on the outermost ring
@@ -217,7 +217,7 @@ def _link_target(g, target: Target, people, org_names, org_info) -> None:
 def build_graph(wb: Workbook, anonymize: bool = False) -> nx.MultiDiGraph:
     """The whole network of one workbook. Pseudonyms are added to contact nodes only when
     anonymize is True (that may store the workbook's pseudonym key the first time)."""
-    from .anonymize import organization_pseudonyms, pseudonyms
+    from ..workbook.anonymize import organization_pseudonyms, pseudonyms
 
     ego = wb.setting("ego", {}) or {}
     g = build_graph_from(
@@ -256,7 +256,7 @@ def contacts_of(g: nx.MultiDiGraph) -> list[str]:
 
 def find_target(g: nx.MultiDiGraph, name: str) -> str:
     """The target node whose name matches (casefolded; exact first, then a unique prefix)."""
-    from .errors import NotFound, ValidationError
+    from ..workbook.errors import NotFound, ValidationError
 
     wanted = name.strip().casefold()
     targets = [(n, d["label"]) for n, d in g.nodes(data=True) if d.get("kind") == "target"]

@@ -1,0 +1,1 @@
+"""For classes: the protocol file and its check, the class report, the demo, doctor."""

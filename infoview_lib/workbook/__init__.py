@@ -1,0 +1,1 @@
+"""The workbook file: errors, model, schema, store, paths, personas, reset, progress."""
