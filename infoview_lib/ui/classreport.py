@@ -61,7 +61,6 @@ class ClassReportPanel(Panel):
         self.out.value = str(out or default_exports_dir() / "class-report")
         self.build_button = button("Build the report", "iv-class-build", "primary")
         self.sample_button = button("Show sample data", "iv-class-sample")
-        self._buttons = (self.build_button, self.sample_button)
         self.build_button.on_click(self.build)
         self.sample_button.on_click(self.sample)
         self.summary = hooked(w.HTML(), "iv-class-summary")
@@ -79,7 +78,7 @@ class ClassReportPanel(Panel):
             self.sample()
 
     def _show(self, folder: Path, out: Path) -> None:
-        for b in self._buttons:
+        for b in (self.build_button, self.sample_button):
             b.disabled = True
         self.result = result = build_report([folder], out)
         self.summary.value = summary_html(result.summary)
@@ -89,6 +88,8 @@ class ClassReportPanel(Panel):
         problems = "".join(f"<li>{html.escape(str(p))}</li>" for p in result.problems)
         self.skipped.value = (f"<b>Skipped ({len(result.problems)})</b><ul>{problems}</ul>"
                               if problems else "")
+        for b in (self.build_button, self.sample_button):
+            b.disabled = False
 
     @reports_errors
     def build(self, _=None) -> None:

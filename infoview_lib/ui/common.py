@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import functools
 import html
+import logging
 from collections.abc import Callable
 
 import ipywidgets as w
 
 from ..workbook.errors import InfoviewError
+
+LOG = logging.getLogger("infoview")
 
 
 class StatusLine:
@@ -43,8 +46,12 @@ class StatusLine:
 
 
 def reports_errors(method: Callable) -> Callable:
-    """Decorate a panel's event handler: an InfoviewError goes to the panel's status line
-    instead of a traceback, and any buttons the handler disabled are enabled again.
+    """Decorate a panel's event handler so no error leaves the panel silent.
+
+    An InfoviewError shows its own message in the panel's status line; any other exception
+    shows a short "something went wrong" line naming it and is logged with its traceback.
+    The button that was pressed (the handler's first argument, when it is a Button) is
+    enabled again after an error; other buttons keep the state the handler gave them.
 
     The panel must have a `status` attribute (a StatusLine).
     """
@@ -55,9 +62,12 @@ def reports_errors(method: Callable) -> Callable:
             return method(self, *args, **kwargs)
         except InfoviewError as err:
             self.status.error(str(err))
-        finally:
-            for button in getattr(self, "_buttons", ()):
-                button.disabled = False
+        except Exception as err:  # noqa: BLE001 - a panel must never fail silently
+            LOG.exception("Unexpected error in %s.%s", type(self).__name__, method.__name__)
+            self.status.error(f"Something went wrong ({type(err).__name__}: {err}). Try "
+                              "again, or restart the kernel and run all cells.")
+        if args and isinstance(args[0], w.Button):
+            args[0].disabled = False  # after an error, the pressed button works again
         return None
 
     return wrapper

@@ -122,7 +122,6 @@ class ExportPanel(Panel):
             "iv-delete-confirm")
         self.delete_button = button("Delete my data", "iv-delete", "danger")
         self.delete_button.on_click(self.delete)
-        self._buttons = (self.export_button, self.delete_button)
         boxes = list(self.formats.values())
         grid = w.GridBox(boxes, layout=w.Layout(grid_template_columns="repeat(3, 22em)"))
         self.widget = hooked(w.VBox([
@@ -161,6 +160,7 @@ class ExportPanel(Panel):
             self.status.ok(message)
         self.force.value = False
         self.folder.value = str(self.exports_dir / f"export-{_stamp()}")
+        self.export_button.disabled = False
 
     def delete(self, _=None) -> None:
         """Delete the workbook (after the box is ticked); errors show under this button."""
@@ -176,6 +176,5 @@ class ExportPanel(Panel):
             return
         self.confirm.value = False
         self.delete_status.ok(report.message() + " Restart the kernel before going on.")
-        self._buttons = ()
         self.export_button.disabled = True
         self.delete_button.disabled = True

@@ -85,7 +85,6 @@ class MeetingPanel(Panel):
         self.save_button = button("Save meeting", "iv-save-meeting", "primary")
         self.ics_button = button("Make calendar invite (.ics)", "iv-make-ics")
         self.ics_button.layout = w.Layout(width="auto")
-        self._buttons = (self.save_button, self.ics_button)
         self.save_button.on_click(self.save)
         self.ics_button.on_click(self.make_ics)
         self.checks = {}

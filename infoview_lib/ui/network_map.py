@@ -53,7 +53,6 @@ class MapPanel(Panel):
         self.save_button = button("Save map (PNG, SVG, PDF)", "iv-map-save")
         self.save_button.layout.width = "auto"
         self.save_button.on_click(self.save)
-        self._buttons = (self.save_button,)
         self.widget = hooked(w.VBox([
             title("Your map"), _frame(self.image), self.caption,
             w.HBox([self.anonymize, self.save_button]), self.status.widget,
@@ -83,6 +82,7 @@ class MapPanel(Panel):
                              graph=g, layout=lay)
             names.append(saved.path.name)
         self.status.ok(f"Saved {', '.join(names)} and map.txt (alt text) in {folder}.")
+        self.save_button.disabled = False
 
 
 def uncategorised_hint(g, at_least: int = 10) -> str:

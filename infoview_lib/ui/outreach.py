@@ -163,7 +163,6 @@ class OutreachPanel(Panel):
                                        "iv-make-due-ics"))
         self.ics_button.on_click(self.make_ics)
         self.ics_link = hooked(w.HTML(), "iv-due-ics-link")
-        self._buttons = (*self.status_buttons.values(), self.follow_up_button, self.ics_button)
 
         # ToggleButtons put their own description above the buttons; a label beside them
         # lines up with the text boxes instead.
@@ -206,7 +205,6 @@ class OutreachPanel(Panel):
             for box in (self.referrer, *self.parts.values(), self.minutes, self.when,
                         *self.status_buttons.values(), self.follow_up_button):
                 box.disabled = True
-            self._buttons = (self.ics_button,)   # the others stay off until there is a list
 
     # -- helpers --------------------------------------------------------------------
     def _person(self) -> Contact | None:

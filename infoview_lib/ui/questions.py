@@ -90,7 +90,6 @@ class QuestionsPanel(Panel):
                                                      layout=w.Layout(width="4.5em")),
                                   "iv-own-minutes")
         self.add_button = button("Add my question", "iv-add-question")
-        self._buttons = (self.add_button,)
         self.add_button.on_click(self.add_own)
         self.contact.observe(self._on_contact, names="value")
         self.goal.observe(self._on_filter, names="value")

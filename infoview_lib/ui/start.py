@@ -62,7 +62,6 @@ class StartPanel(Panel):
             layout=w.Layout(width="40em")), "iv-replace")
         self.load_button = button("Load this persona", "iv-load-persona", "primary")
         self.blank_button = button("Start blank", "iv-start-blank")
-        self._buttons = (self.load_button, self.blank_button)
         self.load_button.on_click(self.load)
         self.blank_button.on_click(self.start_blank)
         self.progress = hooked(w.HTML(progress_html(wb)), "iv-progress")

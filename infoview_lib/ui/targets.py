@@ -144,7 +144,6 @@ class TargetsPanel(Panel):
         self.add_button = button("Add as new target", "iv-add-target", "primary")
         self.save_button = button("Save changes", "iv-save-target")
         self.remove_button = button("Remove", "iv-remove-target", "warning")
-        self._buttons = (self.add_button, self.save_button, self.remove_button)
         self.add_button.on_click(self.add)
         self.save_button.on_click(self.save)
         self.remove_button.on_click(self.remove)

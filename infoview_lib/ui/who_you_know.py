@@ -139,7 +139,6 @@ class WhoYouKnowPanel(Panel):
         self.undo_button = button("Undo delete", "iv-undo")
         self.undo_button.disabled = True
         self.undo_button.on_click(self.undo)
-        self._buttons = (self.add_button, self.preview_button)
 
         meanings = " · ".join(f"<b>{t}</b>: {html.escape(TIE_STRENGTH_MEANING[t])}"
                               for t in TIE_STRENGTHS)
