@@ -30,9 +30,9 @@ test: $(VENV)/.installed-test
 	$(BIN)/ruff check infoview_lib tests benchmarks
 	$(BIN)/python -m pytest $(ARGS)
 
-## Everything except the real-browser tests (quicker while editing).
+## Everything except the real-browser tests and those that start a kernel (quick, while editing).
 test-fast: $(VENV)/.installed-test
-	$(BIN)/python -m pytest -m "not browser" $(ARGS)
+	$(BIN)/python -m pytest -m "not browser and not kernel" $(ARGS)
 
 ## Run the workbook headless on a sample persona; exports land in exports/demo/.
 demo: $(VENV)/.installed

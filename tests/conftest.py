@@ -63,3 +63,20 @@ def _close_figures():
 
     plt.close("all")
 
+
+
+KERNEL_CALLS = ("run_notebook(", "NotebookClient(", "setup_kernel(")
+
+
+def pytest_collection_modifyitems(items):
+    """Mark every test that starts a Jupyter kernel (`make test-fast` leaves them out)."""
+    import inspect
+
+    for item in items:
+        function = getattr(item, "function", None)
+        try:
+            source = inspect.getsource(function) if function else ""
+        except (OSError, TypeError):
+            source = ""
+        if any(call in source for call in KERNEL_CALLS):
+            item.add_marker(pytest.mark.kernel)
