@@ -6,7 +6,9 @@ import icalendar
 import pytest
 
 from infoview_lib.cli import main
-from infoview_lib.meetings.plan import connection_path, md_escape, plan_data, plan_markdown
+from infoview_lib.export.markdown import md_escape
+from infoview_lib.export.plans import plan_markdown
+from infoview_lib.meetings.plan import connection_path, plan_data
 from infoview_lib.meetings.schedule import save_meeting, tick
 from infoview_lib.questions import add_own, load_bank, pick
 from infoview_lib.workbook.errors import NotFound

@@ -9,7 +9,7 @@ Example:
 
 from __future__ import annotations
 
-from ..meetings.plan import plan_markdown
+from ..export.plans import plan_markdown
 from ..meetings.schedule import meeting_for, save_meeting, when_text, where_text, write_meeting_ics
 from ..workbook.store import open_workbook
 from . import add_workbook_option

@@ -1,6 +1,6 @@
 """Render a Document as Markdown, with every piece of user text escaped.
 
-Escaping is step 5's md_escape (infoview_lib.meetings.plan): Markdown specials and raw HTML become
+Escaping (md_escape): Markdown specials and raw HTML become
 literal text, and line breaks become spaces, so user text cannot break the layout.
 
 Example:
@@ -11,10 +11,26 @@ Example:
 
 from __future__ import annotations
 
-from ..meetings.plan import md_escape
+import re
+from typing import Any
+
 from .document import Bullets, Document, Fields, Grid, Heading, Image, PageBreak, Para
 
 __all__ = ["md_escape", "render_markdown"]
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#~&!])")
+_LEADING = re.compile(r"^(\s*)([-+=>]|\d+(?=[.)]))")
+
+
+def md_escape(text: Any) -> str:
+    """User text made safe inside Markdown: specials backslash-escaped, one line."""
+    text = " ".join(str(text or "").split())
+    text = _SPECIAL.sub(r"\\\1", text)
+    m = _LEADING.match(text)
+    if m and m.group(2)[0].isdigit():  # "1. x" is a list item: escape the dot instead
+        n = m.end()
+        return text[:n] + "\\" + text[n:]
+    return _LEADING.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
 def _cell(text: str) -> str:

@@ -28,6 +28,7 @@ from ..workbook.model import Contact, Meeting, Outreach, Target
 from ..workbook.progress import step_progress
 from ..workbook.store import Workbook
 from .document import Bullets, Document, Fields, Grid, Heading, Image, PageBreak, Para
+from .markdown import render_markdown
 
 
 def plan_contacts(wb: Workbook) -> list[Contact]:
@@ -203,3 +204,11 @@ def workbook_plan(wb: Workbook, map_image: Image | None = None,
     for contact in plan_contacts(wb):
         doc.add(PageBreak(), Heading(contact.name), *contact_blocks(wb, contact, level=2))
     return doc
+
+
+def plan_markdown(wb: Workbook, contact: Contact | int | str) -> str:
+    """The one-page plan as Markdown (all user text escaped): the same page the exports
+    write (contact_plan), rendered by export.markdown."""
+    if not isinstance(contact, Contact):
+        contact = wb.get(Contact, contact) if isinstance(contact, int) else wb.find_contact(contact)
+    return render_markdown(contact_plan(wb, contact))

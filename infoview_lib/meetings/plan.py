@@ -1,17 +1,20 @@
 """The one-page interview plan for a contact: who they are, how you are connected, what you
 want to learn, the agenda with your questions, logistics and the checklist.
 
-`plan_data` gathers it as plain data (the export issue turns it into HTML/PDF);
-`plan_markdown` writes it as Markdown with every piece of user text escaped.
+`plan_data` gathers it as plain data; export.plans lays it out as a page, which
+export.markdown, export.html and export.pdf render.
 
 Example:
-    >>> md_escape("*not bold* [link](x) <b>")
-    '\\\\*not bold\\\\* \\\\[link\\\\](x) \\\\<b\\\\>'
+    >>> from infoview_lib.workbook.store import open_workbook
+    >>> import tempfile, pathlib
+    >>> wb = open_workbook(pathlib.Path(tempfile.mkdtemp()) / "w.sqlite")
+    >>> from infoview_lib.workbook.model import Contact
+    >>> plan_data(wb, wb.add(Contact(first_name="Ada")))["contact"]["name"]
+    'Ada'
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ..questions import build_agenda, chosen, load_bank, user_goal_text
@@ -19,20 +22,6 @@ from ..workbook.errors import InfoviewError
 from ..workbook.model import Contact, Outreach, Target
 from ..workbook.store import Workbook
 from .schedule import checklist_items, meeting_for, when_text, where_text
-
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#~&!])")
-_LEADING = re.compile(r"^(\s*)([-+=>]|\d+(?=[.)]))")
-
-
-def md_escape(text: Any) -> str:
-    """User text made safe inside Markdown: specials backslash-escaped, one line."""
-    text = " ".join(str(text or "").split())
-    text = _SPECIAL.sub(r"\\\1", text)
-    m = _LEADING.match(text)
-    if m and m.group(2)[0].isdigit():  # "1. x" is a list item: escape the dot instead
-        n = m.end()
-        return text[:n] + "\\" + text[n:]
-    return _LEADING.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
 def connection_path(wb: Workbook, contact: Contact, graph=None) -> list[str]:
@@ -149,14 +138,3 @@ def plan_data(wb: Workbook, contact: Contact | int | str) -> dict[str, Any]:
         "checklist": [{"key": k, "label": label, "done": done}
                       for k, label, done in checklist_items(meeting)],
     }
-
-
-def plan_markdown(wb: Workbook, contact: Contact | int | str) -> str:
-    """The one-page plan as Markdown (all user text escaped): the same page the exports
-    write (export.plans.contact_plan), rendered by export.markdown."""
-    from ..export.markdown import render_markdown
-    from ..export.plans import contact_plan
-
-    if not isinstance(contact, Contact):
-        contact = wb.get(Contact, contact) if isinstance(contact, int) else wb.find_contact(contact)
-    return render_markdown(contact_plan(wb, contact))

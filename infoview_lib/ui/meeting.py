@@ -16,7 +16,7 @@ from datetime import date
 
 import ipywidgets as w
 
-from ..meetings.plan import plan_markdown
+from ..export.plans import plan_markdown
 from ..meetings.schedule import (
     CHECKLIST,
     asked_length,

@@ -39,5 +39,22 @@ def resolve_workbook_path(path: str | os.PathLike | None) -> Path:
 
 
 def default_exports_dir() -> Path:
-    """exports/ in the project (ignored by git)."""
+    """exports/ in the project (ignored by git): for files that belong to no workbook
+    (the demo, an instructor's class report)."""
     return project_dir() / "exports"
+
+
+def output_dir(workbook_path: str | os.PathLike) -> Path:
+    """The one folder under which every file a workbook writes goes (plans, invites,
+    calendars, maps, exports): `exports/` beside the workbook, or `<name>-exports/` when the
+    workbook file has another name. *Delete my data* removes it with the workbook.
+
+    Example:
+        >>> output_dir("my-workbook/workbook.sqlite").as_posix()
+        'my-workbook/exports'
+        >>> output_dir("/tmp/maya.sqlite").as_posix()
+        '/tmp/maya-exports'
+    """
+    path = Path(workbook_path)
+    name = "exports" if path.stem == "workbook" else f"{path.stem}-exports"
+    return path.parent / name
