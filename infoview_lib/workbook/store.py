@@ -21,10 +21,11 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
-from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from .backup_check import check_backup
+from .backups import BACKUPS_KEPT, write_backup
 from .errors import (
     NotFound,
     ValidationError,
@@ -35,10 +36,10 @@ from .errors import (
 )
 from .model import RECORD_TYPES, Contact, Record, now_iso
 from .paths import resolve_workbook_path
-from .schema import SCHEMA_VERSION, migrate
+from .schema import SCHEMA_VERSION, is_foreign, migrate
 
 R = TypeVar("R", bound=Record)
-BACKUPS_KEPT = 5
+__all__ = ["BACKUPS_KEPT", "Workbook", "create_workbook", "open_workbook"]
 JSON_FORMAT = "infoview-workbook"
 
 
@@ -73,15 +74,23 @@ class Workbook:
             finally:
                 self._depth -= 1
             return
-        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as err:
+            raise _cannot_write(self.path, err) from err
         self._depth = 1
         try:
             yield self._conn
-        except BaseException:
-            self._conn.execute("ROLLBACK")
-            raise
-        else:
             self._conn.execute("COMMIT")
+        except BaseException as err:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            if isinstance(err, sqlite3.IntegrityError):
+                raise ValidationError(f"That change does not fit the workbook ({err}); "
+                                      "nothing was changed.") from err
+            if isinstance(err, sqlite3.OperationalError):
+                raise _cannot_write(self.path, err) from err
+            raise
         finally:
             self._depth = 0
 
@@ -206,6 +215,34 @@ class Workbook:
         names = ", ".join(sorted(c.name for c in partial)[:5])
         raise ValidationError(f"{name!r} matches several people ({names}); type more of the name.")
 
+    # -- change detection -----------------------------------------------------------
+    def version(self) -> tuple:
+        """A token that changes when another connection (another notebook, the CLI) commits
+        to this workbook, or the file is replaced or deleted; this connection's own writes
+        leave it as it is. Compare it with `changed_since`.
+
+        >>> import tempfile, pathlib
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "w.sqlite"
+        >>> mine, other = open_workbook(path), open_workbook(path)
+        >>> seen = mine.version()
+        >>> _ = mine.add(Contact(first_name="Ada"))
+        >>> mine.changed_since(seen)
+        False
+        >>> _ = other.add(Contact(first_name="Bo"))
+        >>> mine.changed_since(seen)
+        True
+        """
+        try:
+            stat = os.stat(self.path)
+            file_id: tuple = (stat.st_dev, stat.st_ino)
+        except OSError:
+            file_id = ()
+        return (self._conn.execute("PRAGMA data_version").fetchone()[0], file_id)
+
+    def changed_since(self, seen: tuple | None) -> bool:
+        """True when `seen` (from version()) is no longer current."""
+        return seen is not None and seen != self.version()
+
     # -- settings -----------------------------------------------------------------
     def setting(self, key: str, default: Any = None) -> Any:
         """A stored setting (JSON value), or default."""
@@ -234,18 +271,7 @@ class Workbook:
         """
         if self._depth:
             raise RuntimeError("backup() must be called outside a transaction")
-        self.backups_dir.mkdir(parents=True, exist_ok=True)
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        target = self.backups_dir / f"{self.path.stem}.{stamp}.{reason}.sqlite"
-        dest = sqlite3.connect(target)
-        try:
-            self._conn.backup(dest)
-        finally:
-            dest.close()
-        old = sorted(self.backups_dir.glob(f"{self.path.stem}.*.sqlite"))
-        for stale in old[:-BACKUPS_KEPT]:
-            stale.unlink(missing_ok=True)
-        return target
+        return write_backup(self._conn, self.path, reason)
 
     # -- JSON ---------------------------------------------------------------------
     def to_json(self) -> dict[str, Any]:
@@ -259,16 +285,7 @@ class Workbook:
 
     def restore_json(self, data: dict[str, Any]) -> None:
         """Replace everything with a JSON copy made by to_json (backs up first)."""
-        if not isinstance(data, dict) or data.get("format") != JSON_FORMAT:
-            raise ValidationError(
-                "This is not an infoview backup: make one with 'infoview backup --out FILE.json'."
-            )
-        if data.get("schema_version", 0) > SCHEMA_VERSION:
-            raise ValidationError("This backup comes from a newer infoview; update infoview first.")
-        try:
-            records = {cls: [cls.from_dict(d) for d in data.get(cls.table, [])] for cls in RECORD_TYPES}
-        except (TypeError, ValueError) as err:
-            raise ValidationError(f"The backup has a damaged record ({err}); nothing was changed.") from err
+        records = check_backup(data, JSON_FORMAT, SCHEMA_VERSION)
         self.backup("restore")
         with self.transaction() as conn:
             conn.execute("PRAGMA defer_foreign_keys = ON")
@@ -278,7 +295,7 @@ class Workbook:
             for key, value in data.get("settings", {}).items():
                 self.set_setting(key, value)
             for cls in RECORD_TYPES:
-                rows = [self._to_row(r) for r in records[cls]]
+                rows = [self._to_row(r) for r in records.get(cls, [])]
                 if rows:
                     cols = cls.columns()
                     conn.executemany(
@@ -286,6 +303,25 @@ class Workbook:
                         f"VALUES ({', '.join(':' + c for c in cols)})",
                         rows,
                     )
+
+
+def _cannot_write(path: Path, err: sqlite3.Error) -> WorkbookError:
+    """A one-line reason the workbook cannot be written, from SQLite's error."""
+    text = str(err).lower()
+    if "readonly" in text or "read-only" in text or not os.access(path, os.W_OK):
+        return WorkbookError(
+            f"{path} is read-only, so nothing can be saved in it. Make it writable (and its "
+            "folder), or copy it somewhere you may write and use --workbook.")
+    if "locked" in text or "busy" in text:
+        return WorkbookError(
+            f"{path} is locked by another program that kept it busy for a minute. Close other "
+            "programs using it (a stuck notebook kernel, a database viewer) and try again.")
+    if "malformed" in text or "not a database" in text:
+        return WorkbookCorrupt(
+            f"{path} has damaged pages ({err}); nothing was changed. Restore a copy from its "
+            "backups/ folder.")
+    return WorkbookError(f"Could not save in {path} ({err}); check the disk has space and "
+                         "that you may write there.")
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -318,21 +354,38 @@ def open_workbook(path: str | os.PathLike | None = None, create: bool = True) ->
                 f"Cannot create the folder {path.parent} ({err.strerror}); choose another place "
                 f"with --workbook or the INFOVIEW_WORKBOOK variable."
             ) from err
+    conn = None
     try:
         conn = _connect(path)
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            migrate(conn)
-            conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('app', 'infoview')")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+        if is_foreign(conn):
+            raise WorkbookCorrupt(
+                f"{path} is an SQLite file of another program, not an infoview workbook; it "
+                "was left untouched. Pick your workbook with --workbook, or a new file name.")
+        if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                migrate(conn)
+                conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('app', 'infoview')")
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
     except sqlite3.DatabaseError as err:
+        if conn is not None:
+            conn.close()
+        text = str(err).lower()
+        if any(word in text for word in ("readonly", "read-only", "locked", "busy",
+                                         "unable to open")):
+            raise _cannot_write(path, err) from err
         raise WorkbookCorrupt(
             f"{path} is not a readable infoview workbook ({err}). Pick another file with "
             "--workbook, or restore one from its backups/ folder with 'infoview restore'."
         ) from err
+    except BaseException:
+        if conn is not None:
+            conn.close()
+        raise
     return Workbook(path, conn)
 
 
