@@ -28,6 +28,7 @@ from ..workbook.store import Workbook
 from . import anonymised, maps, plans, tables
 from .document import Document
 from .html import render_html
+from .json_backup import backup_text
 from .markdown import render_markdown
 from .names import ExportFolder, safe_filename, unique_filename
 from .pdf import render_pdf
@@ -191,11 +192,6 @@ def _export_anonymised(wb: Workbook, folder: ExportFolder, formats: set[str],
         folder.write_bytes("tables/tables.xlsx", tables.xlsx_bytes(tables.all_tables(wb, names)))
     out = maps.write_map_files(wb, folder, formats, anonymize=True)
     result.warnings += [w for w in out.warnings if w not in result.warnings]
-
-
-def backup_text(wb: Workbook) -> str:
-    """The whole workbook as JSON text (Workbook.restore_json reads it back exactly)."""
-    return json.dumps(wb.to_json(), ensure_ascii=False, indent=1) + "\n"
 
 
 def export_workbook(wb: Workbook, out: str | os.PathLike, formats: str | Iterable[str] | None = None,

@@ -81,3 +81,19 @@ def migrate(conn: sqlite3.Connection, migrations: list[str] = MIGRATIONS) -> int
                 conn.execute(statement)
         conn.execute(f"PRAGMA user_version = {number}")
     return len(migrations)
+
+
+def is_foreign(conn: sqlite3.Connection) -> bool:
+    """True for an SQLite file that holds tables but not infoview's marker (another program's
+    database): opening it must not add infoview's tables to it.
+
+    >>> is_foreign(sqlite3.connect(":memory:"))
+    False
+    """
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not tables:
+        return False
+    if "meta" not in tables:
+        return True
+    row = conn.execute("SELECT value FROM meta WHERE key = 'app'").fetchone()
+    return row is None or row[0] != "infoview"
