@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 from ..classroom.doctor import format_checks, run_checks
-from ..workbook.errors import ValidationError, WorkbookCorrupt
+from ..export.json_backup import read_backup_file, write_backup_file
+from ..workbook.errors import ValidationError
 from ..workbook.paths import default_exports_dir, project_dir, resolve_workbook_path
 from ..workbook.personas import list_personas, load_persona
 from ..workbook.store import create_workbook, open_workbook
@@ -56,11 +57,9 @@ def cmd_contacts(args) -> int:
 
 def cmd_backup(args) -> int:
     with open_workbook(args.workbook, create=False) as wb:
-        data = wb.to_json()
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    print(f"Backed up {len(data['contacts'])} contacts to {out}")
+        out = write_backup_file(wb, args.out)
+        count = len(wb.contacts(include_deleted=True))
+    print(f"Backed up {count} contacts to {out}")
     return 0
 
 
@@ -70,10 +69,7 @@ def cmd_restore(args) -> int:
             "Restoring replaces everything in the workbook. Run again with --yes to go ahead "
             "(a backup of the current workbook is made first)."
         )
-    try:
-        data = json.loads(Path(args.file).read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise WorkbookCorrupt(f"{args.file} is not a JSON backup ({err}); nothing was changed.") from err
+    data = read_backup_file(args.file)
     with open_workbook(args.workbook) as wb:
         wb.restore_json(data)
         print(f"Restored {len(wb.contacts(include_deleted=True))} contacts into {wb.path}")

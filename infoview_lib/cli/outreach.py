@@ -13,6 +13,7 @@ from datetime import date
 
 from ..outreach import CHANNELS, draft_for, format_results
 from ..outreach.tracker import as_date, due_calendar, due_now, schedule
+from ..workbook.backups import refuse_workbook_path
 from ..workbook.store import open_workbook
 from . import add_workbook_option
 
@@ -34,6 +35,8 @@ def cmd_outreach(args) -> int:
 def cmd_due(args) -> int:
     today = as_date(args.today) or date.today()
     with open_workbook(args.workbook, create=False) as wb:
+        if args.ics:
+            refuse_workbook_path(args.ics, wb.path, "calendar")
         now = due_now(wb, today)
         later = [i for i in schedule(wb, today) if i.due_on > today]
         if args.ics:

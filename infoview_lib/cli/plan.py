@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..export.plans import plan_markdown
 from ..meetings.schedule import meeting_for, save_meeting, when_text, where_text, write_meeting_ics
+from ..workbook.backups import refuse_workbook_path
 from ..workbook.store import open_workbook
 from . import add_workbook_option
 
@@ -26,6 +27,8 @@ def cmd_meeting(args) -> int:
     from ..workbook.errors import ValidationError
 
     with open_workbook(args.workbook, create=False) as wb:
+        if args.ics:
+            refuse_workbook_path(args.ics, wb.path, "invite")
         contact = wb.find_contact(args.contact)
         meeting = meeting_for(wb, contact.id)
         wanted = (args.date, args.time, args.tz)
