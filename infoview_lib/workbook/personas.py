@@ -14,6 +14,7 @@ from pathlib import Path
 from .errors import NotFound
 from .model import Contact, Organization, Target, Tie
 from .paths import DATA_DIR
+from .profile import Profile, save_profile
 from .store import Workbook
 
 PERSONAS_DIR = DATA_DIR / "personas"
@@ -49,7 +50,7 @@ def load_persona(wb: Workbook, persona_id: str) -> dict[str, int]:
     data = load_persona_data(persona_id)
     source = f"persona:{data['id']}"
     with wb.transaction():
-        wb.set_setting("ego", data["ego"])
+        save_profile(wb, Profile.from_dict(data["ego"]))
         wb.set_setting("persona", data["id"])
         orgs = wb.add_many(Organization(**o, sources=[source]) for o in data["organizations"])
         keys, people = [], []
