@@ -18,7 +18,7 @@ def test_android_21_quoted_printable_split_utf8():
     assert [(n, c.name) for n, c in result.contacts] == [
         (1, "Анна Иванова"), (3, "Jürgen Müller"), (4, "Marisol Bautista")]
     assert [(s.line, s.message.split(",")[0]) for s in result.skipped] == [
-        (2, "only an e-mail address")]
+        (17, "only an e-mail address")]  # the line where that card begins
     assert result.errors == []
     anna = result.contacts[0][1]
     assert anna.phones == ["+7 900 000-00-00", "+7 495 000-00-00"]  # CELL;PREF first
@@ -62,11 +62,12 @@ def test_vcard_40():
     assert [o.name for _, o in result.organizations] == ["Riverbend Library"]
 
 
-def test_malformed_cards_reported_others_read():
+def test_a_bad_line_is_reported_and_the_person_kept():
     result = read_vcard(FIX / "vcard_malformed.vcf")
-    assert [c.name for _, c in result.contacts] == ["Good One", "Good Two"]
-    assert [e.line for e in result.errors] == [2, 4]
-    assert "card 2" in result.errors[0].message and "no colon" in result.errors[0].message
+    assert [c.name for _, c in result.contacts] == ["Good One", "Broken Card", "Good Two"]
+    assert [e.line for e in result.errors] == [8, 14]
+    assert "card 2, line 8" in result.errors[0].message
+    assert "no colon" in result.errors[0].message
     assert "END:VCARD" in result.errors[1].message
 
 
@@ -74,7 +75,7 @@ def test_begin_without_end_then_new_card():
     text = "BEGIN:VCARD\nFN:First\nBEGIN:VCARD\nFN:Second\nEND:VCARD\n"
     result = parse_vcard(text)
     assert [c.name for _, c in result.contacts] == ["Second"]
-    assert [e.line for e in result.errors] == [1]
+    assert [e.line for e in result.errors] == [1]  # the line where the cut-off card began
 
 
 def test_not_a_vcard():

@@ -249,12 +249,52 @@ def is_linkedin(url: str) -> bool:
     return bool(linkedin_key(url))
 
 
+_EMAIL = re.compile(r"^[^\s@<>\"(),;:]+@[^\s@<>\"(),;:]+\.[^\s@<>\"(),;:]+$")
+
+
+def clean_email(value: str) -> str:
+    """The address in an e-mail cell, or '' when there is none.
+
+    >>> clean_email('"Omega" <omega@example.com>'), clean_email("MAILTO:ada@x.org")
+    ('omega@example.com', 'ada@x.org')
+    >>> clean_email("urn:li:member:12345"), clean_email("ada.example@gmail com")
+    ('', '')
+    """
+    value = (value or "").strip()
+    match = re.search(r"<([^<>]*)>\s*$", value)
+    if match:
+        value = match.group(1).strip()
+    value = re.sub(r"^mailto:", "", value, flags=re.I).strip()
+    return value if _EMAIL.match(value) else ""
+
+
+def looks_like_email(name: str) -> bool:
+    """A 'name' that is really an e-mail address (perhaps mistyped).
+
+    >>> looks_like_email("ada.example@gmail com"), looks_like_email("Ada Example")
+    (True, False)
+    """
+    return bool(re.match(r"^\S+@\S+(\s\S+)?$", (name or "").strip()))
+
+
 def make_person(result: ParseResult, line: int, *, first: str = "", last: str = "",
                 display: str = "", organization: str = "", title: str = "",
                 emails=(), phones=(), linkedin_url: str = "", categories=(), tags=(),
-                notes: str = "", connected_on: str = "") -> None:
-    """Add a contact, an organization, or a skip reason to result, as the fields allow."""
+                notes: str = "", connected_on: str = "", problem_line: int | None = None
+                ) -> None:
+    """Add a contact, an organization, or a skip reason to result, as the fields allow.
+
+    E-mail values that are not addresses are left out and reported."""
     source = f"{result.format}:{result.file}"
+    where = problem_line or line
+    kept = []
+    for value in emails:
+        email = clean_email(value)
+        if email:
+            kept.append(email)
+        elif value.strip():
+            result.error(where, f"{value.strip()[:60]!r} is not an e-mail address; left out")
+    emails = kept
     has_name = bool(first or last or display)
     if has_name:
         full = " ".join(p for p in (first, last) if p)
@@ -269,13 +309,13 @@ def make_person(result: ParseResult, line: int, *, first: str = "", last: str = 
         result.organizations.append((line, Organization(name=organization, notes=notes,
                                                         sources=[source])))
     elif emails:
-        result.skip(line, "only an e-mail address, no name: add the person by hand if you know "
+        result.skip(where, "only an e-mail address, no name: add the person by hand if you know "
                           "who it is")
     elif phones:
-        result.skip(line, "only a phone number, no name: add the person by hand if you know "
+        result.skip(where, "only a phone number, no name: add the person by hand if you know "
                           "who it is")
     else:
-        result.skip(line, "no name, organization, e-mail or phone")
+        result.skip(where, "no name, organization, e-mail or phone")
 
 
 # -- labels -> categories -----------------------------------------------------------

@@ -56,7 +56,15 @@ def detect_format(data: bytes | str, name: str = "the file") -> str:
     """The format of a contact file's content: 'zip', 'vcard', 'linkedin', 'google', 'outlook'."""
     if isinstance(data, (bytes, bytearray, memoryview)) and bytes(data[:4]) == ZIP_MAGIC:
         return "zip"
-    fmt = detect_text_format(decode_bytes(data, name))
+    try:
+        text = decode_bytes(data, name)
+    except ImportFormatError:
+        # a vCard in Shift_JIS, Big5 ...: each value names its own CHARSET
+        head = bytes(data[:20000])
+        if b"\x00" not in head and re.search(rb"^\s*begin\s*:\s*vcard\s*$", head, re.I | re.M):
+            return "vcard"
+        raise
+    fmt = detect_text_format(text)
     if fmt is None:
         raise ImportFormatError(
             f"Could not tell what kind of contact file {name} is. infoview reads LinkedIn "

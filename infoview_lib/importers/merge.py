@@ -180,9 +180,8 @@ def _insert_contacts(conn, contacts: list[Contact], stamp: str) -> None:
     conn.executemany(sql, (row(c) for c in contacts))
 
 
-def merge_results(wb: Workbook, results: list[ParseResult],
-                  progress: Progress | None = None) -> ImportSummary:
-    """Write parsed results into the workbook (backup first, then one transaction)."""
+def _plan(wb: Workbook, results: list[ParseResult], progress: Progress | None):
+    """What merging results into the workbook as it is now would add and change."""
     summary = ImportSummary(files=[r.file for r in results])
     for result in results:
         summary.skipped += result.skipped
@@ -222,12 +221,20 @@ def merge_results(wb: Workbook, results: list[ParseResult],
             if org.name.casefold() not in org_names:
                 org_names.add(org.name.casefold())
                 new_orgs.append(org)
-    new_people = index.entries[known:]
     summary.organizations_added = len(new_orgs)
+    return summary, index, index.entries[known:], changed, new_orgs
+
+
+def merge_results(wb: Workbook, results: list[ParseResult],
+                  progress: Progress | None = None) -> ImportSummary:
+    """Write parsed results into the workbook (backup first, then one transaction)."""
+    summary, index, new_people, changed, new_orgs = _plan(wb, results, progress)
     if new_people or changed or new_orgs:
         wb.backup("import")
         stamp = now_iso()
         with wb.transaction() as conn:
+            # Again under the write lock: a parallel import may have written since.
+            summary, index, new_people, changed, new_orgs = _plan(wb, results, None)
             for start in range(0, len(new_people), BATCH):
                 _insert_contacts(conn, new_people[start:start + BATCH], stamp)
                 if progress:
