@@ -10,7 +10,6 @@ import pytest
 from infoview_lib.classroom import report as classreport
 from infoview_lib.classroom.report import (
     BadSubmission,
-    build_report,
     funnel,
     normalise,
     read_submissions,
@@ -18,6 +17,7 @@ from infoview_lib.classroom.report import (
     summarise,
     write_sample_folder,
 )
+from infoview_lib.classroom.report_render import build_report
 from infoview_lib.cli import main
 
 BROKEN = {

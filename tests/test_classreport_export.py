@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import shutil
 
-from infoview_lib.classroom.report import build_report, read_submissions
+from infoview_lib.classroom.report import read_submissions
+from infoview_lib.classroom.report_render import build_report
 from infoview_lib.cli import main
 from infoview_lib.workbook.personas import load_persona
 from infoview_lib.workbook.store import open_workbook

@@ -14,9 +14,10 @@ import json
 import shutil
 from pathlib import Path
 
+from ..steps import step_progress
 from ..workbook.personas import load_persona
-from ..workbook.progress import step_progress
 from ..workbook.store import Workbook, open_workbook
+from .protocol import fit_persona_categories
 from .walkthrough import walk_through
 
 
@@ -39,6 +40,7 @@ def run_demo(out_dir: Path, persona: str = "maya") -> list[Path]:
     out_dir.mkdir(parents=True)
     with open_workbook(out_dir / "workbook.sqlite") as wb:
         load_persona(wb, persona)
+        fit_persona_categories(wb)
         walk_through(wb)
         written = [write_summary(wb, out_dir / "summary.md")]
         backup = out_dir / "workbook.json"

@@ -12,7 +12,6 @@ Example:
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,8 @@ import yaml
 
 from ..workbook.errors import InfoviewError
 from ..workbook.paths import DATA_DIR
+from .protocol_yaml import MAX_CHARS, Mistake, read_yaml, yaml_mistake
+from .question_bank import read_bank
 
 DEFAULT_BANK = DATA_DIR / "questions.yaml"
 # Numbers used when a protocol leaves a key out (the method's defaults, see data/protocol.yaml).
@@ -31,22 +32,16 @@ DEFAULTS: dict[str, Any] = {
     "outreach": DEFAULT_OUTREACH, "meeting_lengths": [15, 20, 30], "follow_up": DEFAULT_FOLLOW_UP,
 }
 REQUIRED = ("prompts", "categories")
-TOP_KEYS = (*REQUIRED, *DEFAULTS)
+OPTIONAL = ("holidays", "category_map")
+TOP_KEYS = (*REQUIRED, *DEFAULTS, *OPTIONAL)
 PROMPT_KEYS = ("category", "prompt")
 EXTRA_PREFIXES = ("x-", "x_")
 MAX_MEETING_MINUTES = 240
-
-
-@dataclass(frozen=True)
-class Mistake:
-    """One mistake: the line (1-based), where in the file, and what is expected."""
-
-    line: int
-    where: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"line {self.line}: {self.where}: {self.message}"
+# Every number has a ceiling, so nothing that passes the check overflows a date or a page later.
+LIMITS = {"list_aim": 1_000, "list_stretch": 5_000, "max_words": 1_000,
+          "strict_max_words": 1_000, "linkedin_note_max_chars": 3_000,
+          "second_contact_after_days": 60, "follow_up_after_days": 90,
+          "thank_you_within_hours": 168, "report_back_after_days": 365}
 
 
 def describe(path: tuple) -> str:
@@ -121,9 +116,14 @@ class Checker:
                          f"{', '.join(allowed)} (start your own keys with 'x-').", key=True)
         return extra
 
-    def positive_int(self, value: Any, path: tuple, what: str = "a whole number above 0") -> bool:
+    def positive_int(self, value: Any, path: tuple, what: str = "a whole number above 0",
+                     most: int | None = None) -> bool:
+        most = most or LIMITS.get(str(path[-1]), MAX_MEETING_MINUTES)
         if not is_int(value) or value <= 0:
             self.add(path, f"expected {what}, found {kind_of(value)}.")
+            return False
+        if value > most:
+            self.add(path, f"{value} is more than this workbook allows; expected at most {most}.")
             return False
         return True
 
@@ -215,7 +215,7 @@ def check_meeting_lengths(c: Checker, value: Any) -> list[int]:
         return list(DEFAULTS["meeting_lengths"])
     out = []
     for i, item in enumerate(value):
-        if c.positive_int(item, (*path, i), "minutes as a whole number above 0"):
+        if c.positive_int(item, (*path, i), "minutes as a whole number above 0", most=10**9):
             if item > MAX_MEETING_MINUTES:
                 c.add((*path, i), f"{item} minutes is longer than an informational interview "
                       f"should be; expected at most {MAX_MEETING_MINUTES}.")
@@ -266,28 +266,61 @@ def check_question_bank(c: Checker, value: Any, base: Path) -> Path:
 
 
 def bank_problem(bank: Path) -> str:
-    """'' when the bank looks usable. Uses questions.py's own check when it has one."""
+    """'' when the bank is usable, else what is wrong with it."""
     try:
-        from .. import questions
-    except (ImportError, SyntaxError):  # not there yet, or mid-edit: check loosely below
-        questions = None
-    for name in ("validate_bank", "check_bank", "load_bank", "load_question_bank"):
-        check = getattr(questions, name, None)
-        if callable(check):
-            try:
-                check(bank)
-            except InfoviewError as err:
-                return str(err)
-            except (OSError, ValueError, TypeError, KeyError) as err:
-                return f"{type(err).__name__}: {err}"
-            return ""
-    try:
-        data = yaml.safe_load(bank.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
-        return f"it cannot be read as YAML ({str(err).splitlines()[0]})."
-    if not isinstance(data, (list, dict)) or not data:
-        return "expected a list of questions (or groups of them); the file is empty."
+        read_bank(bank)
+    except InfoviewError as err:
+        return str(err)
     return ""
+
+
+def check_holidays(c: Checker, value: Any) -> dict[str, str]:
+    """{country, subdivision}: whose public holidays the follow-up dates skip."""
+    path = ("holidays",)
+    if value is None:
+        return {}
+    if isinstance(value, str):
+        value = {"country": value}
+    if not isinstance(value, dict):
+        c.add(path, f"expected 'country: FR' (and optionally 'subdivision: ...'), found "
+              f"{kind_of(value)}.")
+        return {}
+    c.unknown_keys(value, ("country", "subdivision"), path)
+    country = str(value.get("country") or "").strip().upper()
+    subdivision = str(value.get("subdivision") or "").strip() or None
+    import holidays  # only when a protocol names a country (keeps start-up light)
+
+    supported = holidays.list_supported_countries()
+    if country not in supported:
+        close = difflib.get_close_matches(country, list(supported), n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        c.add((*path, "country"), f"'{value.get('country')}' is not a country the holiday "
+              f"list knows; {hint}use a two-letter code such as FR, GB, US, CA or DE.")
+        return {}
+    if subdivision and subdivision not in supported[country]:
+        c.add((*path, "subdivision"), f"'{subdivision}' is not a region of {country}; use one "
+              f"of {', '.join(supported[country][:12]) or 'none (leave it out)'}.")
+        subdivision = None
+    return {"country": country, "subdivision": subdivision}
+
+
+def check_category_map(c: Checker, value: Any, categories: list[str]) -> dict[str, str]:
+    """Built-in category (as the sample personas use) -> this class's category."""
+    path = ("category_map",)
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        c.add(path, f"expected lines like 'friend: ami', found {kind_of(value)}.")
+        return {}
+    out = {}
+    for key, target in value.items():
+        name = str(target).strip().lower() if isinstance(target, str) else ""
+        if name not in categories:
+            c.add((*path, key), f"'{target}' is not in categories; expected one of "
+                  f"{', '.join(categories[:12])}.")
+            continue
+        out[str(key).strip().lower()] = name
+    return out
 
 
 def check_protocol_data(c: Checker, data: Any, base: Path) -> dict[str, Any]:
@@ -317,6 +350,8 @@ def check_protocol_data(c: Checker, data: Any, base: Path) -> dict[str, Any]:
         "outreach": check_outreach(c, data.get("outreach", DEFAULT_OUTREACH)),
         "meeting_lengths": check_meeting_lengths(c, data.get("meeting_lengths", [15, 20, 30])),
         "follow_up": check_follow_up(c, data.get("follow_up", DEFAULT_FOLLOW_UP)),
+        "holidays": check_holidays(c, data.get("holidays")),
+        "category_map": check_category_map(c, data.get("category_map"), categories),
         "extra": extra,
     }
 
@@ -324,15 +359,15 @@ def check_protocol_data(c: Checker, data: Any, base: Path) -> dict[str, Any]:
 def check_protocol_text(text: str, path: Path | None = None) -> tuple[dict, list[Mistake]]:
     """Check protocol YAML text; return (values for Protocol, mistakes sorted by line)."""
     base = (path or DATA_DIR / "protocol.yaml").parent
+    if len(text) > MAX_CHARS:
+        return {}, [Mistake(1, "the file", f"{len(text):,} characters is far more than a "
+                            f"protocol needs (at most {MAX_CHARS:,}); start from a copy of "
+                            "data/protocol.yaml.")]
     c = Checker(text)
     try:
-        c.index(yaml.compose(text, Loader=yaml.SafeLoader))
-        data = yaml.safe_load(text)
+        node, data = read_yaml(text)
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        problem = getattr(err, "problem", None) or str(err)
-        return {}, [Mistake(line, "YAML", f"not valid YAML ({problem}); check the indentation "
-                            "and that every 'key: value' has a space after the colon.")]
+        return {}, [yaml_mistake(err, text)]
+    c.index(node)
     values = check_protocol_data(c, data, base)
     return values, sorted(c.mistakes, key=lambda m: m.line)

@@ -2,7 +2,7 @@
 
 A submission is a progress.json (see docs/anonymised-progress.md) on its own or inside an
 anonymised bundle (.zip). Malformed and duplicate submissions are reported and skipped; one
-bad file never stops the report. Drawing and the HTML page live in classreport_html.py.
+bad file never stops the report. Drawing, the HTML page and build_report live in report_render.py.
 
 Example:
     >>> import tempfile, pathlib
@@ -349,10 +349,3 @@ def write_sample_folder(folder: str | Path, n: int = 40, broken: bool = True,
         _zip(folder / "broken-empty-bundle.zip", {"notes.txt": b"no progress here"})
         paths.append(folder / "broken-empty-bundle.zip")
     return paths
-
-
-def build_report(paths: Iterable[str | Path], out_dir: str | Path):
-    """Read, add up and write the dashboard (index.html, summary.json, PNGs) to out_dir."""
-    from .report_render import build_report as build
-
-    return build(paths, out_dir)

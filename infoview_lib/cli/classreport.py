@@ -11,7 +11,7 @@ Example:
 
 from __future__ import annotations
 
-from ..classroom.report import build_report
+from ..classroom.report_render import build_report
 from ..workbook.errors import ValidationError
 from ..workbook.paths import default_exports_dir
 

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from ..classroom.doctor import format_checks, run_checks
+from ..classroom.protocol import fit_persona_categories
 from ..export.json_backup import read_backup_file, write_backup_file
 from ..workbook.errors import ValidationError
 from ..workbook.paths import default_exports_dir, project_dir, resolve_workbook_path
@@ -29,6 +30,7 @@ def cmd_init(args) -> int:
     with create_workbook(args.workbook, force=args.force) as wb:
         if args.persona:
             counts = load_persona(wb, args.persona)
+            fit_persona_categories(wb)
             print(f"Loaded persona {args.persona!r}: {counts['contacts']} contacts, "
                   f"{counts['targets']} targets.")
         print(f"Workbook ready at {wb.path}")

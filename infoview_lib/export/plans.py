@@ -24,8 +24,8 @@ from datetime import date
 
 from ..meetings.plan import plan_data
 from ..outreach.tracker import STATUS_LABELS, schedule
+from ..steps import step_progress
 from ..workbook.model import Contact, Meeting, Outreach, Target
-from ..workbook.progress import step_progress
 from ..workbook.store import Workbook
 from .document import Bullets, Document, Fields, Grid, Heading, Image, PageBreak, Para
 from .markdown import render_markdown

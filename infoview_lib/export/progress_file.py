@@ -22,6 +22,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from ..classroom.protocol import current_protocol
+from ..steps import step_progress
 from ..workbook.model import (
     OUTREACH_STATUSES,
     TARGET_KINDS,
@@ -31,7 +32,6 @@ from ..workbook.model import (
     Target,
     Tie,
 )
-from ..workbook.progress import step_progress
 from ..workbook.store import Workbook
 
 FORMAT = "infoview-progress"

@@ -96,13 +96,18 @@ class BusinessCalendar:
 
 
 def holiday_country(wb: Workbook) -> str:
-    """The country whose holidays are skipped: setting, else the ego's country, else US."""
-    country = wb.setting("holiday_country") or (wb.setting("ego") or {}).get("country")
+    """The country whose holidays are skipped: setting, else the class protocol's
+    `holidays: country`, else the ego's country, else US."""
+    country = (wb.setting("holiday_country") or current_protocol().holidays.get("country")
+               or (wb.setting("ego") or {}).get("country"))
     return str(country or DEFAULT_COUNTRY).upper()
 
 
 def calendar_for(wb: Workbook) -> BusinessCalendar:
-    return BusinessCalendar(holiday_country(wb), wb.setting("holiday_subdivision"))
+    subdivision = wb.setting("holiday_subdivision")
+    if not subdivision and not wb.setting("holiday_country"):
+        subdivision = current_protocol().holidays.get("subdivision")
+    return BusinessCalendar(holiday_country(wb), subdivision)
 
 
 # -- the tracker ------------------------------------------------------------------

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from ..classroom.report import build_report, expand, write_sample_folder
+from ..classroom.report import expand, write_sample_folder
+from ..classroom.report_render import build_report
 from ..workbook.errors import ValidationError
 from ..workbook.paths import default_exports_dir, project_dir
 from .common import Panel, StatusLine, button, hooked, reports_errors, text_input, title

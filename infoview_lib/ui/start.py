@@ -8,8 +8,9 @@ import html
 import ipywidgets as w
 
 from ..classroom.doctor import run_checks
+from ..classroom.protocol import fit_persona_categories
+from ..steps import step_progress
 from ..workbook.personas import list_personas
-from ..workbook.progress import step_progress
 from ..workbook.reset import clear_workbook, is_empty, start_from_persona
 from ..workbook.store import Workbook
 from .common import Panel, StatusLine, button, hooked, reports_errors, title
@@ -93,6 +94,7 @@ class StartPanel(Panel):
         if not self._confirmed():
             return
         counts = start_from_persona(self.wb, self.persona.value)
+        fit_persona_categories(self.wb)  # the class's own categories, if custom
         self.replace.value = False
         self.refresh()
         self.status.ok(f"Loaded {self.persona.value}: {counts['contacts']} people and "
