@@ -87,6 +87,8 @@ def yaml_mistake(err: yaml.YAMLError, text: str) -> Mistake:
         key, _, rest = shown.lstrip("- ").partition(": ")
         hint = ("a text with ': ' (a colon and a space) inside it must be in quotes, e.g. "
                 f'{key}: "{rest[:60]}"' if rest else hint)
+    elif "cannot be read" in problem:
+        hint = "if it is meant as text, put it in quotes."
     elif "reference" in problem or "nested" in problem or "digits" in problem:
         hint = "protocol files hold plain values only; start from a copy of data/protocol.yaml."
     return Mistake(line, "YAML", f"not valid YAML here ({problem}); {hint}")
