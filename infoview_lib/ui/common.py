@@ -17,8 +17,12 @@ from collections.abc import Callable
 import ipywidgets as w
 
 from ..workbook.errors import InfoviewError
+from ..workbook.store import Workbook
 
 LOG = logging.getLogger("infoview")
+STALE = ("The workbook changed in another notebook, so this panel was refreshed and now shows "
+         "what the workbook holds. Check it, then click again.")
+QUIET = ("refresh", "_refresh", "reload")  # handlers that only redraw: no "click again"
 
 
 class StatusLine:
@@ -53,24 +57,41 @@ def reports_errors(method: Callable) -> Callable:
     The button that was pressed (the handler's first argument, when it is a Button) is
     enabled again after an error; other buttons keep the state the handler gave them.
 
-    The panel must have a `status` attribute (a StatusLine).
+    Before the handler runs, a panel whose workbook was changed by another notebook (or the
+    command line) is rebuilt from it first (Panel.catch_up): the handler then does not run,
+    since what the user clicked on may no longer be what they saw. Handlers named refresh...
+    just go ahead after the rebuild.
+
+    The panel must have a `status` attribute (a StatusLine); a panel with a status line per
+    section says which one a handler uses with a `status_for(handler_name)` method.
     """
 
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
+        status = status_line_for(self, method.__name__)
         try:
+            catch_up = getattr(self, "catch_up", None)
+            if catch_up is not None and catch_up(quiet=method.__name__.startswith(QUIET),
+                                                 status=status):
+                return None  # another notebook changed the workbook: the panel shows it now
             return method(self, *args, **kwargs)
         except InfoviewError as err:
-            self.status.error(str(err))
+            status.error(str(err))
         except Exception as err:  # noqa: BLE001 - a panel must never fail silently
             LOG.exception("Unexpected error in %s.%s", type(self).__name__, method.__name__)
-            self.status.error(f"Something went wrong ({type(err).__name__}: {err}). Try "
-                              "again, or restart the kernel and run all cells.")
+            status.error(f"Something went wrong ({type(err).__name__}: {err}). Try "
+                         "again, or restart the kernel and run all cells.")
         if args and isinstance(args[0], w.Button):
             args[0].disabled = False  # after an error, the pressed button works again
         return None
 
     return wrapper
+
+
+def status_line_for(panel, handler: str) -> StatusLine:
+    """The status line next to the control whose handler is running."""
+    status_for = getattr(panel, "status_for", None)
+    return (status_for(handler) if status_for else None) or panel.status
 
 
 def hooked(widget: w.Widget, css: str) -> w.Widget:
@@ -100,9 +121,52 @@ class Panel:
     """Base for step panels: build widgets in __init__, keep them in self.widget.
 
     A panel shows itself when it is the last expression of a cell; it never calls display().
+
+    A panel notices when another notebook changed the workbook: setting `self.wb` remembers
+    the workbook's version, and every handler decorated with reports_errors first calls
+    catch_up(), which rebuilds the panel (reload(), by default its refresh()) if the version
+    moved on, and says so in the status line.
     """
 
     widget: w.Widget
+    _wb: Workbook | None = None
+    _seen: tuple | None = None
+
+    @property
+    def wb(self) -> Workbook | None:
+        return self._wb
+
+    @wb.setter
+    def wb(self, value: Workbook | None) -> None:
+        self._wb = value
+        self.mark_current()
+
+    def mark_current(self) -> None:
+        """Remember the workbook's version: the panel shows what it holds now."""
+        self._seen = self._wb.version() if self._wb is not None else None
+
+    def reload(self) -> None:
+        """Rebuild what the panel shows from the workbook (override when refresh() is not it)."""
+        refresh = getattr(self, "refresh", None)
+        if callable(refresh):
+            refresh()
+
+    def catch_up(self, quiet: bool = False, status: StatusLine | None = None) -> bool:
+        """Rebuild the panel if another notebook changed the workbook since it last looked.
+
+        Returns True when it did, and tells the user in the status line. With quiet (the
+        caller is about to rebuild the panel anyway) it only remembers the version.
+        """
+        if self._wb is None or not self._wb.changed_since(self._seen):
+            return False
+        self.mark_current()
+        if quiet:
+            return False
+        self.reload()
+        status = status or getattr(self, "status", None)
+        if status is not None:
+            status.warn(STALE)
+        return True
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)

@@ -1,5 +1,6 @@
-"""Step 1 panel, "who you know": prompts by part of life, quick add, bulk paste, import,
-the list of people (with filters and a change-everyone-listed action) and a details editor. Every change is written to the workbook at once.
+"""Step 1 panel, "who you know": prompts by part of life, quick add, bulk paste, import, the
+list of people (filters, a change-everyone-listed action) and a details editor. Every change is
+written to the workbook at once; each message shows next to the control that caused it.
 
 Other panels (e.g. the network map) can follow changes: `panel.on_change(callback)` adds a
 callable to `panel.listeners`; each is called with no arguments after every add, edit,
@@ -12,9 +13,7 @@ Example (in a notebook):
 
 from __future__ import annotations
 
-import asyncio
 import html
-import warnings
 from collections.abc import Callable
 
 import ipywidgets as w
@@ -23,27 +22,31 @@ from ..capture import add_bulk, preview_bulk, quick_add, similar_contacts
 from ..classroom.protocol import Protocol, current_protocol
 from ..importers import FORMATS, import_uploads
 from ..workbook.errors import InfoviewError, ValidationError
-from ..workbook.model import TIE_STRENGTH_MEANING, TIE_STRENGTHS, Contact
+from ..workbook.model import Contact
 from ..workbook.store import Workbook
 from .bulk_edit import BulkEditor
 from .common import Panel, StatusLine, button, hooked, reports_errors, text_input, title
-from .who_you_know_html import MAX_ROWS, bulk_preview_html, people_table, summary_html
+from .person_details import DETAIL_FIELDS, add_detail_widgets
+from .quick_add import QuickAddForm
+from .who_you_know_html import IMPORT_HELP, MAX_ROWS, bulk_preview_html, people_table, summary_html
 
 PROMPT_SETTING = "who_you_know.prompt"
+EDITOR = {"save_details", "ask_delete", "delete", "cancel_delete", "undo"}
 LABELS = {"description_width": "8em"}  # "Organization" and "Introduced by" fit; boxes line up
-SETTLE_SECONDS = 0.3
-WEAK_TIES = ("Why include people you rarely see? In Granovetter's study of job changers, the "
-             "contact who helped had been seen often in only 17% of cases, occasionally in 55% "
-             "and rarely in 28%: acquaintances hear of things your close friends do not.")
 
 
 class WhoYouKnowPanel(Panel):
     """List everyone you know, one part of life at a time; import contacts you have."""
 
-    def __init__(self, wb: Workbook, protocol: Protocol | None = None):
+    def __init__(self, wb: Workbook, protocol: Protocol | None = None,
+                 map_panel: Panel | None = None):
         self.wb = wb
         self.protocol = protocol or current_protocol()
-        self.status = StatusLine()
+        self.status = StatusLine()  # quick add; each section below has its own line
+        self.paste_status = StatusLine("iv-paste-status")
+        self.import_status = StatusLine("iv-import-status")
+        self.editor_status = StatusLine("iv-editor-status")
+        self._confirm_id: int | None = None
         self.listeners: list[Callable[[], None]] = []
         self._last_deleted: int | None = None
         self._bulk_lines: list = []
@@ -61,21 +64,8 @@ class WhoYouKnowPanel(Panel):
         self.count_bar = hooked(w.IntProgress(min=0, max=self.protocol.list_stretch,
                                               layout=w.Layout(width="24em")), "iv-count-bar")
 
-        self.name = text_input("Name, e.g. Ada Example (Enter adds)", "iv-name", width="21em")
-        self.organization = text_input("Organization (optional)", "iv-org")
-        self.job_title = text_input("Job title (optional)", "iv-title")
-        self.category = hooked(w.Dropdown(options=[("(no category)", "")] + [(c, c) for c in cats],
-                                          layout=w.Layout(width="12em")), "iv-category")
-        self.add_anyway = hooked(w.Checkbox(description="add anyway (same name, another person)",
-                                            indent=False), "iv-add-anyway")
-        # the boxes send their text as it is typed (nothing listens, so it costs nothing): a
-        # click on Add can overtake a text sent only when the box is left
-        self.add_button = button("Add", "iv-add", "primary")
-        self.add_button.on_click(self.click_add)
-        self._add_pending = False
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DeprecationWarning)
-            self.name.on_submit(self.request_add)
+        # name, organization, title and part of life travel with the click (see quick_add)
+        self.quick = QuickAddForm([("(no category)", "")] + [(c, c) for c in cats], self.add)
 
         self.bulk_text = hooked(w.Textarea(
             placeholder="One person per line:\nAda Example\nBo Chen, Northwind Solar, Intern",
@@ -107,67 +97,48 @@ class WhoYouKnowPanel(Panel):
 
         self.person = hooked(w.Dropdown(description="Person", layout=w.Layout(width="30em")),
                              "iv-person")
-        self.person.observe(lambda _: self.load_person(), names="value")
-        self.detail_org = hooked(w.Text(description="Organization", continuous_update=False),
-                                 "iv-detail-org")
-        self.detail_title = hooked(w.Text(description="Job title", continuous_update=False),
-                                   "iv-detail-title")
-        self.detail_categories = hooked(w.SelectMultiple(options=cats, rows=6,
-                                                         description="Categories"), "iv-categories")
-        self.tie = hooked(w.ToggleButtons(
-            options=[("not set", "")] + [(t, t) for t in TIE_STRENGTHS], description="We talk",
-            tooltips=["not set"] + [TIE_STRENGTH_MEANING[t] for t in TIE_STRENGTHS]), "iv-tie")
-        self.can_interview = hooked(w.Checkbox(description="could interview", indent=False),
-                                    "iv-can-interview")
-        self.can_refer = hooked(w.Checkbox(description="could refer me onward", indent=False),
-                                "iv-can-refer")
-        self.introduced_by = hooked(w.Dropdown(description="Introduced by",
-                                               layout=w.Layout(width="30em")), "iv-introduced-by")
-        self.notes = hooked(w.Textarea(description="Notes", continuous_update=False,
-                                       layout=w.Layout(width="36em")), "iv-notes")
-        for widget in (self.detail_org, self.detail_title, self.detail_categories, self.tie,
-                       self.can_interview, self.can_refer, self.introduced_by, self.notes):
+        self.person.observe(self._on_person, names="value")
+        add_detail_widgets(self, cats)
+        for widget in DETAIL_FIELDS(self):
             widget.observe(self._on_detail, names="value")
-        for widget in (self.person, self.detail_org, self.detail_title, self.detail_categories,
-                       self.tie, self.introduced_by, self.notes):
-            widget.style.description_width = LABELS["description_width"]
-        self.tie.style.button_width = "8em"  # label and the four choices on one line
-        for widget in (self.detail_org, self.detail_title):
-            widget.layout.width = "30em"
+        self.person.style.description_width = LABELS["description_width"]
         self.delete_button = button("Delete this person", "iv-delete", "danger")
-        self.delete_button.on_click(self.delete)
+        self.delete_button.on_click(self.ask_delete)
+        self.confirm_text = hooked(w.HTML(), "iv-delete-question")
+        self.yes_button = button("Yes, delete", "iv-delete-yes", "danger")
+        self.no_button = button("No", "iv-delete-no")
+        self.yes_button.on_click(self.delete)
+        self.no_button.on_click(self.cancel_delete)
+        self.confirm_box = w.HBox([self.confirm_text, self.yes_button, self.no_button],
+                                  layout=w.Layout(display="none", align_items="center"))
         self.undo_button = button("Undo delete", "iv-undo")
         self.undo_button.disabled = True
         self.undo_button.on_click(self.undo)
 
-        meanings = " · ".join(f"<b>{t}</b>: {html.escape(TIE_STRENGTH_MEANING[t])}"
-                              for t in TIE_STRENGTHS)
-        self.tie_help = tie_help = hooked(w.HTML(
-            f"<div style='line-height:1.4;font-size:90%;margin:0 0 6px 8.5em'>{meanings}<br>"
-            f"<span style='color:#555'>{html.escape(WEAK_TIES)}</span></div>"), "iv-tie-help")
         self.widget = hooked(w.VBox([
             title("Think of people, one part of your life at a time"), self.prompt_html,
             w.HBox([self.prev_button, self.next_button]), w.HBox([self.count_bar, self.count_html]),
-            title("Add one person"),
-            w.HBox([self.name, self.organization, self.job_title, self.category]),
-            w.HBox([self.add_button, self.add_anyway]), self.status.widget,
+            title("Add one person"), self.quick, self.status.widget,
+            *([map_panel.widget] if map_panel is not None else []),
             title("Paste a list"), self.bulk_text,
             w.HBox([self.preview_button, self.include_duplicates, self.confirm_button]),
-            self.bulk_preview,
+            self.paste_status.widget, self.bulk_preview,
             title("Import contacts you already have"),
-            w.HTML("LinkedIn <code>Connections.csv</code> (or the whole export <code>.zip</code>), "
-                   "Google or Outlook CSV, or vCard <code>.vcf</code>. A backup is made first; "
-                   "importing the same file again adds nobody. Nothing leaves this computer."),
-            w.HBox([self.upload, self.import_format]), self.import_progress, self.import_summary,
+            w.HTML(IMPORT_HELP),
+            w.HBox([self.upload, self.import_format]), self.import_status.widget,
+            self.import_progress, self.import_summary,
             title("Your people"), w.HBox([self.search, self.bulk.filters]), self.bulk.count,
             w.Box([self.people_html], layout=w.Layout(max_height="24em", overflow="auto")),
             self.bulk.widget,
             title("Details for one person"), self.editor_hint, self.person, self.detail_org,
             self.detail_title,
-            self.detail_categories, self.tie, tie_help,
+            self.detail_categories, self.tie, self.tie_help,
             w.HBox([self.can_interview, self.can_refer]), self.introduced_by, self.notes,
-            w.HBox([self.delete_button, self.undo_button]),
+            w.HBox([self.delete_button, self.confirm_box, self.undo_button]),
+            self.editor_status.widget,
         ]), "iv-who-you-know")
+        if map_panel is not None:
+            self.on_change(map_panel.refresh)
         self._show_prompt()
         self.refresh(people_changed=True)
 
@@ -175,6 +146,19 @@ class WhoYouKnowPanel(Panel):
     def on_change(self, callback: Callable[[], None]) -> None:
         """Call `callback()` after every add, edit, delete, undo and import."""
         self.listeners.append(callback)
+
+    def status_for(self, handler: str) -> StatusLine:
+        """Each message next to the control that caused it."""
+        lines = {"preview": self.paste_status, "confirm_bulk": self.paste_status,
+                 "import_files": self.import_status}
+        return lines.get(handler) or (self.editor_status if handler in EDITOR else self.status)
+
+    def reload(self) -> None:
+        """Everything from the workbook again (another notebook changed it)."""
+        self._last_deleted = None
+        self.undo_button.disabled = True
+        self._hide_confirm()
+        self._changed()
 
     def _changed(self, people_changed: bool = True) -> None:
         self.refresh(people_changed=people_changed)
@@ -200,8 +184,8 @@ class WhoYouKnowPanel(Panel):
             f"{html.escape(category)}</small><br><b>{html.escape(item.get('prompt', ''))}</b>"
             "<br><small>Write down every name that comes to mind, even people you have not "
             "spoken to for years. You do not have to contact anyone yet.</small></div>")
-        if category in [v for _, v in self.category.options]:
-            self.category.value = category
+        if category in [v for _, v in self.quick.categories]:
+            self.quick.category = category
 
     def _show_count(self, people: list[Contact]) -> None:
         n, aim, stretch = len(people), self.protocol.list_aim, self.protocol.list_stretch
@@ -251,6 +235,11 @@ class WhoYouKnowPanel(Panel):
             self._loading = False
         self.load_person()
 
+    def _on_person(self, _change=None) -> None:
+        if self._confirm_id is not None and self._confirm_id != self.person.value:
+            self._hide_confirm()  # the question was about someone else
+        self.load_person()
+
     def load_person(self) -> None:
         """Fill the details editor from the selected person."""
         if self._loading:
@@ -259,9 +248,7 @@ class WhoYouKnowPanel(Panel):
         try:
             contact = self.wb.get(Contact, self.person.value) if self.person.value else None
             disabled = contact is None
-            for widget in (self.detail_org, self.detail_title, self.detail_categories, self.tie,
-                           self.can_interview, self.can_refer, self.introduced_by, self.notes,
-                           self.delete_button):
+            for widget in (*DETAIL_FIELDS(self), self.delete_button):
                 widget.disabled = disabled
             if contact is None:
                 return
@@ -282,43 +269,16 @@ class WhoYouKnowPanel(Panel):
             self._loading = False
 
     # -- handlers ----------------------------------------------------------------------------
-    def click_add(self, _=None) -> None:
-        """The Add button: add at once, unless the name has not arrived yet (the browser can
-        send the click before the text typed just before it): then wait a moment, as Enter
-        does, and only then say a name is missing."""
-        if self.name.value.strip():
-            self.add()
-        else:
-            self.request_add()
-
-    def request_add(self, _=None) -> None:
-        """Enter in the name box. The browser sends Enter before the text typed just before
-        it, so in a kernel the add runs a moment later, once the boxes' values have arrived."""
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:  # plain Python (no event loop): the values are already set
-            self.add()
-            return
-        if not self._add_pending:
-            self._add_pending = True
-            loop.call_later(SETTLE_SECONDS, self._flush_add)
-
-    def _flush_add(self) -> None:
-        self._add_pending = False
-        self.add()
-
     @reports_errors
-    def add(self, _=None) -> None:
-        """Quick add: the name (and optional organization, title, category) typed above."""
-        result = quick_add(self.wb, self.name.value, self.organization.value,
-                           self.job_title.value, self.category.value,
-                           allow_duplicate=self.add_anyway.value)
+    def add(self, fields: dict) -> None:
+        """Quick add: the name (and optional organization, title, category) sent by the form."""
+        result = quick_add(self.wb, fields["name"], fields["organization"], fields["title"],
+                           fields["category"], allow_duplicate=fields["anyway"])
         if result.contact is None:
             self.status.warn(result.message)
             return
         (self.status.warn if result.same or result.similar else self.status.ok)(result.message)
-        self.name.value = self.organization.value = self.job_title.value = ""
-        self.add_anyway.value = False
+        self.quick.added(fields)
         self._changed()
 
     @reports_errors
@@ -333,9 +293,9 @@ class WhoYouKnowPanel(Panel):
         """Add the previewed lines (duplicates only if the box is ticked)."""
         if not self._bulk_lines:
             raise ValidationError("Paste some names and click Preview first.")
-        added = add_bulk(self.wb, self._bulk_lines, category=self.category.value,
+        added = add_bulk(self.wb, self._bulk_lines, category=self.quick.category,
                          include_duplicates=self.include_duplicates.value)
-        self.status.ok(f"Added {len(added)} people from the pasted list.")
+        self.paste_status.ok(f"Added {len(added)} people from the pasted list.")
         self._bulk_lines = []
         self.bulk_text.value = ""
         self.bulk_preview.value = ""
@@ -364,9 +324,9 @@ class WhoYouKnowPanel(Panel):
         self.import_progress.value = 1.0
         self.import_summary.value = summary_html(summary)
         if summary.added or summary.merged:
-            self.status.ok(f"Import done: {summary.added} added, {summary.merged} merged.")
+            self.import_status.ok(f"Import done: {summary.added} added, {summary.merged} merged.")
         else:
-            self.status.warn("Nobody was imported from that file; the list below the upload "
+            self.import_status.warn("Nobody was imported from that file; the list below the upload "
                              "button says why.")
         self._changed()
 
@@ -386,18 +346,45 @@ class WhoYouKnowPanel(Panel):
                        categories=list(self.detail_categories.value), tie_strength=self.tie.value,
                        can_interview=self.can_interview.value, can_refer=self.can_refer.value,
                        introduced_by=self.introduced_by.value, notes=self.notes.value)
-        self.status.ok("Saved.")
+        self.editor_status.ok(f"Saved {self.wb.get(Contact, self.person.value).name}.")
         self._changed(people_changed=False)
 
     @reports_errors
-    def delete(self, _=None) -> None:
-        """Take the selected person off the list (Undo brings them back)."""
+    def ask_delete(self, _=None) -> None:
+        """Delete: first ask "Delete <name>?" next to the button, for the person shown now."""
         if not self.person.value:
             raise ValidationError("Pick a person first.")
-        contact = self.wb.delete_contact(self.person.value)
+        contact = self.wb.get(Contact, self.person.value)
+        self._confirm_id = contact.id
+        self.confirm_text.value = f"<b>Delete {html.escape(contact.name)}?</b>"
+        self.confirm_box.layout.display = "flex"
+        self.yes_button.disabled = self.no_button.disabled = False
+        self.editor_status.clear()
+
+    def _hide_confirm(self) -> None:
+        self._confirm_id = None
+        self.confirm_box.layout.display = "none"
+        self.confirm_text.value = ""
+
+    @reports_errors
+    def cancel_delete(self, _=None) -> None:
+        self._hide_confirm()
+        self.editor_status.ok("Nobody was deleted.")
+
+    @reports_errors
+    def delete(self, _=None) -> None:
+        """Yes: take the person the question named off the list (Undo brings them back)."""
+        contact_id, self._confirm_id = self._confirm_id, None
+        if contact_id is None:
+            return  # a second click on Yes: that person is already deleted
+        self.yes_button.disabled = self.no_button.disabled = self.delete_button.disabled = True
+        try:
+            contact = self.wb.delete_contact(contact_id)
+        finally:
+            self._hide_confirm()
         self._last_deleted = contact.id
         self.undo_button.disabled = False
-        self.status.ok(f"Deleted {contact.name}. Click 'Undo delete' to bring them back.")
+        self.editor_status.ok(f"Deleted {contact.name}. Click 'Undo delete' to bring them back.")
         self._changed()
 
     @reports_errors
@@ -408,7 +395,7 @@ class WhoYouKnowPanel(Panel):
         contact = self.wb.undo_delete_contact(self._last_deleted)
         self._last_deleted = None
         self.undo_button.disabled = True
-        self.status.ok(f"{contact.name} is back on your list.")
+        self.editor_status.ok(f"{contact.name} is back on your list.")
         self._changed()
         if contact.id in {v for _, v in self.person.options}:
             self.person.value = contact.id

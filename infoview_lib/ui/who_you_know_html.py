@@ -13,6 +13,9 @@ import html
 from ..workbook.model import Contact
 
 MAX_ROWS = 200
+IMPORT_HELP = ("LinkedIn <code>Connections.csv</code> (or the whole export <code>.zip</code>), "
+               "Google or Outlook CSV, or vCard <code>.vcf</code>. A backup is made first; "
+               "importing the same file again adds nobody. Nothing leaves this computer.")
 
 
 TABLE_STYLE = ("<style>.iv-people-table{border-collapse:collapse;font-size:90%;line-height:1.35}"

@@ -20,8 +20,7 @@ def test_map_panel_shows_a_png_and_refreshes_after_a_step1_add(maya):
     frames = [c for c in map_panel.widget.children if "iv-map" in c._dom_classes]
     assert frames and frames[0].children == (map_panel.image,)
     assert "56 people" in map_panel.caption.value
-    panel.name.value = "Zara Newcomer"
-    panel.add_button.click()
+    panel.quick.submit(name="Zara Newcomer")
     assert "57 people" in map_panel.caption.value
     assert map_panel.image.value != before
 

@@ -3,7 +3,6 @@ upload via FileUpload.set_state, listeners; and the notebook driven by probe cel
 
 from __future__ import annotations
 
-import asyncio
 import html
 from pathlib import Path
 
@@ -37,7 +36,7 @@ def test_prompts_one_at_a_time_and_remembered(wb):
     assert f"1 of {len(prompts)}" in panel.prompt_html.value
     panel.next_button.click()
     assert prompts[1]["prompt"] in panel.prompt_html.value
-    assert panel.category.value == prompts[1]["category"]
+    assert panel.quick.category == prompts[1]["category"]
     panel.prev_button.click()
     panel.prev_button.click()  # wraps to the last prompt
     assert prompts[-1]["prompt"] in panel.prompt_html.value
@@ -45,22 +44,24 @@ def test_prompts_one_at_a_time_and_remembered(wb):
 
 
 def test_quick_add_with_button_and_enter(wb):
-    calls = []
+    calls, sent = [], []
     panel = WhoYouKnowPanel(wb)
+    panel.quick.send = sent.append  # what goes back to the browser
     panel.on_change(lambda: calls.append("changed"))
     protocol = current_protocol()
     assert "<b class='iv-count-number'>0</b>" in panel.count_html.value
     assert f"aim for {protocol.list_aim}, stretch to {protocol.list_stretch}" in \
         panel.count_html.value
-    panel.name.value = "Ada Example"
-    panel.organization.value = "Acme"
-    panel.add_button.click()
-    panel.name.value = "Bo Chen"
-    panel.name._handle_custom_msg({"event": "submit"}, [])  # what Enter sends
+    assert panel.quick.category == protocol.prompts[0]["category"]
+    panel.quick.submit(name="Ada Example", organization="Acme")
+    panel.quick.submit(name="Bo Chen")
     assert names(wb) == ["Ada Example", "Bo Chen"]
     assert wb.contacts()[0].organization == "Acme"
     assert wb.contacts()[0].categories == [protocol.prompts[0]["category"]]
-    assert panel.name.value == "" and panel.organization.value == ""
+    # the browser empties the boxes that still hold what was added (not newer typing)
+    assert sent[0] == {"event": "added", "fields": {
+        "name": "Ada Example", "organization": "Acme", "title": "",
+        "category": protocol.prompts[0]["category"]}}
     assert "<b class='iv-count-number'>2</b>" in panel.count_html.value
     assert panel.count_bar.value == 2
     assert "Bo Chen" in panel.people_html.value
@@ -68,54 +69,28 @@ def test_quick_add_with_button_and_enter(wb):
     assert panel.listeners and callable(panel.listeners[0])
 
 
-def test_in_a_kernel_enter_waits_for_the_typed_text(wb):
-    """In a kernel the browser sends Enter before the text; the add waits for it."""
+def test_the_typed_text_travels_with_the_click(wb):
+    """What the browser sends on a click or Enter: all the boxes in one message, so a fast
+    click can never add a person without the last letters typed."""
     panel = WhoYouKnowPanel(wb)
-
-    async def text_arrives_after_enter():
-        panel.name._handle_custom_msg({"event": "submit"}, [])
-        panel.name._handle_custom_msg({"event": "submit"}, [])  # pressed twice: one add
-        assert wb.contacts() == []
-        panel.name.value = "Ada Example"
-        panel.organization.value = "Acme"
-        await asyncio.sleep(0.6)
-
-    asyncio.run(text_arrives_after_enter())
-    assert [(c.name, c.organization) for c in wb.contacts()] == [("Ada Example", "Acme")]
-    assert panel.name.value == "" and panel.organization.value == ""
-
-
-def test_in_a_kernel_a_click_that_overtakes_the_name_waits_for_it(wb):
-    """The browser can send the Add click before the typed name: wait, then add once."""
-    panel = WhoYouKnowPanel(wb)
-    assert panel.name.continuous_update and panel.organization.continuous_update
-
-    async def name_arrives_after_click():
-        panel.add_button.click()
-        assert wb.contacts() == [] and "Type a name" not in panel.status.text
-        panel.name.value = "Bo Chen"
-        await asyncio.sleep(0.6)
-        panel.add_button.click()  # an empty box after the wait: now it says so
-        await asyncio.sleep(0.6)
-
-    asyncio.run(name_arrives_after_click())
-    assert [c.name for c in wb.contacts()] == ["Bo Chen"]
-    assert "Type a name first" in panel.status.text
+    panel.quick._handle_custom_msg({"event": "add", "fields": {
+        "name": "Cy Diaz", "organization": "Northwind Solar", "title": "Site engineer",
+        "category": "", "anyway": False}}, [])
+    assert [(c.name, c.organization, c.title) for c in wb.contacts()] == [
+        ("Cy Diaz", "Northwind Solar", "Site engineer")]
+    panel.quick._handle_custom_msg({"event": "add", "fields": {"name": "  "}}, [])
+    assert "Type a name" in panel.status.text and len(wb.contacts()) == 1
 
 
 def test_duplicate_warning(wb):
     panel = WhoYouKnowPanel(wb)
-    panel.name.value = "Ada Example"
-    panel.add_button.click()
-    panel.name.value = "Dr. ada example"
-    panel.add_button.click()
+    panel.quick.submit(name="Ada Example")
+    panel.quick.submit(name="Dr. ada example")
     assert names(wb) == ["Ada Example"]
     assert "already on your list" in panel.status.text
-    panel.add_anyway.value = True
-    panel.add_button.click()
+    panel.quick.submit(name="Dr. ada example", anyway=True)
     assert len(wb.contacts()) == 2 and "looks like" in panel.status.text
-    panel.name.value = ""
-    panel.add_button.click()
+    panel.quick.submit(name="")
     assert "Type a name" in panel.status.text and "iv-error" in panel.status.text
     assert panel.looks_like("Ada Exampel") == ["Ada Example", "Dr. ada example"]
 
@@ -133,7 +108,7 @@ def test_bulk_paste_preview_then_confirm(wb):
     assert names(wb) == ["Ada Example", "Bo Chen", "Cy Diaz"]
     assert wb.contacts()[1].title == "Intern"
     assert panel.bulk_text.value == "" and panel.confirm_button.disabled
-    assert "Added 2 people" in panel.status.text
+    assert "Added 2 people" in panel.paste_status.text and panel.status.text == ""
 
 
 def test_edit_details_saves_at_once(wb):
@@ -157,26 +132,73 @@ def test_edit_details_saves_at_once(wb):
     panel.person.value = ada.id
     assert panel.tie.value == "" and panel.notes.value == ""
     panel.introduced_by.value = ada.id
-    assert "cannot introduce themselves" in panel.status.text
+    assert "cannot introduce themselves" in panel.editor_status.text
     assert wb.get(Contact, ada.id).introduced_by is None
     panel.person.value = bo.id
     assert panel.notes.value == "Plays in the Sunday league"  # loaded back from the workbook
     assert "Ada Example" in panel.people_html.value and "rarely" in panel.people_html.value
 
 
-def test_delete_and_undo(wb):
+def test_delete_asks_first_then_undo_next_to_the_button(wb):
     ada = wb.add(Contact(first_name="Ada", last_name="Example"))
     panel = WhoYouKnowPanel(wb)
     calls = []
     panel.on_change(lambda: calls.append(1))
     panel.person.value = ada.id
     panel.delete_button.click()
+    assert names(wb) == ["Ada Example"]  # nothing yet: the question is asked next to the button
+    assert "Delete Ada Example?" in panel.confirm_text.value
+    assert panel.confirm_box.layout.display == "flex"
+    row = next(c for c in panel.widget.children if panel.delete_button in getattr(c, "children", ()))
+    assert row.children == (panel.delete_button, panel.confirm_box, panel.undo_button)
+    panel.no_button.click()
+    assert names(wb) == ["Ada Example"] and "Nobody was deleted" in panel.editor_status.text
+    panel.delete_button.click()
+    panel.yes_button.click()
     assert wb.contacts() == [] and not panel.undo_button.disabled
+    assert panel.confirm_box.layout.display == "none"
+    assert "Deleted Ada Example" in panel.editor_status.text and panel.status.text == ""
     assert "Ada" not in panel.people_html.value
     panel.undo_button.click()
     assert names(wb) == ["Ada Example"] and panel.undo_button.disabled
     assert panel.person.value == ada.id
     assert len(calls) == 2
+
+
+def test_a_second_quick_delete_never_deletes_someone_else(wb):
+    ada, bo, cy = wb.add_many([Contact(first_name=n, last_name="Example")
+                               for n in ("Ada", "Bo", "Cy")])
+    panel = WhoYouKnowPanel(wb)
+    panel.person.value = bo.id
+    panel.delete_button.click()
+    panel.yes_button.click()
+    panel.yes_button.click()  # a second click 0.3 s later: the question was about Bo only
+    panel.delete_button.click()  # now asks about whoever is shown, by name
+    assert names(wb) == ["Ada Example", "Cy Example"]
+    assert f"Delete {wb.get(Contact, panel.person.value).name}?" in panel.confirm_text.value
+    panel.person.value = cy.id  # picking someone else withdraws the question
+    assert panel.confirm_box.layout.display == "none"
+    panel.yes_button.click()
+    assert names(wb) == ["Ada Example", "Cy Example"]
+
+
+def test_a_change_made_in_another_notebook_refreshes_before_acting(wb):
+    """Another notebook (its own connection) replaces everyone: a click here refreshes the
+    panel and says so instead of acting on a person who is no longer the one shown."""
+    ada = wb.add(Contact(first_name="Ada", last_name="Example"))
+    panel = WhoYouKnowPanel(wb)
+    panel.person.value = ada.id
+    with open_workbook(wb.path) as other:
+        other.delete_contact(ada.id)
+        other.add(Contact(first_name="Priya", last_name="Raman"))
+    panel.delete_button.click()
+    assert "changed in another notebook" in panel.editor_status.text
+    assert panel.confirm_box.layout.display == "none"
+    assert "Priya Raman" in panel.people_html.value and "Ada" not in panel.people_html.value
+    assert "<b class='iv-count-number'>1</b>" in panel.count_html.value
+    assert wb.get(Contact, panel.person.value).name == "Priya Raman"
+    panel.delete_button.click()  # now it asks about the person shown
+    assert "Delete Priya Raman?" in panel.confirm_text.value
 
 
 def test_upload_linkedin_then_again(wb):
@@ -201,7 +223,7 @@ def test_upload_of_a_bad_file_changes_nothing(wb):
     panel = WhoYouKnowPanel(wb)
     upload(panel, "linkedin_legacy.csv", "not_contacts.png")
     assert wb.contacts() == []
-    assert "not_contacts.png" in panel.status.text and "iv-error" in panel.status.text
+    assert "not_contacts.png" in panel.import_status.text and "iv-error" in panel.import_status.text
     assert "Nothing was imported" in panel.import_summary.value
 
 
@@ -221,7 +243,7 @@ def test_bad_uploads_say_why_by_the_button_and_change_nothing(maya):
         upload_bytes(panel, name, data)
         summary = panel.import_summary.value
         assert "Nothing was imported." in summary and why in summary and name in summary
-        assert why in panel.status.text and "iv-error" in panel.status.text
+        assert why in panel.import_status.text and "iv-error" in panel.import_status.text
         assert panel.upload.value == ()
     assert maya.to_json() == before
 
@@ -230,7 +252,7 @@ def test_a_file_that_yields_nobody_warns_and_opens_its_problems(wb):
     panel = WhoYouKnowPanel(wb)
     upload_bytes(panel, "cut.vcf", b"BEGIN:VCARD\nVERSION:3.0\nFN:Ada Example\n")
     assert wb.contacts() == []
-    assert "iv-warn" in panel.status.text and "Nobody was imported" in panel.status.text
+    assert "iv-warn" in panel.import_status.text and "Nobody was imported" in panel.import_status.text
     assert "<details open><summary>Problems (1)" in panel.import_summary.value
 
 
@@ -242,8 +264,7 @@ def test_blank_workbook_points_to_the_first_prompt(wb):
     assert "type a name under 'Add one person'" in panel.people_html.value
     assert "Add someone above first" in panel.editor_hint.value
     assert panel.delete_button.disabled and panel.tie.disabled
-    panel.name.value = "Ada Example"
-    panel.add_button.click()
+    panel.quick.submit(name="Ada Example")
     assert panel.editor_hint.value == "" and not panel.tie.disabled
     for box in (panel.detail_org, panel.introduced_by, panel.person, panel.tie):
         assert box.style.description_width == "8em"  # "Organization", "Introduced by" fit
@@ -256,7 +277,7 @@ def test_introduced_by_lists_everyone_sorted_and_refuses_oneself(maya):
     assert labels[1:] == sorted(labels[1:], key=str.casefold)
     me = panel.person.value
     panel.introduced_by.value = me
-    assert "cannot introduce themselves" in panel.status.text
+    assert "cannot introduce themselves" in panel.editor_status.text
     assert maya.get(Contact, me).introduced_by != me
     assert "Granovetter" in panel.tie_help.value and "at least twice a week" in panel.tie_help.value
 
@@ -280,9 +301,7 @@ def test_notebook_quick_add_and_upload(tmp_path):
     data = (FIX / "linkedin_legacy.csv").read_bytes()
     env = {"INFOVIEW_WORKBOOK": str(tmp_path / "wb.sqlite")}
     nb = run_notebook(NOTEBOOKS / "01_who_you_know.ipynb", env, probes=[
-        "panel.name.value = 'Ada Example'; panel.name._handle_custom_msg({'event': 'submit'}, [])",
-        "import asyncio\nawait asyncio.sleep(1)  # Enter adds a moment later, in a kernel\n"
-        "print(panel.status.text)",
+        "panel.quick.submit(name='Ada Example'); print(panel.status.text)",
         f"panel.upload.set_state({{'value': [{{'name': 'c.csv', 'type': 'text/csv', "
         f"'size': {len(data)}, 'content': {data!r}, 'last_modified': 0}}]}}); "
         "print(len(wb.contacts()))",
