@@ -34,9 +34,10 @@ def rule(text, name, **kwargs):
 def test_good_message_passes_every_rule():
     results = check_message(GOOD)
     assert [r.rule for r in results] == ["length", "connection_first", "no_job_words",
-                                         "ask_is_question", "fallback", "thanks", "about_them"]
+                                         "ask_is_question", "fallback", "thanks", "about_them",
+                                         "sender"]
     assert all(r.passed for r in results), [r.line() for r in results if not r.passed]
-    assert verdict(results) == "All 7 checks pass."
+    assert verdict(results) == "All 8 checks pass."
 
 
 # -- one test per rule, good and bad -------------------------------------------------
@@ -203,7 +204,7 @@ def test_instructor_template_override(tmp_path, monkeypatch):
 
 # -- parts from the workbook ----------------------------------------------------------
 def test_default_parts_pick_the_introducer(wb):
-    wb.set_setting("ego", {"name": "Maya Okafor-Lind", "headline": "Design student"})
+    wb.set_setting("ego", {"name": "Maya Okafor-Lind", "headline": "Design student"})  # old key
     dolores = wb.add(Contact(first_name="Dolores", last_name="Ibáñez", categories=["advisor"]))
     hana = wb.add(Contact(first_name="Hana", last_name="Sato", introduced_by=dolores.id,
                           title="UX Researcher", categories=["alumni"]))
@@ -212,7 +213,7 @@ def test_default_parts_pick_the_introducer(wb):
     assert parts.who_i_am == "a design student"
     assert "a UX Researcher" in parts.interest
     no_intro = default_parts(wb, dolores)
-    assert no_intro.referrer == "" and no_intro.connection.startswith("You have helped me")
+    assert no_intro.referrer == "" and no_intro.connection.startswith("You have advised me")
 
 
 def test_saved_parts_survive_and_are_validated(maya):

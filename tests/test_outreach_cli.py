@@ -13,7 +13,7 @@ def test_outreach_prints_draft_and_verdict(maya, capsys):
     out = capsys.readouterr().out
     assert code == 0
     assert out.startswith("Subject: Dolores Ibáñez suggested I write to you")
-    assert "[PASS] The ask is a question" in out and "All 7 checks pass." in out
+    assert "[PASS] The ask is a question" in out and "All 8 checks pass." in out
 
 
 def test_outreach_linkedin_strict_and_failing_check(maya, capsys):

@@ -2,18 +2,21 @@
 
 Rules (from the outreach-email advice in Dalton's *The 2-Hour Job Search* and career-centre
 guides): short (under 100 words, strict mode under 75; a LinkedIn note also within 300
-characters), the connection or referrer comes first, no words about jobs, openings,
-applications or résumés, the ask is a question, the fallback is there, thanks are there,
-and more of the words are about them ("you", "your") than about the sender ("I", "my").
+characters; your signature is not counted), the connection or referrer comes first, no
+words about jobs, roles, openings, applications or résumés, the ask is a question, the
+fallback is there, thanks are there, more of the words are about them ("you", "your") than
+about the sender ("I", "my"), and it says who is writing with no placeholder left ("[your
+name]", "{topic}", an empty "I'm."). A phone script must also read as speech (no "a quick
+note", no "thank you for reading this").
 Plain rules over the text: no network, no language model, the same verdict every time.
 The limits come from the protocol's `outreach` section and can be overridden.
 
 Example:
     >>> text = ("Hi Ada, Sam Lee suggested I write to you. Your work on bridges is what I "
     ...         "want to learn about. Would you have 20 minutes for a call? If you're too busy, "
-    ...         "who else could I talk to? Thank you!")
+    ...         "who else could I talk to? Thank you! Best wishes, [your name]")
     >>> [r.rule for r in check_message(text) if not r.passed]
-    []
+    ['sender']
 """
 
 from __future__ import annotations
@@ -23,16 +26,8 @@ from dataclasses import dataclass
 
 from ..classroom.protocol import current_protocol
 from .parts import MessageParts
+from .words import CONNECTION_CUES, JOB_WORDS, PLACEHOLDERS, WRITTEN_ONLY
 
-JOB_WORDS = re.compile(
-    r"\b(jobs?|openings?|vacanc(?:y|ies)|positions?|hiring|hire[ds]?|recruit\w*|apply|applying|"
-    r"applied|applications?|applicants?|r[ée]sum[ée]s?|cvs?|internships?|employment)\b",
-    re.IGNORECASE)
-CONNECTION_CUES = re.compile(
-    r"\b(suggest\w*|recommend\w*|referr?\w*|introduc\w*|mention\w*|pass\w* on|gave me|"
-    r"told me|met|meet|fellow|alum\w*|both|classmates?|colleagues?|friends?|know each other|"
-    r"we know|student|taught|neighbou?rs?|worked together|connected|family|through|via)\b",
-    re.IGNORECASE)
 ASK_MINUTES = re.compile(r"\b(\d+|fifteen|twenty|thirty|few)[\s-]*min", re.IGNORECASE)
 ASK_CUES = re.compile(r"\b(call|chat|coffee|meet\w*|conversation|talk)\b", re.IGNORECASE)
 FALLBACK = re.compile(
@@ -86,6 +81,15 @@ def sentences(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+def without_signature(text: str, parts: MessageParts | None) -> str:
+    """The text before the signature (the last paragraph that starts with the sender's name)."""
+    name = parts.sender_name if parts else ""
+    if not name:
+        return text
+    at = text.rfind("\n\n" + name)
+    return text[:at] if at > 0 else text
+
+
 def opening(text: str) -> str:
     """The first sentence after the greeting ("Hi Ada,")."""
     text = text.strip()
@@ -112,7 +116,7 @@ def check_message(text: str, parts: MessageParts | None = None, *, strict: bool 
     referrer and the ask for sharper verdicts."""
     limits = limits or Limits.from_protocol()
     results = []
-    count = len(words(text))
+    count = len(words(without_signature(text, parts)))
     top = limits.strict_max_words if strict else limits.max_words
     ok = count < top
     detail = f"{count} words (under {top}{' in strict mode' if strict else ''})"
@@ -125,7 +129,8 @@ def check_message(text: str, parts: MessageParts | None = None, *, strict: bool 
     first = opening(text)
     names = [n for n in (parts.referrer.split() if parts and parts.referrer else []) if len(n) > 1]
     by_name = any(n.casefold() in first.casefold() for n in names)
-    by_connection = bool(parts and parts.connection and first and first in parts.connection)
+    by_connection = bool(parts and parts.connection and first
+                         and first.casefold() in parts.connection.casefold())
     cue = CONNECTION_CUES.search(first)
     ok = bool(first) and (by_name or by_connection or bool(cue))
     detail = f"opens with \u201c{first[:60]}\u201d" if first else "no opening sentence"
@@ -165,7 +170,36 @@ def check_message(text: str, parts: MessageParts | None = None, *, strict: bool 
                               f"{you} you/your, {me} I/me/my",
                               "Turn sentences around them: \u201cyour work on ...\u201d rather "
                               "than \u201cI am interested in ...\u201d."))
+    results.append(_sender_rule(text, parts, channel))
+    if channel == "phone":
+        found = sorted({m.group(0).lower() for m in WRITTEN_ONLY.finditer(text)})
+        results.append(RuleResult(
+            "speech", "Reads as speech", not found,
+            "nothing only written" if not found else
+            "found " + ", ".join(f"\u201c{w}\u201d" for w in found),
+            "Say it as you would on the phone: \u201cI hope you don't mind me calling\u201d, "
+            "\u201cthank you for your time\u201d."))
     return results
+
+
+def _sender_rule(text: str, parts: MessageParts | None, channel: str) -> RuleResult:
+    """Who is writing: no placeholder left, and (with parts) the sender's name is there."""
+    holes = [m.group(0) for m in PLACEHOLDERS.finditer(text)]
+    hint = ("Fill in who you are under 'Who you are' in 00_start_here.ipynb, then replace "
+            "anything in [brackets] or {braces}.")
+    if holes:
+        return RuleResult("sender", "Says who you are", False,
+                          f"a placeholder is left: \u201c{holes[0]}\u201d", hint)
+    if parts is not None:
+        first = parts.sender_first
+        if not first:
+            return RuleResult("sender", "Says who you are", False, "your name is missing", hint)
+        if channel != "linkedin" and first.casefold() not in text.casefold():
+            return RuleResult("sender", "Says who you are", False,
+                              f"your name ({parts.sender_name}) is not in the message",
+                              "Say your name: \u201cI'm " + first + ", ...\u201d.")
+        return RuleResult("sender", "Says who you are", True, f"from {parts.sender_name}")
+    return RuleResult("sender", "Says who you are", True, "no placeholder left")
 
 
 def verdict(results: list[RuleResult]) -> str:

@@ -27,6 +27,7 @@ import jinja2
 from ..classroom.protocol import current_protocol
 from ..workbook.errors import ProtocolError, ValidationError
 from ..workbook.paths import DATA_DIR
+from ..workbook.profile import WHERE
 from .parts import MessageParts, lower_first
 
 CHANNELS = ("email", "phone", "linkedin")
@@ -120,6 +121,9 @@ def render(parts: MessageParts, channel: str = "email", folder: Path | None = No
     """Render one channel's draft from the parts."""
     if channel not in CHANNELS:
         raise ValidationError(f"Unknown channel {channel!r}; use email, phone or linkedin.")
+    if not parts.sender_name:
+        raise ValidationError("Tell the workbook who you are first: your name is missing, so "
+                              f"the draft would have a blank where it belongs. {WHERE}")
     env = _environment(Path(folder) if folder else templates_dir())
     if channel == "email":
         subject = " ".join(_render_file(env, "email_subject", parts).split())

@@ -17,42 +17,44 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from ..classroom.protocol import current_protocol
+from ..meetings.lengths import default_minutes, lengths_text, meeting_lengths
 from ..workbook.errors import NotFound, ValidationError
 from ..workbook.model import Contact, Outreach, Target
+from ..workbook.profile import get_profile
 from ..workbook.store import Workbook
+from .words import JOB_WORDS
 
 EDITABLE = ("referrer", "connection", "who_i_am", "topic", "interest", "purpose", "minutes",
             "ask", "fallback", "thanks")
 
+# How you know them, by part of life: the connection comes first, and every line can be
+# said aloud as well as written (the phone script uses it too).
 CONNECTIONS = {
-    "classmate": "We know each other from class, so I hope a quick note is all right.",
+    "classmate": "We know each other from class, so I hope it's all right to ask you.",
     "instructor": "I was one of your students, and your classes stayed with me.",
-    "advisor": "You have helped me before, so you were the first person I thought of.",
-    "friend": "You are one of the first people I wanted to ask about this.",
-    "parent": "You know me better than anyone, so you were the first person I wanted to ask.",
-    "relative": "As family, you were one of the first people I wanted to ask.",
-    "neighbour": "As your neighbour, I hope you don't mind a quick note.",
-    "co-worker": "We worked together, so I hope you don't mind a quick note.",
-    "club": "We know each other from {org}, so I hope a quick note is all right.",
-    "alumni": "We went to the same school, which is why I hoped you might not mind a note.",
+    "advisor": "You have advised me before, so you were the first person I thought of.",
+    "friend": "As a friend, you are one of the first people I wanted to ask about this.",
+    "parent": "You know me better than anyone, so I wanted to ask you first.",
+    "relative": "As family, you are one of the first people I wanted to ask.",
+    "neighbour": "As your neighbour, I hope it's all right to ask you.",
+    "co-worker": "We worked together, so I hope it's all right to ask you.",
+    "club": "We know each other from {org}, so I hope it's all right to ask you.",
+    "alumni": "We are both alumni of the same school, so I hope it's all right to ask you.",
     "online": "We are connected online, and what you share about your work caught my eye.",
 }
-
-
-def _lengths() -> str:
-    """The meeting lengths the class protocol offers, as "15, 20 or 30"."""
-    lengths = [str(m) for m in current_protocol().meeting_lengths]
-    return ", ".join(lengths[:-1]) + " or " + lengths[-1] if len(lengths) > 1 else lengths[0]
+# Anyone else (the "other" part of life, a class's own categories, no category at all).
+ANY_CONNECTION = "We know each other, so I hope it's all right to ask you."
+# They know who you are: no introduction in the message.
+CLOSE = ("parent",)
 
 
 def default_ask(minutes: int) -> str:
-    return f"Would you have {minutes} minutes for a short call or coffee in the next few weeks?"
+    return f"Would you have {minutes} minutes for a call or coffee in the next few weeks?"
 
 
-DEFAULT_FALLBACK = "If you're too busy, who else would you suggest I talk to?"
-DEFAULT_PURPOSE = "This is only to learn from your experience, nothing more."
-DEFAULT_THANKS = "Thank you for reading this."
+DEFAULT_FALLBACK = "If you're too busy, who else could I talk to?"
+DEFAULT_PURPOSE = "This is only to learn from your experience."
+DEFAULT_THANKS = "Thank you for your time."
 
 
 @dataclass
@@ -63,13 +65,15 @@ class MessageParts:
     sender_name: str = ""
     sender_phone: str = ""
     sender_email: str = ""
+    sender_programme: str = ""
+    sender_linkedin: str = ""
     referrer: str = ""
     connection: str = ""
     who_i_am: str = ""
     topic: str = ""
     interest: str = ""
     purpose: str = DEFAULT_PURPOSE
-    minutes: int = 20
+    minutes: int = 0   # 0: the protocol's default length
     ask: str = ""
     fallback: str = DEFAULT_FALLBACK
     thanks: str = DEFAULT_THANKS
@@ -79,11 +83,12 @@ class MessageParts:
             if f.name != "minutes":
                 setattr(self, f.name, " ".join(str(getattr(self, f.name) or "").split()))
         try:
-            self.minutes = int(self.minutes)
+            self.minutes = int(self.minutes or default_minutes())
         except (TypeError, ValueError) as err:
-            raise ValidationError(f"The meeting length is a number of minutes: {_lengths()}.") from err
-        if self.minutes not in current_protocol().meeting_lengths:
-            raise ValidationError(f"Ask for {_lengths()} minutes; short asks get more yeses.")
+            raise ValidationError(f"The meeting length is a number of minutes: "
+                                  f"{lengths_text()}.") from err
+        if self.minutes not in meeting_lengths():
+            raise ValidationError(f"Ask for {lengths_text()} minutes; short asks get more yeses.")
         if not self.ask:
             self.ask = default_ask(self.minutes)
 
@@ -118,6 +123,8 @@ def with_article(phrase: str) -> str:
     if not phrase:
         return ""
     first = phrase.split()[0]
+    if first.lower() in ("a", "an", "the", "my"):
+        return phrase
     if len(first) > 1 and first[:2].isupper():  # an acronym: say the letter's name
         vowel = first[0] in "AEFHILMNORSX"
     else:
@@ -141,7 +148,7 @@ def target_for(wb: Workbook, contact: Contact) -> Target | None:
 
 def _interest(topic: str, contact: Contact) -> str:
     if not topic:
-        if contact.title:
+        if contact.title and not JOB_WORDS.search(contact.title):
             return (f"I'd love to hear how you became {with_article(lower_first(contact.title))} "
                     "and what a usual week is like for you.")
         return "I'd love to hear about your work and how you got there."
@@ -154,8 +161,8 @@ def _interest(topic: str, contact: Contact) -> str:
 
 
 def default_parts(wb: Workbook, contact: Contact, target: Target | None = None) -> MessageParts:
-    """Parts filled from the workbook: the ego, the introducer, the target and the tie."""
-    ego = wb.setting("ego") or {}
+    """Parts filled from the workbook: your profile, the introducer, the target and the tie."""
+    me = get_profile(wb)
     referrer = ""
     if contact.introduced_by:
         try:
@@ -163,20 +170,22 @@ def default_parts(wb: Workbook, contact: Contact, target: Target | None = None) 
             referrer = "" if intro.deleted_at else intro.name
         except NotFound:  # the introducer record is gone
             referrer = ""
-    connection = ""
+    connection = ANY_CONNECTION
     for category in contact.categories:
         if category in CONNECTIONS:
             connection = CONNECTIONS[category].format(org=contact.organization or "the club")
             break
+    close = any(category in CLOSE for category in contact.categories)
     target = target or target_for(wb, contact)
     if target is not None:
         topic = target.name if target.kind == "company" else lower_first(target.name)
     else:
         topic = ""
     return MessageParts(
-        recipient_name=contact.name, sender_name=ego.get("name", ""),
-        sender_phone=ego.get("phone", ""), sender_email=ego.get("email", ""),
-        referrer=referrer, connection=connection, who_i_am=_who_i_am(ego.get("headline", "")),
+        recipient_name=contact.name, sender_name=me.name, sender_phone=me.phone,
+        sender_email=me.email, sender_programme=me.programme, sender_linkedin=me.linkedin_url,
+        referrer=referrer, connection=connection,
+        who_i_am="" if close else _who_i_am(me.introduction),
         topic=topic, interest=_interest(topic, contact),
     )
 
@@ -218,5 +227,5 @@ def save_parts(wb: Workbook, contact: Contact, changes: dict[str, Any]) -> Outre
         return wb.update(Outreach, record.id, parts=merged, **extra)
 
 
-__all__ = ["CONNECTIONS", "EDITABLE", "MessageParts", "default_ask", "default_parts",
+__all__ = ["ANY_CONNECTION", "CONNECTIONS", "EDITABLE", "MessageParts", "default_ask", "default_parts",
            "parts_for", "save_parts", "target_for"]

@@ -72,15 +72,15 @@ def test_contact_first_pick_comes_first(maya):
 def test_checker_follows_the_text(maya):
     panel = OutreachPanel(maya)
     panel.contact.value = maya.find_contact("Hana Sato").id
-    assert "All 7 checks pass." in panel.checker.value
+    assert "All 8 checks pass." in panel.checker.value
     panel.parts["fallback"].value = ""
     assert "iv-rule-fallback iv-fail" in panel.checker.value
-    assert "1 of 7 checks fail: Fallback offered." in panel.checker.value
+    assert "1 of 8 checks fail: Fallback offered." in panel.checker.value
     panel.parts["ask"].value = "Could we talk about job openings?"
     assert "iv-rule-no_job_words iv-fail" in panel.checker.value
     panel.parts["fallback"].value = "If you're too busy, who else could I ask?"
     panel.parts["ask"].value = "Would you have 20 minutes for a call?"
-    assert "All 7 checks pass." in panel.checker.value
+    assert "All 8 checks pass." in panel.checker.value
     saved = parts_for(maya, maya.find_contact("Hana Sato"))
     assert saved.ask == "Would you have 20 minutes for a call?"
 
