@@ -23,13 +23,13 @@ def test_checker_verdict_follows_the_text(page, lab):
     draft.locator("pre", has_text="Dolores Ibáñez suggested").wait_for(timeout=15_000)
     checker = page.locator(".iv-checker")
     checker.locator(".iv-verdict.iv-pass").wait_for(timeout=15_000)
-    assert "All 7 checks pass." in checker.inner_text()
+    assert "All 8 checks pass." in checker.inner_text()
 
     fallback = page.locator(".iv-part-fallback input")
     fallback.scroll_into_view_if_needed()
     fallback.fill("")
     checker.locator(".iv-rule-fallback.iv-fail").wait_for(timeout=15_000)
-    assert "1 of 7 checks fail: Fallback offered." in checker.inner_text()
+    assert "1 of 8 checks fail: Fallback offered." in checker.inner_text()
 
     ask = page.locator(".iv-part-ask input")
     ask.fill("I would like to discuss job openings with you.")
