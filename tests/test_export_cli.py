@@ -31,7 +31,7 @@ def test_export_writes_the_chosen_formats(capsys, book, tmp_path):
                         "--formats", "md,csv,json,zip")
     assert code == 0
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == [
-        "README.txt", "backup/workbook.json", "infoview-export.zip", "plan.md",
+        ".infoview-export", "README.txt", "backup/workbook.json", "infoview-export.zip", "plan.md",
         "tables/contacts.csv", "tables/outreach.csv", "tables/ties.csv"]
     assert f"7 files written to {out}" in text
 
@@ -43,9 +43,23 @@ def test_export_refuses_an_existing_folder_then_force_replaces(capsys, book, tmp
     code, _, err = run(capsys, "export", "--workbook", str(book), "--out", str(out),
                        "--formats", "md")
     assert code == 1 and "--force" in err and (out / "mine.txt").read_text() == "precious"
+    code, _, err = run(capsys, "export", "--workbook", str(book), "--out", str(out),
+                       "--formats", "md", "--force")
+    assert code == 1 and "infoview did not write it" in err
+    assert (out / "mine.txt").read_text() == "precious"
+    (out / "mine.txt").unlink()
+    assert run(capsys, "export", "--workbook", str(book), "--out", str(out), "--formats",
+               "md,csv")[0] == 0
     code, _, _ = run(capsys, "export", "--workbook", str(book), "--out", str(out),
                      "--formats", "md", "--force")
-    assert code == 0 and not (out / "mine.txt").exists() and (out / "plan.md").exists()
+    assert code == 0 and (out / "plan.md").exists() and not (out / "tables").exists()
+
+
+def test_export_without_out_writes_under_the_workbooks_output_folder(capsys, book):
+    code, text, _ = run(capsys, "export", "--workbook", str(book), "--formats", "md")
+    folders = list((book.parent / "w-exports").iterdir())
+    assert code == 0 and len(folders) == 1 and (folders[0] / "plan.md").exists()
+    assert str(folders[0]) in text
 
 
 def test_export_anonymised_and_single_contact(capsys, book, tmp_path):

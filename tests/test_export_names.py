@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from infoview_lib.export.names import MAX_NAME_BYTES, ExportFolder, safe_filename, unique_filename
+from infoview_lib.export.names import (
+    MARKER,
+    MAX_NAME_BYTES,
+    ExportFolder,
+    safe_filename,
+    unique_filename,
+)
 from infoview_lib.workbook.errors import ExportError
 
 
@@ -43,13 +49,31 @@ def test_export_folder_refuses_a_non_empty_folder(tmp_path):
     assert (out / "old.txt").read_text() == "keep me"
 
 
-def test_export_folder_force_replaces_old_content(tmp_path):
+def test_export_folder_force_replaces_only_an_earlier_export(tmp_path):
     out = tmp_path / "out"
-    (out / "sub").mkdir(parents=True)
-    (out / "sub" / "old.txt").write_text("x")
+    first = ExportFolder(out)
+    first.write_text("sub/old.txt", "x")
     folder = ExportFolder(out, force=True)
     folder.write_text("new.txt", "y")
-    assert sorted(p.name for p in out.rglob("*")) == ["new.txt"]
+    assert sorted(p.name for p in out.rglob("*")) == [MARKER, "new.txt"]
+
+
+def test_export_folder_force_refuses_a_folder_infoview_did_not_write(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "thesis.docx").write_text("years of work")
+    with pytest.raises(ExportError, match="did not write"):
+        ExportFolder(out, force=True)
+    assert (out / "thesis.docx").read_text() == "years of work"
+
+
+def test_export_folder_force_keeps_a_file_added_after_the_export(tmp_path):
+    out = tmp_path / "out"
+    ExportFolder(out).write_text("plan.md", "x")
+    (out / "my-notes.txt").write_text("mine")
+    with pytest.raises(ExportError, match="my-notes.txt, which infoview did not write"):
+        ExportFolder(out, force=True)
+    assert (out / "plan.md").exists() and (out / "my-notes.txt").exists()
 
 
 def test_export_folder_accepts_an_empty_existing_folder(tmp_path):

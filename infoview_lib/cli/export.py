@@ -3,15 +3,29 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from pathlib import Path
+
 from ..export import FORMAT_HELP, FORMATS, delete_my_data, export_workbook
-from ..workbook.paths import resolve_workbook_path
+from ..workbook.paths import output_dir, resolve_workbook_path
 from ..workbook.store import open_workbook
 from . import add_workbook_option
 
 
+def default_export_folder(workbook: Path, anonymize: bool = False) -> Path:
+    """A new folder under the workbook's output folder, named by the time.
+
+    >>> default_export_folder(Path("my-workbook/workbook.sqlite")).parent.as_posix()
+    'my-workbook/exports'
+    """
+    kind = "anonymised" if anonymize else "export"
+    return output_dir(workbook) / f"{kind}-{datetime.now().strftime('%Y%m%d-%H%M%S')}"
+
+
 def cmd_export(args) -> int:
     with open_workbook(args.workbook, create=False) as wb:
-        result = export_workbook(wb, args.out, formats=args.formats, anonymize=args.anonymize,
+        out = args.out or default_export_folder(wb.path, args.anonymize)
+        result = export_workbook(wb, out, formats=args.formats, anonymize=args.anonymize,
                                  contact=args.contact, force=args.force)
     for name in result.names():
         print(name)
@@ -37,8 +51,8 @@ def register(sub) -> None:
         "export", help="export plans, calendar, tables, backup and map (or an anonymised bundle)",
         description=f"Write the chosen formats into a new folder. Formats: {formats}.")
     add_workbook_option(p)
-    p.add_argument("--out", required=True, metavar="DIR", help="folder to write (must be new "
-                   "or empty, unless --force)")
+    p.add_argument("--out", metavar="DIR", help="folder to write (must be new or empty, unless "
+                   "--force); default: a new folder in the workbook's exports/ folder")
     p.add_argument("--formats", metavar="LIST", default=None,
                    help="comma-separated formats (default: all): " + ",".join(FORMATS))
     p.add_argument("--anonymize", "--anonymise", action="store_true",
@@ -46,10 +60,12 @@ def register(sub) -> None:
                         "tables and map with pseudonyms (for an instructor or a class)")
     p.add_argument("--contact", metavar="NAME", help="only this person's plan and invite")
     p.add_argument("--force", action="store_true",
-                   help="replace what is already in the --out folder")
+                   help="replace an earlier infoview export in the --out folder (a folder "
+                        "holding anything infoview did not write is refused)")
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("delete-my-data", help="delete the workbook and its automatic backups")
+    p = sub.add_parser("delete-my-data", help="delete the workbook, its automatic backups and "
+                       "every file it wrote (its exports/ folder)")
     add_workbook_option(p)
     p.add_argument("--backup", metavar="FILE.json",
                    help="write a final backup here first (a new file)")

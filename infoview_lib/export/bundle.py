@@ -220,7 +220,7 @@ def export_workbook(wb: Workbook, out: str | os.PathLike, formats: str | Iterabl
             if contact is not None:
                 base += "-" + safe_filename(contact.name, default=f"contact-{contact.id}")
             result.zip_path = _zip(folder, base + ".zip")
-            folder.written.append(result.zip_path)
+            folder.record(result.zip_path)
     except OSError as err:
         raise ExportError(f"Could not write the export in {folder.root} ({err.strerror}); "
                           "check there is space and that you may write there.") from err

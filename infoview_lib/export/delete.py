@@ -1,5 +1,7 @@
-"""Delete my data: remove the workbook file and its automatic backups, after confirmation,
-optionally writing a last JSON backup somewhere the user chooses first.
+"""Delete my data: remove the workbook file, its automatic backups and its output folder
+(every file the workbook wrote: exports, invites, calendars, maps), after confirmation,
+optionally writing a last JSON backup somewhere the user chooses first. Nothing else is
+touched: another workbook's backups in the same folder are not matched.
 
 Example:
     >>> import tempfile, pathlib
@@ -14,13 +16,18 @@ Example:
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..workbook.backups import backups_dir, own_backups, own_temp_files
 from ..workbook.errors import ExportError, ValidationError
+from ..workbook.paths import output_dir
 from ..workbook.store import Workbook, open_workbook
+from .json_backup import write_backup_file
 
-CONFIRM_MESSAGE = ("Deleting removes your workbook and its automatic backups for good. "
+CONFIRM_MESSAGE = ("Deleting removes your workbook, its automatic backups and every file it "
+                   "wrote (its exports folder) for good. "
                    "Confirm it (--yes, or tick the box), and consider a final backup first "
                    "(--backup FILE.json).")
 
@@ -31,20 +38,24 @@ class DeleteReport:
     backup: Path | None = None
 
     def message(self) -> str:
-        text = f"Deleted {len(self.removed)} file(s) of your workbook."
+        text = f"Deleted {len(self.removed)} file(s) and folder(s) of your workbook."
         if self.backup:
             text += f" Your final backup is at {self.backup}; delete it too when done."
-        return text + (" Exports you wrote elsewhere (e.g. exports/) were not touched.")
+        return text + " Files you copied elsewhere yourself were not touched."
 
 
 def workbook_files(path: Path) -> list[Path]:
-    """The workbook file, its SQLite side files and its automatic backups that exist."""
+    """The workbook file, its SQLite side files, its automatic backups (exactly this
+    workbook's) and its output folder, those that exist."""
     path = Path(path)
     candidates = [path] + [path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal")]
-    backups = path.parent / "backups"
-    if backups.is_dir():
-        candidates += sorted(backups.glob(f"{path.stem}.*.sqlite"))
-    return [p for p in candidates if p.exists()]
+    candidates += own_backups(path) + own_temp_files(path) + [output_dir(path)]
+    return [p for p in candidates if p.exists() or p.is_symlink()]
+
+
+def _inside(target: Path, items: list[Path]) -> bool:
+    resolved = [p.resolve() for p in items]
+    return any(target == p or target.is_relative_to(p) for p in resolved)
 
 
 def delete_my_data(wb: Workbook | str | os.PathLike, backup: str | os.PathLike | None = None,
@@ -66,28 +77,25 @@ def delete_my_data(wb: Workbook | str | os.PathLike, backup: str | os.PathLike |
             if target.exists():
                 raise ExportError(f"{target} already exists; choose a new file name for the "
                                   "final backup (nothing was deleted).")
-            if target in [p.resolve() for p in workbook_files(path)]:
-                raise ExportError("The final backup cannot replace the workbook itself; choose "
-                                  "another file name (nothing was deleted).")
-            from .bundle import backup_text
-
-            try:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(backup_text(book), encoding="utf-8")
-            except OSError as err:
-                raise ExportError(f"Could not write the backup {target} ({err.strerror}); "
-                                  "nothing was deleted.") from err
-            report.backup = target
+            if _inside(target, workbook_files(path) + [output_dir(path)]) or \
+                    target.parent == backups_dir(path).resolve():
+                raise ExportError("The final backup would be deleted with the rest; choose a "
+                                  "file outside the workbook's exports and backups folders "
+                                  "(nothing was deleted).")
+            report.backup = write_backup_file(book, target)
     except BaseException:
         if not own:
             book.close()
         raise
     book.close()
     for item in workbook_files(path):
-        item.unlink()
+        if item.is_dir() and not item.is_symlink():
+            shutil.rmtree(item)
+        else:
+            item.unlink()
         report.removed.append(item)
     try:
-        (path.parent / "backups").rmdir()  # only if now empty
+        backups_dir(path).rmdir()  # only if now empty (another workbook's backups stay)
     except OSError:
         pass
     return report

@@ -11,9 +11,9 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
-import shutil
 import unicodedata
 from pathlib import Path
 
@@ -29,6 +29,9 @@ _WINDOWS_RESERVED = {
     *(f"COM{c}" for c in "¹²³"), *(f"LPT{c}" for c in "¹²³"),
 }
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*\s]+')
+# Bidirectional controls (e.g. U+202E RIGHT-TO-LEFT OVERRIDE) make "evil\u202efdp.exe" show
+# as "evilexe.pdf": dropped from every file name.
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def _cut_bytes(text: str, limit: int) -> str:
@@ -49,8 +52,10 @@ def safe_filename(text: str, default: str = "file", suffix: str = "",
     'contact'
     >>> safe_filename("a" * 300) == "a" * MAX_NAME_BYTES
     True
+    >>> safe_filename("Ada\u202egpj.exe")
+    'Adagpj.exe'
     """
-    stem = unicodedata.normalize("NFC", str(text or ""))
+    stem = _BIDI.sub("", unicodedata.normalize("NFC", str(text or "")))
     stem = _UNSAFE.sub("_", stem)
     stem = re.sub(r"_+", "_", stem).strip("._ ")
     stem = _cut_bytes(stem, max_bytes).rstrip("._ ")
@@ -76,11 +81,18 @@ def unique_filename(wanted: str, taken: set[str]) -> str:
     return candidate
 
 
+MARKER = ".infoview-export"
+"""The manifest an export leaves in its folder: a header line, then each file it wrote.
+`--force` removes exactly those files, and refuses a folder without it."""
+_MARKER_HEADER = "infoview export manifest v1: --force may replace exactly the files below"
+
+
 class ExportFolder:
     """The folder an export writes into. Every write stays inside it.
 
-    An existing, non-empty folder is refused unless force=True (then its old content is
-    removed first), so a second export never silently mixes with or replaces the first.
+    An existing, non-empty folder is refused unless force=True, and force only replaces an
+    earlier infoview export: the files its manifest lists. A folder holding anything else (a
+    workbook, backups/, a file infoview did not write) is refused and left untouched.
 
     >>> import tempfile
     >>> folder = ExportFolder(Path(tempfile.mkdtemp()) / "out")
@@ -100,25 +112,19 @@ class ExportFolder:
             if not force:
                 raise ExportError(
                     f"The folder {root} already holds files. Pass --force (or tick "
-                    "'replace') to replace them, or pick another folder."
+                    "'replace') to replace an earlier infoview export there, or pick another "
+                    "folder."
                 )
-            self._clear(root)
+            _clear_previous_export(root)
         try:
             root.mkdir(parents=True, exist_ok=True)
+            (root / MARKER).write_text(_MARKER_HEADER + "\n", encoding="utf-8")
         except OSError as err:
             raise ExportError(
                 f"Cannot create the folder {root} ({err.strerror}); pick another folder."
             ) from err
         self.root = root.resolve()
         self.written: list[Path] = []
-
-    @staticmethod
-    def _clear(root: Path) -> None:
-        for child in root.iterdir():
-            if child.is_dir() and not child.is_symlink():
-                shutil.rmtree(child)
-            else:
-                child.unlink()
 
     def path(self, relative: str) -> Path:
         """The absolute path for a relative name, checked to be inside the folder."""
@@ -134,7 +140,13 @@ class ExportFolder:
     def _record(self, target: Path) -> Path:
         if target not in self.written:
             self.written.append(target)
+            with open(self.root / MARKER, "a", encoding="utf-8") as manifest:
+                manifest.write(self.relative(target) + "\n")
         return target
+
+    def record(self, target: Path) -> Path:
+        """Record a file written at target (inside the folder) by other means, e.g. a zip."""
+        return self._record(self.path(self.relative(target)))
 
     def write_bytes(self, relative: str, data: bytes) -> Path:
         """Write bytes to relative (folders made as needed); return the path."""
@@ -158,3 +170,42 @@ class ExportFolder:
     def relative(self, path: Path) -> str:
         """path as a forward-slash name relative to the folder."""
         return Path(path).resolve().relative_to(self.root).as_posix()
+
+
+def _refuse(root: Path, why: str) -> ExportError:
+    return ExportError(f"--force only replaces an earlier infoview export, and {root} {why}; "
+                       "nothing was removed. Pick a new or empty folder.")
+
+
+def _clear_previous_export(root: Path) -> None:
+    """Remove the files an earlier export listed in its manifest, after checking the folder
+    holds nothing else; ExportError (and nothing removed) otherwise."""
+    marker = root / MARKER
+    try:
+        lines = marker.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        raise _refuse(root, f"has no {MARKER} manifest (infoview did not write it)") from None
+    if not lines or lines[0] != _MARKER_HEADER:
+        raise _refuse(root, f"has a damaged {MARKER} manifest")
+    listed = set(lines[1:])
+    files, folders = [], []
+    for top, dirs, names in os.walk(root, followlinks=False):
+        for name in dirs:
+            path = Path(top) / name
+            (files if path.is_symlink() else folders).append(path)
+        files += [Path(top) / n for n in names]
+    for path in files:
+        rel = path.relative_to(root).as_posix()
+        if rel == MARKER:
+            continue
+        if "backups" in path.relative_to(root).parts[:-1] or path.suffix == ".sqlite":
+            raise _refuse(root, f"holds a workbook or its backups ({rel})")
+        if rel not in listed:
+            raise _refuse(root, f"holds {rel}, which infoview did not write")
+    if any(p.name == "backups" for p in folders):
+        raise _refuse(root, "holds a backups/ folder")
+    for path in files:
+        path.unlink()
+    for path in sorted(folders, key=lambda p: len(p.parts), reverse=True):
+        with contextlib.suppress(OSError):
+            path.rmdir()  # only folders the removal left empty

@@ -18,7 +18,7 @@ import ipywidgets as w
 
 from ..export import FORMAT_HELP, FORMATS, delete_my_data, export_workbook
 from ..workbook.errors import InfoviewError
-from ..workbook.paths import default_exports_dir
+from ..workbook.paths import output_dir
 from ..workbook.store import Workbook
 from .common import Panel, StatusLine, button, hooked, reports_errors, text_input, title
 
@@ -70,14 +70,6 @@ def app_files_html(files: list[Path], folder: Path) -> str:
     return lead + "<ul class='iv-file-list'>" + names + "</ul>"
 
 
-def exports_near(notebook_dir: Path) -> Path:
-    """exports/ next to the notebooks/ folder the notebook runs in (so the links open in
-    JupyterLab), else the project's exports/ folder."""
-    if notebook_dir.name == "notebooks":
-        return notebook_dir.parent / "exports"
-    return default_exports_dir()
-
-
 EMPTY = ("Your workbook is empty, so an export holds little: list the people you know in "
          "01_who_you_know.ipynb first (or load a sample persona in 00_start_here.ipynb).")
 
@@ -93,7 +85,7 @@ class ExportPanel(Panel):
                  notebook_dir: Path | None = None):
         self.wb = wb
         self.notebook_dir = Path(notebook_dir) if notebook_dir else Path.cwd()
-        self.exports_dir = Path(exports_dir) if exports_dir else exports_near(self.notebook_dir)
+        self.exports_dir = Path(exports_dir) if exports_dir else output_dir(wb.path)
         self.status = StatusLine()
         self.delete_status = StatusLine("iv-delete-status")
         self.formats = {
@@ -108,17 +100,18 @@ class ExportPanel(Panel):
                                  width="40em")
         self.folder.value = str(self.exports_dir / f"export-{_stamp()}")
         self.force = hooked(w.Checkbox(value=False, indent=False, layout=w.Layout(width="40em"),
-                                       description="Replace what is already in that folder"),
+                                       description="Replace an earlier export in that folder"),
                             "iv-force")
         self.export_button = button("Export", "iv-export", "primary")
         self.export_button.on_click(self.export)
         self.files = hooked(w.HTML(""), "iv-export-files")
         self.backup_path = text_input("final backup file (.json), or empty for none",
                                       "iv-delete-backup", "Backup", width="40em")
-        self.backup_path.value = str(self.exports_dir / f"final-backup-{_stamp()}.json")
+        # Beside the workbook, not in its exports folder: that folder is deleted too.
+        self.backup_path.value = str(wb.path.parent / f"final-backup-{_stamp()}.json")
         self.confirm = hooked(w.Checkbox(
             value=False, indent=False, layout=w.Layout(width="48em"),
-            description="Yes, delete my workbook and its automatic backups for good"),
+            description="Yes, delete my workbook, its backups and its exports for good"),
             "iv-delete-confirm")
         self.delete_button = button("Delete my data", "iv-delete", "danger")
         self.delete_button.on_click(self.delete)
@@ -129,8 +122,9 @@ class ExportPanel(Panel):
             self.anonymize, self.folder, self.force, self.export_button, self.status.widget,
             self.files,
             title("Delete my data"),
-            w.HTML("Removes your workbook file and its automatic backups. Save a final "
-                   "backup first if you may want your data back."),
+            w.HTML("Removes your workbook file, its automatic backups and every file it wrote "
+                   f"(the folder <code>{html.escape(str(output_dir(wb.path)))}</code>). Save "
+                   "a final backup first if you may want your data back."),
             self.backup_path, self.confirm, self.delete_button, self.delete_status.widget,
         ]), "iv-export-panel")
         if not wb.contacts():

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 from infoview_lib.ui.export import ExportPanel
+from infoview_lib.workbook.paths import output_dir
 
 
 def make(wb, tmp_path):
@@ -39,7 +41,25 @@ def test_existing_folder_needs_the_replace_box(maya, tmp_path):
     panel.folder.value = str(target)
     panel.force.value = True
     panel.export_button.click()
-    assert "Wrote" in panel.status.text and not (target / "old.txt").exists()
+    assert "infoview did not write" in panel.status.text and (target / "old.txt").exists()
+    (target / "old.txt").unlink()
+    panel.folder.value = str(target)
+    panel.export_button.click()
+    assert "Wrote" in panel.status.text
+    (target / "tables" / "contacts.csv").unlink()  # a file of the earlier export
+    panel.folder.value = str(target)
+    panel.force.value = True
+    panel.export_button.click()
+    assert "Wrote" in panel.status.text and (target / "tables" / "contacts.csv").exists()
+
+
+def test_replace_refuses_the_workbook_folder(maya, tmp_path):
+    panel = make(maya, tmp_path)
+    panel.folder.value = str(maya.path.parent)
+    panel.force.value = True
+    panel.export_button.click()
+    assert "iv-error" in panel.status.text and maya.path.exists()
+    assert maya.contacts()
 
 
 def test_anonymised_export_from_the_panel(maya, tmp_path):
@@ -95,10 +115,11 @@ def test_links_show_names_inside_the_export_folder(maya, tmp_path):
     assert "href='../exports/mine/plan.pdf'" in panel.files.value
 
 
-def test_default_folder_is_next_to_the_notebooks_folder(wb, tmp_path):
+def test_default_folder_is_the_workbooks_output_folder(wb, tmp_path):
     panel = ExportPanel(wb, notebook_dir=tmp_path / "course" / "notebooks")
-    assert panel.exports_dir == tmp_path / "course" / "exports"
-    assert panel.folder.value.startswith(str(tmp_path / "course" / "exports" / "export-"))
+    assert panel.exports_dir == output_dir(wb.path)
+    assert panel.folder.value.startswith(str(output_dir(wb.path) / "export-"))
+    assert Path(panel.backup_path.value).parent == wb.path.parent  # survives the delete
 
 
 def test_empty_workbook_points_to_step_one(wb, tmp_path):
