@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from infoview_lib.classroom import report as classreport
+from infoview_lib.classroom import handins
 from infoview_lib.classroom.report import (
     BadSubmission,
     funnel,
@@ -133,7 +133,7 @@ def test_malformed_records_say_why(change, words):
 
 
 def test_oversized_file_is_skipped(tmp_path, monkeypatch):
-    monkeypatch.setattr(classreport, "MAX_BYTES", 100)
+    monkeypatch.setattr(handins, "MAX_BYTES", 100)
     (tmp_path / "big.json").write_text(json.dumps(sample_submissions(1)[0]))
     subs, problems = read_submissions([tmp_path / "big.json"])
     assert subs == [] and "too large" in problems[0].message

@@ -30,10 +30,12 @@ from statistics import median
 from typing import Any
 
 from ..workbook.model import CATEGORIES, OUTREACH_STATUSES, TIE_STRENGTHS
+from . import handins
 
 FORMAT = "infoview-progress"
-PROGRESS_NAME = "progress.json"
-MAX_BYTES = 2_000_000  # a progress file is a few kB; anything this big is not one
+PROGRESS_NAME = handins.PROGRESS_NAME
+MAX_COUNT = 1_000_000  # no student lists, contacts or meets more people than this
+MAX_KEYS = 500  # categories in one file: far more than any class protocol has
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{4,64}$")
 TIES = (*TIE_STRENGTHS, "unknown")
 # The outreach funnel, from the statuses each stage includes (docs/anonymised-progress.md).
@@ -69,8 +71,9 @@ class BadSubmission(ValueError):
 
 # -- reading ----------------------------------------------------------------------------
 def _count(value: Any, where: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise BadSubmission(f"{where} should be a whole number of 0 or more, not {value!r}")
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_COUNT:
+        raise BadSubmission(f"{where} should be a whole number from 0 to {MAX_COUNT:,}, not "
+                            f"{str(value)[:20]}")
     return value
 
 
@@ -79,6 +82,9 @@ def _counts(value: Any, where: str, keys: Iterable[str] | None = None) -> dict[s
         return {}
     if not isinstance(value, dict):
         raise BadSubmission(f"{where} should be a group of counts")
+    if len(value) > MAX_KEYS:
+        raise BadSubmission(f"{where} has {len(value):,} entries, more than a class uses "
+                            f"(at most {MAX_KEYS})")
     out = {}
     for key, number in value.items():
         name = str(key).strip().lower()[:60]
@@ -136,63 +142,38 @@ def normalise(data: Any) -> dict[str, Any]:
 
 
 def _load_json(raw: bytes) -> Any:
-    if len(raw) > MAX_BYTES:
+    if len(raw) > handins.MAX_BYTES:
         raise BadSubmission("too large to be a progress file")
     try:
         return json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise BadSubmission(f"not readable JSON ({err})") from err
-
-
-def read_one(path: Path) -> dict[str, Any]:
-    """The normalised record in one .json or .zip file (BadSubmission if unusable)."""
-    try:
-        if path.suffix.lower() != ".zip":
-            if path.stat().st_size > MAX_BYTES:
-                raise BadSubmission("too large to be a progress file")
-            return normalise(_load_json(path.read_bytes()))
-        with zipfile.ZipFile(path) as bundle:
-            members = [i for i in bundle.infolist() if Path(i.filename).name == PROGRESS_NAME]
-            if not members:
-                raise BadSubmission(f"the bundle has no {PROGRESS_NAME}; export the "
-                                    "anonymised bundle again")
-            if members[0].file_size > MAX_BYTES:
-                raise BadSubmission("too large to be a progress file")
-            return normalise(_load_json(bundle.read(members[0])))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError) as err:
-        raise BadSubmission(f"not a readable .zip bundle ({err})") from err
-    except OSError as err:
-        raise BadSubmission(f"cannot be read ({err.strerror or err})") from err
-
-
-def _labelled(paths: Iterable[str | Path]) -> list[tuple[str, Path]]:
-    """(label, file): a file inside a folder given is labelled by its path in that folder
-    (alice/progress.json), so files of the same name in sub-folders can be told apart."""
-    out: list[tuple[str, Path]] = []
-    for item in paths:
-        path = Path(item).expanduser()
-        if path.is_dir():
-            out += sorted((p.relative_to(path).as_posix(), p) for p in path.rglob("*")
-                          if p.is_file() and p.suffix.lower() in (".json", ".zip")
-                          and not p.name.startswith("."))
-        else:
-            out.append((path.name, path))
-    return out
+    except RecursionError as err:
+        raise BadSubmission("nested too deeply to be a progress file") from err
+    except (UnicodeDecodeError, ValueError) as err:  # ValueError: JSON, or a huge number
+        raise BadSubmission(f"not readable JSON ({str(err)[:120]})") from err
 
 
 def expand(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given, and the .json/.zip files inside any folder given (sorted)."""
-    return [path for _, path in _labelled(paths)]
+    """Files as given, and every file inside any folder given (sorted)."""
+    return [path for _, path in handins.labelled(paths)]
+
+
+def _student(label: str) -> str:
+    """The student folder a file came from (a platform's bulk zip has one per student)."""
+    parts = label.split("/")
+    return "/".join(parts[:-1]) if len(parts) > 1 else ""
 
 
 def read_submissions(paths: Iterable[str | Path]) -> tuple[list[Submission], list[Problem]]:
-    """Usable submissions (one per student) and the problems of everything skipped."""
+    """Usable submissions (one per student) and the problems of everything skipped: every
+    file given is either used or listed."""
     problems: list[Problem] = []
-    by_id: dict[str, Submission] = {}
+    by_id: dict[tuple[str, str], Submission] = {}
     by_digest: dict[str, str] = {}
-    for label, path in _labelled(paths):
+    for label, raw in handins.candidates(paths):
         try:
-            data = read_one(path)
+            if isinstance(raw, str):
+                raise BadSubmission(raw)
+            data = normalise(_load_json(raw))
         except BadSubmission as err:
             problems.append(Problem(label, f"skipped: {err}."))
             continue
@@ -202,14 +183,17 @@ def read_submissions(paths: Iterable[str | Path]) -> tuple[list[Submission], lis
             continue
         by_digest[digest] = label
         new = Submission(label, data, digest)
-        old = by_id.get(data["submission_id"])
+        key = (_student(label), data["submission_id"])
+        old = by_id.get(key)
         if old is None:
-            by_id[data["submission_id"]] = new
+            by_id[key] = new
             continue
         keep, drop = (new, old) if data["created_at"] > old.data["created_at"] else (old, new)
-        by_id[data["submission_id"]] = keep
-        problems.append(Problem(drop.source, f"skipped: the same student handed in "
-                                f"{keep.source} too; the later one is kept."))
+        by_id[key] = keep
+        problems.append(Problem(drop.source, f"skipped: the same workbook was handed in as "
+                                f"{keep.source} too; the later one is kept (two students who "
+                                "started from one shared backup: put each student's file in "
+                                "a folder of their own)."))
     return list(by_id.values()), problems
 
 
@@ -219,6 +203,21 @@ def funnel(by_status: dict[str, int], listed: int) -> dict[str, int]:
     out = {"listed": listed}
     for stage, statuses in FUNNEL:
         out[stage] = sum(by_status.get(s, 0) for s in statuses)
+    return out
+
+
+def top_categories(counts: Counter, shown: int = 25) -> dict[str, int]:
+    """The most listed categories; the rest added up as one entry (a chart stays readable).
+
+    Example:
+        >>> top_categories(Counter({"a": 3, "b": 2, "c": 1}), shown=1)
+        {'a': 3, '(2 other categories)': 3}
+    """
+    top = counts.most_common()
+    rest = top[shown:]
+    out = dict(top[:shown])
+    if rest:
+        out[f"({len(rest)} other categories)"] = sum(n for _, n in rest)
     return out
 
 
@@ -247,7 +246,7 @@ def summarise(subs: list[Submission]) -> dict[str, Any]:
         "students": len(rows),
         "people": {"total": sum(totals), "median": median(totals) if totals else 0,
                    "min": min(totals, default=0), "max": max(totals, default=0)},
-        "by_category": dict(categories.most_common()),
+        "by_category": top_categories(categories),
         "by_tie_strength": {t: ties.get(t, 0) for t in TIES},
         "funnel": class_funnel,
         "reply_rate": class_funnel["replied"] / contacted if contacted else None,
