@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from infoview_lib.map import fonts
+from infoview_lib import fonts
 from infoview_lib.map.draw import draw_network, save_map
 from infoview_lib.map.layout import ego_layout
 from infoview_lib.map.network import build_graph, build_graph_from
@@ -149,7 +149,7 @@ def test_non_latin_names_render_without_missing_glyph_warnings(wb, tmp_path):
         saved = save_map(wb, tmp_path / "map.png")
     messages = [str(w.message) for w in caught]
     assert not [m for m in messages if "missing from font" in m], messages
-    assert not [w for w in caught if issubclass(w.category, fonts.MissingFontWarning)]
+    assert saved.result.unfontable == []
     drawn = {t.get_text() for t in saved.result.labels}
     assert {fonts.display_form(n) for n in names} <= drawn
 
@@ -163,11 +163,11 @@ def test_arabic_names_are_drawn_joined_and_right_to_left(wb, tmp_path):
     assert "أميرة حداد" not in drawn
 
 
-def test_uncovered_names_warn_once_and_get_a_readable_label(wb, tmp_path, monkeypatch):
+def test_uncovered_names_are_reported_in_plain_words_not_warned(wb, tmp_path, monkeypatch):
     only_dejavu = [c for c in fonts._candidates() if c[0] == fonts.DEFAULT_FAMILY]
     monkeypatch.setattr(fonts, "_candidates", lambda: only_dejavu)
+    monkeypatch.setattr(fonts, "_refreshed", [True])  # the font list is as fresh as it gets
     fonts._families.cache_clear()
-    fonts.reset_warnings()
     a = wb.add(Contact(first_name="晓雯", last_name="李", tie_strength="often"))
     wb.add(Contact(first_name="ゆき", last_name="田中", tie_strength="often"))
     try:
@@ -176,11 +176,51 @@ def test_uncovered_names_warn_once_and_get_a_readable_label(wb, tmp_path, monkey
             saved = save_map(wb, tmp_path / "map.png")
     finally:
         fonts._families.cache_clear()
-        fonts.reset_warnings()
-    ours = [w for w in caught if issubclass(w.category, fonts.MissingFontWarning)]
-    assert len(ours) == 1 and "fonts-noto-cjk" in str(ours[0].message)
-    assert not [w for w in caught if "missing from font" in str(w.message)]
+    assert [str(w.message) for w in caught] == []  # no pink warning with a file path
+    assert sorted(saved.result.unfontable) == ["ゆき 田中", "晓雯 李"]
+    note = fonts.missing_font_note(saved.result.unfontable)
+    assert note.startswith("2 names (Chinese/Japanese/Korean") and "fonts-noto-cjk" in note
+    assert "restart the kernel" in note and "/" not in note.split("(")[0]
     assert f"Contact {a.id}" in [t.get_text() for t in saved.result.labels]
+
+
+STALE_CACHE = """
+import json, sys, matplotlib, matplotlib.font_manager as fm
+from pathlib import Path
+fm.fontManager.ttflist = [e for e in fm.fontManager.ttflist if "CJK" not in e.name]
+fm.json_dump(fm.fontManager,
+             Path(matplotlib.get_cachedir()) / f"fontlist-v{fm.FontManager.__version__}.json")
+"""
+DRAW_CJK = """
+import sys, tempfile, pathlib
+from infoview_lib.workbook.store import open_workbook
+from infoview_lib.workbook.model import Contact
+from infoview_lib.map.draw import save_map
+import matplotlib.font_manager as fm
+print(sum("CJK" in e.name for e in fm.fontManager.ttflist))
+d = pathlib.Path(tempfile.mkdtemp())
+wb = open_workbook(d / "w.sqlite")
+wb.add(Contact(first_name="晓雯", last_name="李", tie_strength="often"))
+saved = save_map(wb, d / "map.png")
+print(saved.result.unfontable, [t.get_text() for t in saved.result.labels])
+"""
+
+
+def test_a_font_installed_after_matplotlib_cached_its_list_is_found(tmp_path):
+    """matplotlib ran before fonts-noto-cjk was installed: its cached font list has no CJK
+    font. The map refreshes the list once and draws the name (and saves the fresh list)."""
+    import os
+    import sys
+
+    env = {**os.environ, "MPLCONFIGDIR": str(tmp_path / "mpl")}
+    subprocess.run([sys.executable, "-c", STALE_CACHE], env=env, check=True)
+    first = subprocess.run([sys.executable, "-c", DRAW_CJK], env=env, check=True,
+                           capture_output=True, text=True).stdout.splitlines()
+    assert first[0] == "0"  # the stale cache really was used
+    assert first[1] == "[] ['You', '晓雯 李']"
+    again = subprocess.run([sys.executable, "-c", DRAW_CJK], env=env, check=True,
+                           capture_output=True, text=True).stdout.splitlines()
+    assert again[0] != "0"  # the refreshed list was saved for the next kernel
 
 
 def _label_geometry(saved):

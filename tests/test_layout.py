@@ -36,13 +36,15 @@ def test_order_of_adding_does_not_matter():
 
 def test_adding_one_contact_moves_only_its_sector_and_ring(maya):
     _, before_lay, before = positions(maya)
-    new = maya.add(Contact(first_name="Zed", last_name="New", categories=["classmate"],
-                           tie_strength="often", organization="Riverbend School of Art & Design"))
+    # club holds 7 people, sized for 8 (step_up): one more keeps every sector's size
+    new = maya.add(Contact(first_name="Zed", last_name="New", categories=["club"],
+                           tie_strength="often", organization="Pixel & Pine Design Meetup"))
     g, after_lay, after = positions(maya)
     node = f"c:{new.id}"
     cell = (after_lay.sector_of(node), after_lay.ring_of(node))
     moved = [n for n in before if g.nodes[n]["kind"] == "contact" and before[n] != after[n]]
-    assert cell == (0, 0)  # classmate sector, inner ring
+    assert cell == (before_lay.categories.index("club"), 0)  # club sector, inner ring
+    assert before_lay.sector_spans == after_lay.sector_spans
     for n in moved:
         assert (after_lay.sector_of(n), after_lay.ring_of(n)) == cell
     others = [n for n in before if g.nodes[n]["kind"] == "contact" and n not in moved]
@@ -60,7 +62,7 @@ def test_rings_follow_tie_strength_and_introductions(maya):
                 and d["degree"] == degree and (tie is None or d["tie_strength"] == tie)}
 
     assert rings("often") == {0} and rings("occasionally") == {1} and rings("rarely") == {2}
-    assert rings(degree=2) == {3} and rings(degree=3) == {4}
+    assert rings(degree=2) == {3} and rings(degree=3) == {3}  # the 'introduced' ring
     often = max(radius[n] for n, d in g.nodes(data=True) if d.get("tie_strength") == "often")
     rarely = min(radius[n] for n, d in g.nodes(data=True)
                  if d.get("tie_strength") == "rarely" and d.get("degree") == 1)
@@ -70,17 +72,36 @@ def test_rings_follow_tie_strength_and_introductions(maya):
 def test_sectors_follow_protocol_order_and_colleagues_sit_together():
     people = [Contact(id=i, first_name=f"N{i:02d}", categories=["friend"], tie_strength="often",
                       organization=("Acme", "Zeta", "")[i % 3]) for i in range(1, 13)]
+    people += [Contact(id=i, first_name=f"C{i}", categories=["classmate"], tie_strength="often")
+               for i in range(13, 25)]
     g = build_graph_from(people, categories=["classmate", "friend", "other"])
     lay = ego_layout(g, categories=["classmate", "friend", "other"])
     assert {lay.sector_of(f"c:{i}") for i in range(1, 13)} == {1}
+    assert lay.sector_names == ["classmate", "friend"]  # no room for an empty 'other'
     # clockwise order (descending angle) inside the cell: Acme people, then Zeta, then no org
     order = sorted(range(1, 13), key=lambda i: (-math.atan2(lay[f"c:{i}"][1],
                                                             lay[f"c:{i}"][0]) % (2 * math.pi)))
     orgs = [people[i - 1].organization for i in order]
     runs = [o for k, o in enumerate(orgs) if k == 0 or orgs[k - 1] != o]
     assert len(runs) == 3  # each organization one contiguous run
-    angles = [math.degrees(math.atan2(lay[f"c:{i}"][1], lay[f"c:{i}"][0])) for i in range(1, 13)]
-    assert all(-150 <= a <= -30 for a in angles)  # sector 1 of 3: from -30° clockwise to -150°
+    # two sectors of 12: classmate clockwise from twelve o'clock (right half), then friend
+    assert all(lay[f"c:{i}"][0] < 0 for i in range(1, 13))
+    assert all(lay[f"c:{i}"][0] > 0 for i in range(13, 25))
+
+
+def test_sectors_grow_with_their_people_and_an_import_gets_its_own_capped_group():
+    people = [Contact(id=i, first_name=f"F{i}", categories=["friend"]) for i in range(1, 4)]
+    people += [Contact(id=i, first_name=f"K{i}", categories=["club"]) for i in range(4, 40)]
+    people += [Contact(id=i, first_name=f"I{i}") for i in range(40, 400)]  # imported, no part
+    cats = ["friend", "club", "other"]
+    lay = ego_layout(build_graph_from(people, categories=cats), categories=cats)
+    assert lay.sector_names == ["friend", "club", "no part of life yet"]
+    assert lay.sector_counts == [3, 36, 360]
+    widths = [a - b for a, b in lay.sector_spans]
+    share = [w / sum(widths) for w in widths]
+    assert share[0] < share[1] and abs(share[2] - 0.30) < 1e-9  # capped: others keep room
+    assert share[0] >= 0.04
+    assert lay.sector_of("c:40") == len(cats)  # the no-category group, after the protocol's
 
 
 def test_large_layout_is_finite_and_stays_in_its_circle():

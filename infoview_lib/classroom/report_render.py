@@ -72,16 +72,18 @@ def chart_specs(summary: dict[str, Any]) -> dict[str, tuple]:
 
 def draw_charts(summary: dict[str, Any], out: Path, dpi: int = 110) -> dict[str, Path]:
     """One PNG per chart in `out`; returns name -> path."""
+    from matplotlib import rc_context
     from matplotlib.figure import Figure
 
     paths = {}
     for name, (title, labels, values, colour, horizontal) in chart_specs(summary).items():
-        fig = Figure(figsize=(6.4, 3.6), layout="constrained")
-        ax = fig.add_subplot()
-        _bar(ax, labels, values, colour, horizontal)
-        ax.set_title(title, fontsize=11)
-        paths[name] = out / f"{name}.png"
-        fig.savefig(paths[name], dpi=dpi)
+        with rc_context({"text.parse_math": False}):  # a '$' in a field name is just text
+            fig = Figure(figsize=(6.4, 3.6), layout="constrained")
+            ax = fig.add_subplot()
+            _bar(ax, labels, values, colour, horizontal)
+            ax.set_title(title, fontsize=11)
+            paths[name] = out / f"{name}.png"
+            fig.savefig(paths[name], dpi=dpi)
     return paths
 
 

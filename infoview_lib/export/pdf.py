@@ -13,8 +13,8 @@ import io
 import unicodedata
 import warnings
 
+from ..fonts import choose_fonts
 from .document import Bullets, Document, Fields, Grid, Heading, Image, PageBreak, Para
-from .fonts import choose_fonts
 
 FAMILY = "Body"
 SIZES = {1: 18, 2: 14, 3: 12, 4: 11}

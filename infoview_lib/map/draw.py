@@ -1,10 +1,11 @@
 """Drawing the who-you-know map on a matplotlib Axes, and saving it as PNG, SVG or PDF.
 
-Colours come from the Okabe-Ito palette (safe for the common kinds of colour blindness),
-with a second marker shape once there are more categories than colours. Lines between people
-are drawn as one collection; only introductions are arrows (one quiver), coloured by outreach
-status. Labels are culled: you, targets, highlighted paths, the inner ring and hubs first,
-and nothing that would overlap; above 2,000 people only you and the targets are labelled.
+Every part of life has its own colour and marker (no two alike: Okabe-Ito and Tol colours,
+safe for the common kinds of colour blindness, with six marker shapes in turn). Rings and
+sectors are named on the picture. Lines between people are drawn as one collection; only
+introductions are arrows (one quiver), coloured by outreach status. Labels: see `labels`.
+All user text is drawn with math parsing off, so a '$' in a name is just a dollar sign.
+SVG keeps names as text and PDF embeds TrueType fonts, so names can be searched and read.
 
 Example:
     >>> import tempfile, pathlib
@@ -13,8 +14,8 @@ Example:
     >>> d = pathlib.Path(tempfile.mkdtemp())
     >>> wb = open_workbook(d / "w.sqlite"); _ = load_persona(wb, "maya")
     >>> saved = save_map(wb, d / "map.png")
-    >>> saved.path.name, saved.caption_path.name
-    ('map.png', 'map.txt')
+    >>> saved.path.name, saved.caption_path.name, saved.result.named >= 50
+    ('map.png', 'map.txt', True)
 """
 
 from __future__ import annotations
@@ -27,11 +28,14 @@ import numpy as np
 
 from ..workbook.errors import ExportError
 from .labels import label_order, place_labels
-from .layout import FIRST_RADIUS, RING_STEP, RING_WIDTH, Layout, ego_layout
+from .layout import RING_NAMES, RING_WIDTH, UNSORTED, Layout, ego_layout, ring_radius
 from .text import alt_text, caption, node_label, title
 
-OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"]
-MARKERS = ["o", "s", "^"]
+PALETTE = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
+           "#882255", "#999933", "#332288", "#44AA99", "#AA4499"]
+OKABE_ITO = PALETTE[:7]
+MARKERS = ["o", "s", "^", "D", "v", "P"]
+UNSORTED_STYLE = ("#BDBDBD", "o")
 STATUS_GROUPS = {  # outreach status -> (legend text, colour)
     "": ("not contacted yet", "#7F7F7F"), "to_contact": ("not contacted yet", "#7F7F7F"),
     "sent": ("message sent", "#0072B2"), "replied": ("replied", "#0072B2"),
@@ -40,12 +44,24 @@ STATUS_GROUPS = {  # outreach status -> (legend text, colour)
     "declined": ("declined", "#D55E00"),
 }
 FIGSIZE = (32 / 3, 8.0)  # 1600 x 1200 pixels at 150 dpi
+AXES_BOX = (0.005, 0.06, 0.78, 0.875)
 DEFAULT_DPI = 150
+PATHS_DRAWN = 10
+RC = {"svg.hashsalt": "infoview", "svg.fonttype": "none", "pdf.fonttype": 42,
+      "text.parse_math": False}
 
 
-def category_style(index: int) -> tuple[str, str]:
-    """(colour, marker) for the category at this protocol position."""
-    return OKABE_ITO[index % len(OKABE_ITO)], MARKERS[(index // len(OKABE_ITO)) % len(MARKERS)]
+def category_style(index: int, n_categories: int | None = None) -> tuple[str, str]:
+    """(colour, marker) for the category at this protocol position; index == n_categories
+    is the 'no part of life yet' group.
+
+    >>> category_style(0), category_style(6)
+    (('#E69F00', 'o'), ('#CC79A7', 'o'))
+    """
+    if n_categories is not None and index >= n_categories:
+        return UNSORTED_STYLE
+    cycle = index // len(PALETTE)
+    return PALETTE[index % len(PALETTE)], MARKERS[(index + cycle) % len(MARKERS)]
 
 
 @dataclass
@@ -60,6 +76,10 @@ class DrawResult:
     caption: str = ""
     alt_text: str = ""
     leads: list = field(default_factory=list)
+    people: int = 0
+    named: int = 0
+    unfontable: list = field(default_factory=list)  # names no installed font draws
+    layout: Layout | None = None
 
 
 def _edges(g, lay: Layout, kinds: set[str]):
@@ -77,6 +97,83 @@ def _segments(xy, pair):
     return np.stack([xy[a], xy[b]], axis=1) if len(a) else np.zeros((0, 2, 2))
 
 
+def _grid(ax, lay: Layout, fontsize: float) -> list[tuple]:
+    """Rings (named in the gap at twelve o'clock), sector dividers and sector names.
+    Returns the texts drawn, for the labeller to keep clear of."""
+    from matplotlib.collections import LineCollection
+    from matplotlib.patches import Circle
+
+    texts = []
+    used = sorted({int(r) for r in lay.ring if r >= 0})
+    for ring in used:
+        r = ring_radius(ring)
+        ax.add_patch(Circle((0, 0), r, fill=False, lw=0.6, ec="#d9d9d9", zorder=0))
+        ax.text(0, r, RING_NAMES[ring], ha="center", va="center", fontsize=fontsize * 0.85,
+                color="#777777", zorder=1, parse_math=False)
+        texts.append((0, r, RING_NAMES[ring], fontsize * 0.85, "center", "center"))
+    inner, outer = ring_radius(0) - RING_WIDTH / 2 - 0.1, lay.outer + RING_WIDTH / 2
+    bounds = [a for span in lay.sector_spans for a in span]
+    angles = np.array(sorted(set(np.round(bounds, 9))))
+    cos, sin = np.cos(angles), np.sin(angles)
+    spokes = np.stack([np.column_stack([inner * cos, inner * sin]),
+                       np.column_stack([outer * cos, outer * sin])], axis=1)
+    ax.add_collection(LineCollection(spokes, colors="#e6e6e6", linewidths=0.8, zorder=0))
+    r = outer + 0.18
+    for name, count, (a, b) in zip(lay.sector_names, lay.sector_counts, lay.sector_spans,
+                                   strict=True):
+        mid = (a + b) / 2
+        x, y = r * math.cos(mid), r * math.sin(mid)
+        ha = "center" if abs(x) < 0.35 * r else ("left" if x > 0 else "right")
+        va = "bottom" if y > 0.9 * r else "top" if y < -0.9 * r else "center"
+        text = f"{name} ({count:,})"
+        ax.text(x, y, text, ha=ha, va=va, fontsize=fontsize, color="#444444", zorder=1,
+                style="italic" if name == UNSORTED else "normal", parse_math=False)
+        texts.append((x, y, text, fontsize, ha, va))
+    return texts
+
+
+def _people(ax, g, lay, contacts, highlighted, dim, n_people):
+    """One scatter per marker shape; returns (sizes, category index, flags) per contact."""
+    from matplotlib.colors import to_rgba_array
+
+    n_cat = len(lay.categories)
+    cat_index = {c: i for i, c in enumerate(lay.categories)}
+    ci = np.array([cat_index.get(g.nodes[n].get("category"), n_cat - 1)
+                   if g.nodes[n].get("categories") else n_cat for n in contacts], int)
+    interview = np.array([bool(g.nodes[n].get("can_interview")) for n in contacts], bool)
+    refer = np.array([bool(g.nodes[n].get("can_refer")) for n in contacts], bool)
+    cidx = np.array([lay.index[n] for n in contacts], int)
+    base = 60 if n_people <= 100 else 26 if n_people <= 1000 else 8 if n_people <= 5000 else 3
+    sizes = base * np.where(interview, 2.0, 1.0) * np.where(highlighted, 1.6, 1.0)
+    edge_w = np.where(refer, 1.6 if n_people <= 1000 else 0.8, 0.4 if n_people <= 1000 else 0.0)
+    alpha = np.where(highlighted | (dim == 1.0), 1.0, dim)
+    styles = [category_style(i, n_cat) for i in ci]
+    artists = {}
+    for marker in dict.fromkeys(m for _, m in styles):
+        sel = np.array([m == marker for _, m in styles], bool)
+        face = to_rgba_array([styles[k][0] for k in np.nonzero(sel)[0]])
+        face[:, 3] = alpha[sel]
+        edgec = np.where(refer[sel][:, None], to_rgba_array(["#000000"]),
+                         to_rgba_array(["#333333"]))
+        edgec[:, 3] = alpha[sel]
+        artists[f"people_{marker}"] = ax.scatter(
+            lay.xy[cidx[sel], 0], lay.xy[cidx[sel], 1], s=sizes[sel], c=face, marker=marker,
+            edgecolors=edgec, linewidths=edge_w[sel], zorder=5)
+    return artists, sizes, ci, interview, refer, cidx, base
+
+
+def _target_paths(g, target, anonymize):
+    from .analysis import who_can_point_me_there
+    from .network import find_target
+
+    tnode = target if target in g else find_target(g, target)
+    leads = who_can_point_me_there(g, tnode)
+    edges = set()
+    for lead in leads[:PATHS_DRAWN]:  # the best ones; more would hide each other
+        edges.update(zip(lead.path, lead.path[1:], strict=False))
+    return node_label(g, tnode, anonymize), leads, edges
+
+
 def draw_network(g, layout: Layout | None = None, ax=None, target: str | None = None,
                  anonymize: bool = False, legend: bool = True, labels: bool = True,
                  fontsize: float | None = None) -> DrawResult:
@@ -86,8 +183,6 @@ def draw_network(g, layout: Layout | None = None, ax=None, target: str | None = 
     pseudonyms (build the graph with build_graph(wb, anonymize=True) to get stable ones).
     """
     from matplotlib.collections import LineCollection
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Circle
 
     if ax is None:
         import matplotlib.pyplot as plt
@@ -100,34 +195,21 @@ def draw_network(g, layout: Layout | None = None, ax=None, target: str | None = 
     organizations = [n for n in lay.nodes if kind_of.get(n) == "organization"]
     targets = [n for n in lay.nodes if kind_of.get(n) == "target"]
     n_people = len(contacts)
-    result = DrawResult(ax)
-
-    leads, path_edges, lead_nodes, tname = [], set(), [], None
-    if target:
-        from .analysis import who_can_point_me_there
-        from .network import find_target
-
-        tnode = target if target in g else find_target(g, target)
-        tname = node_label(g, tnode, anonymize)
-        leads = who_can_point_me_there(g, tnode)
-        for lead in leads:
-            path_edges.update(zip(lead.path, lead.path[1:], strict=False))
-        lead_nodes = [lead.contact for lead in leads]
+    result = DrawResult(ax, people=n_people, layout=lay)
+    tname, leads, path_edges = (_target_paths(g, target, anonymize) if target
+                                else (None, [], set()))
+    lead_nodes = [lead.contact for lead in leads]
     result.leads = leads
-    dim = 0.25 if target else 1.0
+    dim = 0.3 if target else 1.0
+    fontsize = fontsize or (7.0 if n_people <= 100 else 6.5)
 
-    # rings and sector dividers: the grid that makes the layout readable
-    used_rings = sorted({int(r) for r in lay.ring if r >= 0})
-    for ring in used_rings:
-        ax.add_patch(Circle((0, 0), FIRST_RADIUS + ring * RING_STEP, fill=False, lw=0.6,
-                            ec="#dddddd", zorder=0))
-    n_sec = len(lay.categories)
-    outer = lay.radius - RING_STEP - 0.1
-    angles = math.pi / 2 - np.arange(n_sec) * 2 * math.pi / n_sec
-    inner_r = FIRST_RADIUS - RING_WIDTH / 2 - 0.1
-    spokes = np.stack([np.column_stack([inner_r * np.cos(angles), inner_r * np.sin(angles)]),
-                       np.column_stack([outer * np.cos(angles), outer * np.sin(angles)])], axis=1)
-    ax.add_collection(LineCollection(spokes, colors="#eeeeee", linewidths=0.8, zorder=0))
+    lim = lay.radius + 0.45
+    width, height = ax.figure.get_size_inches() * ax.get_position().size
+    ax.set_xlim(-lim * width / height, lim * width / height)  # fills the box: no rescaling
+    ax.set_ylim(-lim, lim)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+    reserved = _grid(ax, lay, fontsize)
 
     edges = _edges(g, lay, {"tie", "works_at", "introduced", "contact_target", "org_target"})
     lw = 0.6 if n_people <= 500 else 0.25
@@ -141,132 +223,104 @@ def draw_network(g, layout: Layout | None = None, ax=None, target: str | None = 
                                   linestyles=style, zorder=1)
             ax.add_collection(coll)
             result.artists[kind] = coll
-
-    a, b = edges["introduced"]
-    status_used = {}
-    if len(a):
-        start, end = xy[a], xy[b]
-        vec = end - start
-        length = np.maximum(np.hypot(vec[:, 0], vec[:, 1]), 1e-9)
-        vec *= (np.maximum(length - 0.07, length * 0.5) / length)[:, None]
-        colours = []
-        for v in b:
-            status = g.nodes[lay.nodes[v]].get("outreach_status", "")
-            text, colour = STATUS_GROUPS.get(status, STATUS_GROUPS[""])
-            status_used[text] = colour
-            colours.append(colour)
-        result.artists["introduced"] = ax.quiver(
-            start[:, 0], start[:, 1], vec[:, 0], vec[:, 1], color=colours, angles="xy",
-            scale_units="xy", scale=1, width=0.0025 if n_people <= 1000 else 0.0012,
-            headwidth=5, headlength=6, headaxislength=5, alpha=max(dim, 0.5), zorder=3)
-
+    status_used = _arrows(ax, g, lay, edges["introduced"], dim, n_people, result)
     if path_edges:
         idx = lay.index
         pairs = [(idx[u], idx[v]) for u, v in path_edges if u in idx and v in idx]
         segs = np.array([[xy[i], xy[j]] for i, j in pairs]).reshape(-1, 2, 2)
-        coll = LineCollection(segs, colors="#000000", linewidths=2.2, alpha=0.85, zorder=4)
-        ax.add_collection(coll)
-        result.artists["paths"] = coll
+        result.artists["paths"] = ax.add_collection(
+            LineCollection(segs, colors="#000000", linewidths=2.4, alpha=0.9, zorder=4))
 
-    # people: colour and marker by category, size for could-interview, outline for could-refer
-    base = 70 if n_people <= 100 else 30 if n_people <= 1000 else 9 if n_people <= 5000 else 3
-    cat_index = {c: i for i, c in enumerate(lay.categories)}
-    ci = np.array([cat_index.get(g.nodes[n].get("category"), n_sec - 1) for n in contacts], int)
-    interview = np.array([bool(g.nodes[n].get("can_interview")) for n in contacts], bool)
-    refer = np.array([bool(g.nodes[n].get("can_refer")) for n in contacts], bool)
     highlighted = np.array([n in set(lead_nodes) for n in contacts], bool)
-    cidx = np.array([lay.index[n] for n in contacts], int)
-    sizes = base * np.where(interview, 2.2, 1.0) * np.where(highlighted, 1.6, 1.0)
-    edge_w = np.where(refer, 1.6 if n_people <= 1000 else 0.8, 0.4 if n_people <= 1000 else 0.0)
-    alpha = np.where(highlighted | (not target), 1.0, dim)
-    for m, marker in enumerate(MARKERS):
-        sel = (ci // len(OKABE_ITO)) % len(MARKERS) == m
-        if not sel.any():
-            continue
-        from matplotlib.colors import to_rgba_array
-
-        face = to_rgba_array([OKABE_ITO[i % len(OKABE_ITO)] for i in ci[sel]])
-        face[:, 3] = alpha[sel]
-        edgec = np.where(refer[sel][:, None], to_rgba_array(["#000000"]), to_rgba_array(["#333333"]))
-        edgec[:, 3] = alpha[sel]
-        result.artists[f"people_{marker}"] = ax.scatter(
-            xy[cidx[sel], 0], xy[cidx[sel], 1], s=sizes[sel], c=face, marker=marker,
-            edgecolors=edgec, linewidths=edge_w[sel], zorder=5)
+    people, sizes, ci, interview, refer, cidx, base = _people(
+        ax, g, lay, contacts, highlighted, dim, n_people)
+    result.artists.update(people)
+    marker_pt = np.zeros(len(lay.nodes))  # marker radius in points, to keep labels off them
+    marker_pt[cidx] = np.sqrt(sizes) * 0.6
     if organizations:
         oi = [lay.index[n] for n in organizations]
         result.artists["organizations"] = ax.scatter(
-            xy[oi, 0], xy[oi, 1], s=base * 0.6, marker="D", c="#8c8c8c", alpha=0.8 * max(dim, 0.5),
-            edgecolors="white", linewidths=0.3, zorder=2)
+            xy[oi, 0], xy[oi, 1], s=base * 0.5, marker="h", c="#8c8c8c",
+            alpha=0.85 * max(dim, 0.5), edgecolors="white", linewidths=0.3, zorder=2)
+        marker_pt[oi] = math.sqrt(base * 0.5) * 0.6
     if targets:
         ti = [lay.index[n] for n in targets]
         result.artists["targets"] = ax.scatter(
             xy[ti, 0], xy[ti, 1], s=260, marker="*", c="#F0E442", edgecolors="#000000",
             linewidths=0.9, zorder=6)
-    result.artists["ego"] = ax.scatter([0], [0], s=220, c="#000000", marker="o", zorder=6)
+        marker_pt[ti] = math.sqrt(260) * 0.55
+    result.artists["ego"] = ax.scatter([0], [0], s=200, c="#000000", marker="o", zorder=6)
+    marker_pt[lay.index["ego"]] = math.sqrt(200) / 2
 
-    lim = lay.radius + 0.9
-    ax.set_xlim(-lim - 0.9, lim + 0.9)  # room for target names left and right
-    ax.set_ylim(-lim, lim)
-    ax.set_aspect("equal")
-    ax.set_axis_off()
-    fontsize = fontsize or (7.0 if n_people <= 100 else 6.0)
-    sector_texts = []
-    for s_i, cat in enumerate(lay.categories):
-        if (ci == s_i).any():
-            mid = math.pi / 2 - (s_i + 0.5) * 2 * math.pi / n_sec
-            r = lay.radius - RING_STEP + 0.05
-            sector_texts.append((r * math.cos(mid), r * math.sin(mid), cat, fontsize))
-            ax.text(r * math.cos(mid), r * math.sin(mid), cat,
-                    ha="center", va="center", fontsize=fontsize, color="#666666", style="italic",
-                    zorder=1)
     if labels:
         order = label_order(g, lay, contacts, lead_nodes, organizations, targets)
-        marker_pt = np.zeros(len(lay.nodes))  # marker radius in points, to keep labels off them
-        marker_pt[cidx] = np.sqrt(sizes) * 0.6
-        if organizations:
-            marker_pt[oi] = math.sqrt(base * 0.6) * 0.6
-        if targets:
-            marker_pt[ti] = math.sqrt(260) * 0.55
-        marker_pt[lay.index["ego"]] = math.sqrt(220) / 2
-        result.labels, result.labelled = place_labels(
+        result.labels, result.labelled, result.unfontable = place_labels(
             ax, g, lay, order, anonymize, fontsize, ax.figure.dpi, marker_pt=marker_pt,
-            reserved=sector_texts, forced=lead_nodes)
-
+            reserved=reserved)
+    result.named = sum(1 for n in result.labelled if kind_of.get(n) == "contact")
     result.title = title(tname)
-    result.caption = caption(g, tname, len(leads) if target else None)
+    result.caption = caption(g, tname, len(leads) if target else None, named=result.named)
     result.alt_text = alt_text(g, anonymize, tname, leads if target else None)
-    ax.set_title(result.title, fontsize=13, fontweight="bold")
-    ax.text(0.5, -0.01, result.caption, transform=ax.transAxes, ha="center", va="top",
-            fontsize=8, color="#333333")
+    ax.set_title(result.title, fontsize=13, fontweight="bold", parse_math=False)
     if legend:
-        handles = []
-        for i, cat in enumerate(lay.categories):
-            if (ci == i).any():
-                colour, marker = category_style(i)
-                handles.append(Line2D([], [], ls="", marker=marker, color=colour,
-                                      markeredgecolor="#333333", markersize=7, label=cat))
-        extras = (  # only what the map shows
-            (interview.any(), Line2D([], [], ls="", marker="o", color="#cccccc",
-                                     markeredgecolor="#333333", markersize=10,
-                                     label="can interview (larger)")),
-            (refer.any(), Line2D([], [], ls="", marker="o", color="#cccccc",
-                                 markeredgecolor="#000000", markeredgewidth=2, markersize=7,
-                                 label="can refer (dark outline)")),
-            (bool(organizations), Line2D([], [], ls="", marker="D", color="#8c8c8c",
-                                         markersize=5, label="organization")),
-            (bool(targets), Line2D([], [], ls="", marker="*", color="#F0E442",
-                                   markeredgecolor="#000000", markersize=11, label="target")),
-        )
-        handles += [handle for shown, handle in extras if shown]
-        handles += [Line2D([], [], color=colour, lw=1.5, marker=">", markersize=5,
-                           label=f"introduced: {text}") for text, colour in status_used.items()]
-        if path_edges:
-            handles.append(Line2D([], [], color="#000000", lw=2.2, label="path to target"))
-        if handles:  # nothing to explain on an empty map
-            result.artists["legend"] = ax.legend(
-                handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7.5,
-                frameon=False, title="Legend", title_fontsize=8.5)
+        _legend(ax, lay, ci, interview, refer, organizations, targets, status_used,
+                bool(path_edges), result)
     return result
+
+
+def _arrows(ax, g, lay, pair, dim, n_people, result) -> dict:
+    """Introductions as arrows coloured by the outreach status of the person introduced."""
+    a, b = pair
+    status_used = {}
+    if not len(a):
+        return status_used
+    start, end = lay.xy[a], lay.xy[b]
+    vec = end - start
+    length = np.maximum(np.hypot(vec[:, 0], vec[:, 1]), 1e-9)
+    vec *= (np.maximum(length - 0.07, length * 0.5) / length)[:, None]
+    colours = []
+    for v in b:
+        text, colour = STATUS_GROUPS.get(g.nodes[lay.nodes[v]].get("outreach_status", ""),
+                                         STATUS_GROUPS[""])
+        status_used[text] = colour
+        colours.append(colour)
+    result.artists["introduced"] = ax.quiver(
+        start[:, 0], start[:, 1], vec[:, 0], vec[:, 1], color=colours, angles="xy",
+        scale_units="xy", scale=1, width=0.0025 if n_people <= 1000 else 0.0012,
+        headwidth=5, headlength=6, headaxislength=5, alpha=max(dim, 0.5), zorder=3)
+    return status_used
+
+
+def _legend(ax, lay, ci, interview, refer, organizations, targets, status_used, paths, result):
+    """Only what the picture shows, one entry per part of life present."""
+    from matplotlib.lines import Line2D
+
+    def mark(marker, colour, label, size=7, edge="#333333", edge_w=0.8):
+        return Line2D([], [], ls="", marker=marker, color=colour, markeredgecolor=edge,
+                      markeredgewidth=edge_w, markersize=size, label=label)
+
+    n_cat = len(lay.categories)
+    handles = []
+    for i in sorted(set(ci.tolist())):
+        colour, marker = category_style(i, n_cat)
+        handles.append(mark(marker, colour, lay.categories[i] if i < n_cat else UNSORTED))
+    extras = ((interview.any(), mark("o", "#cccccc", "can interview (larger)", 10)),
+              (refer.any(), mark("o", "#cccccc", "can refer (dark outline)", 7, "#000000", 2)),
+              (bool(organizations), mark("h", "#8c8c8c", "organization (2+ people)", 6,
+                                         "white")),
+              (bool(targets), mark("*", "#F0E442", "target", 11, "#000000")))
+    handles += [h for shown, h in extras if shown]
+    handles += [Line2D([], [], color=colour, lw=1.5, marker=">", markersize=5,
+                       label=f"introduced: {text}") for text, colour in status_used.items()]
+    if paths:
+        handles.append(Line2D([], [], color="#000000", lw=2.4, label="path to target"))
+    if handles:  # nothing to explain on an empty map
+        legend = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 0.97),
+                           fontsize=7.5, frameon=False, title="Legend", title_fontsize=8.5,
+                           borderaxespad=0.2, handletextpad=0.4, labelspacing=0.45)
+        for text in legend.get_texts():
+            text.set_parse_math(False)
+        result.artists["legend"] = legend
 
 
 @dataclass
@@ -277,17 +331,31 @@ class SavedMap:
     result: DrawResult | None = None
 
 
+def new_figure(dpi: int = DEFAULT_DPI, figure_class=None):
+    """A Figure and Axes of the map's size (no pyplot; pass ipympl's figure class to explore)."""
+    from matplotlib.figure import Figure
+
+    fig = (figure_class or Figure)(figsize=FIGSIZE, dpi=dpi)
+    return fig, fig.add_axes(AXES_BOX)
+
+
+def add_caption(fig, result: DrawResult) -> None:
+    """The counts under the map, wrapped inside the picture."""
+    import textwrap
+
+    fig.text(0.02, 0.015, "\n".join(textwrap.wrap(result.caption, 150)), ha="left",
+             va="bottom", fontsize=8, color="#333333", parse_math=False)
+
+
 def _render(g, lay, out, fmt: str, dpi: int, transparent: bool, anonymize: bool,
             target: str | None) -> DrawResult:
     """Draw on a fresh Figure (no pyplot, so nothing shows twice in a notebook) and save."""
     from matplotlib import rc_context
-    from matplotlib.figure import Figure
 
-    rc = {"svg.hashsalt": "infoview", "svg.fonttype": "path", "pdf.fonttype": 3}
-    with rc_context(rc):
-        fig = Figure(figsize=FIGSIZE, dpi=dpi)
-        ax = fig.add_axes((0.02, 0.05, 0.72, 0.88))
+    with rc_context(RC):
+        fig, ax = new_figure(dpi)
         result = draw_network(g, lay, ax=ax, target=target, anonymize=anonymize)
+        add_caption(fig, result)
         options = {"dpi": dpi, "transparent": transparent, "format": fmt}
         if fmt == "png":
             options.update(pil_kwargs={"compress_level": 1}, metadata={"Software": "infoview"})
@@ -348,4 +416,5 @@ def save_map(wb, path, dpi: int = DEFAULT_DPI, transparent: bool = False,
     return SavedMap(path, caption_path, result.alt_text, result)
 
 
-__all__ = ["draw_network", "save_map", "render_png", "DrawResult", "SavedMap", "category_style", "OKABE_ITO"]
+__all__ = ["draw_network", "save_map", "render_png", "new_figure", "add_caption", "DrawResult",
+           "SavedMap", "category_style", "PALETTE", "OKABE_ITO", "RC"]

@@ -1,13 +1,14 @@
-"""Labels on the map: which nodes get one, in what order, and culling so none overlap.
+"""Labels on the map: who is named first, and where each name goes so none overlap.
 
-Labels point away from you along the radius (as on a clock face), so neighbours on a ring
-only need the height of a line between them. Each label is checked as a "capsule" (a line
-segment with a thickness) against the labels already placed, against every marker but its
-own and against the edge of the picture; a person's label that does not fit outward is tried
-pointing inward, and left off if that does not fit either (people you see often, on the
-inner ring, may cross another marker rather than go unnamed; so may organizations on a map
-too crowded to name everyone). Names no installed font can draw
-get a plain label ("Contact 12") and one warning naming the font package to install.
+Who matters is named first: you, your targets, the people on a path to the chosen target,
+people you have contacted or met, people introduced to you, those who could interview you or
+refer you, people you see often; then everyone else while there is room (up to about 60
+people everybody fits). Organizations come last, and only those shared by several people or
+linked to a target. Labels are horizontal. Each is tried to the outer side of its marker,
+then above or below it, then on the inner side, and placed at the first spot that touches no
+other label, no other marker and not the edge of the picture; a name with no free spot is
+left off (you and your targets are always named). Names no installed font can draw get a
+plain label ("Contact 12") and are reported, so the panel can say what to install.
 
 Example:
     >>> import numpy as np
@@ -18,22 +19,21 @@ Example:
 
 from __future__ import annotations
 
-import math
 import unicodedata
 
 import numpy as np
 
-from .fonts import display_form, families_for, warn_missing
+from ..fonts import display_form, families_for
 from .text import node_label, plain_label
 
-LABEL_ALL_UP_TO = 120
-LABEL_NONE_ABOVE = 2000
+LABEL_NONE_ABOVE = 2000  # above this many people only the important ones are tried
+MAX_TRIES_CROWDED = 250
 PAD_PT = 2.0  # space between a marker and its label, in points
 FORCED = ("ego", "target")  # always labelled, even where they touch something
 
 
 def _text_width(text: str) -> float:
-    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.58 for ch in text)
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.6 for ch in text)
 
 
 def _point_seg(p, a, b):
@@ -64,19 +64,22 @@ class _Space:
         self.centres, self.radii, self.bounds = centres, radii, bounds
         self.a0, self.a1, self.half = np.zeros((0, 2)), np.zeros((0, 2)), np.zeros(0)
 
-    def free(self, a0, a1, half, skip: set[int], markers: bool = True) -> bool:
+    def near(self, p, reach) -> np.ndarray:
+        """Indices of markers that could touch a label within `reach` of p."""
+        d = np.abs(self.centres - p).max(axis=1)
+        return np.nonzero(d < reach + self.radii)[0]
+
+    def free(self, a0, a1, half, skip: set[int], candidates) -> bool:
         x0, x1, y0, y1 = self.bounds
         for x, y in (a0, a1):
             if not (x0 + half <= x <= x1 - half and y0 + half <= y <= y1 - half):
                 return False
         if len(self.half) and (_seg_dist(a0, a1, self.a0, self.a1) < self.half + half).any():
             return False
-        if not markers:
+        idx = np.array([i for i in candidates if i not in skip], dtype=int)
+        if not len(idx):
             return True
-        near = _point_seg(self.centres, a0, a1) < self.radii + half
-        if skip:
-            near[list(skip)] = False
-        return not near.any()
+        return not (_point_seg(self.centres[idx], a0, a1) < self.radii[idx] + half).any()
 
     def take(self, a0, a1, half) -> None:
         self.a0 = np.vstack([self.a0, a0])
@@ -91,14 +94,28 @@ def _capsule(start, direction, width, half):
     return start + direction * inset, start + direction * (width - inset)
 
 
+def _spots(p, w, half, gap, right: bool):
+    """Candidate boxes around a marker at p: (left end of the box, its y, ha, x anchor)."""
+    d = gap * 0.75
+    out = [("r", p[0] + gap, p[1]), ("ur", p[0] + d, p[1] + d + half * 0.6),
+           ("dr", p[0] + d, p[1] - d - half * 0.6)]
+    left = [("l", p[0] - gap - w, p[1]), ("ul", p[0] - d - w, p[1] + d + half * 0.6),
+            ("dl", p[0] - d - w, p[1] - d - half * 0.6)]
+    centre = [("u", p[0] - w / 2, p[1] + gap + half), ("d", p[0] - w / 2, p[1] - gap - half)]
+    first, last = (out, left) if right else (left, out)
+    far = [(where, x, p[1] + sign * (gap + 1.6 * half)) for where, x, _ in (first[0], last[0])
+           for sign in (1, -1)]
+    return first + centre + last + far
+
+
 def place_labels(ax, g, lay, order, anonymize, fontsize, dpi, marker_pt=None, reserved=(),
                  forced=()):
-    """Add labels in priority order, skipping any that would overlap a label already placed
-    or another node's marker.
+    """Add horizontal labels in priority order where they touch nothing; returns
+    (texts, nodes, unfontable names).
 
     marker_pt: the marker radius in points of each node of `lay` (same order); reserved:
-    (x, y, text, fontsize) of horizontal, centred texts already on the map (sector names);
-    forced: nodes labelled even where they touch something (as you and the targets are).
+    (x, y, text, fontsize, ha) of texts already on the map (sector and ring names); forced:
+    nodes labelled even where they touch something (as you and the targets are).
     """
     ax.apply_aspect()
     origin, unit = ax.transData.transform([(0, 0), (1, 0)])
@@ -107,88 +124,87 @@ def place_labels(ax, g, lay, order, anonymize, fontsize, dpi, marker_pt=None, re
     radii = radii * per_point
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
     space = _Space(lay.xy, radii, (x0, x1, y0, y1))
-    for x, y, text, size in reserved:
-        w, half = _text_width(text) * size * per_point, 0.55 * size * per_point
-        a0, a1 = _capsule(np.array([x - w / 2, y]), np.array([1.0, 0.0]), w, half)
-        space.take(a0, a1, half)
+    for x, y, text, size, ha, *va in reserved:
+        w, half = _text_width(text) * size * per_point, 0.6 * size * per_point
+        y += {"bottom": half, "top": -half}.get(va[0] if va else "center", 0.0)
+        left = x - (w / 2 if ha == "center" else w if ha == "right" else 0)
+        space.take(*_capsule(np.array([left, y]), np.array([1.0, 0.0]), w, half), half)
     forced = set(forced)
-    crowded = int((lay.ring >= 0).sum()) > LABEL_ALL_UP_TO
-    texts, nodes = [], []
+    texts, nodes, unfontable = [], [], []
+    max_r = float(radii.max()) if len(radii) else 0.0
     for node in order:
         text = display_form(node_label(g, node, anonymize))
         families = families_for(text)
         if families is None:
-            warn_missing(text)
-            text, families = plain_label(g, node), families_for(plain_label(g, node))
+            unfontable.append(text)
+            text = plain_label(g, node)
+            families = families_for(text)
         i = lay.index[node]
         p = lay.xy[i]
         kind = g.nodes[node].get("kind")
-        size = fontsize * (1.15 if kind == "target" else 1)
-        w, half = _text_width(text) * size * per_point, 0.55 * size * per_point
+        size = fontsize * (1.15 if kind == "target" else 0.95 if kind == "organization" else 1)
+        w, half = _text_width(text) * size * per_point, 0.6 * size * per_point
         gap = radii[i] + PAD_PT * per_point
-        angle = math.atan2(p[1], p[0])
-        right = math.cos(angle) >= 0
         if kind == "ego":
-            centre = np.array([0.0, -(gap + half)])
-            shapes = [(centre - [w / 2, 0], np.array([1.0, 0.0]), "ego")]
-        elif kind == "target":
-            side = np.array([1.0 if right else -1.0, 0.0])
-            shapes = [(p + side * gap, side, "target")]
+            spots = [("d", -w / 2, -(gap + half))]
         else:
-            u = np.array([math.cos(angle), math.sin(angle)])
-            shapes = [(p + u * gap, u, "out"), (p - u * gap, -u, "in")]
+            spots = _spots(p, w, half, gap, p[0] >= 0 if kind != "target" else p[0] >= 0)
+            if kind == "target":
+                spots = spots[:1]
         skip = {i}
-        if kind == "organization":  # its own members sit around it: the label may cross them
+        if kind == "organization":  # its own members sit around it
             skip |= {lay.index[m] for m, _ in g.in_edges(node) if m in lay}
+        candidates = space.near(p, w + gap + max_r + half)
         chosen = None
-        # people you see often may cross other markers (never other labels) if they must, and
-        # so may organizations once people are too many to name each (they sit among them)
-        loose = (kind == "contact" and lay.ring_of(node) == 0) or (
-            kind == "organization" and crowded)
-        tries = (True, False) if loose else (True,)
-        for markers in tries:
-            for start, direction, where in shapes:
-                a0, a1 = _capsule(start, direction, w, half)
-                if chosen is None and space.free(a0, a1, half, skip, markers):
-                    chosen = (start, a0, a1, where)
+        for where, left, y in spots:
+            a0, a1 = _capsule(np.array([left, y]), np.array([1.0, 0.0]), w, half)
+            if space.free(a0, a1, half, skip, candidates):
+                chosen = (where, left, y, a0, a1)
+                break
         if chosen is None and (kind in FORCED or node in forced):
-            start, direction, where = shapes[0]
-            chosen = (start, *_capsule(start, direction, w, half), where)
+            where, left, y = spots[0]
+            chosen = (where, left, y, *_capsule(np.array([left, y]), np.array([1.0, 0.0]), w, half))
         if chosen is None:
             continue
-        start, a0, a1, where = chosen
+        where, left, y, a0, a1 = chosen
         space.take(a0, a1, half)
-        common = dict(fontsize=size, fontfamily=families, zorder=6,
-                      fontweight="bold" if kind in ("ego", "target") else "normal",
-                      color="#555555" if kind == "organization" else "#000000",
-                      style="italic" if kind == "organization" else "normal",
-                      bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.65))
-        if where == "ego":
-            artist = ax.text(0, start[1], text, ha="center", va="center", **common)
-        elif where == "target":
-            artist = ax.text(start[0], start[1], text, va="center",
-                             ha="left" if right else "right", **common)
-        else:
-            degrees = math.degrees(angle) + (0 if right else 180)
-            outward = where == "out"
-            artist = ax.text(start[0], start[1], text, rotation=degrees, rotation_mode="anchor",
-                             va="center", ha="left" if right == outward else "right", **common)
+        artist = ax.text(left, y, text, ha="left", va="center", fontsize=size,
+                         fontfamily=families, zorder=7, parse_math=False,
+                         fontweight="bold" if kind in ("ego", "target") else "normal",
+                         color="#555555" if kind == "organization" else "#111111",
+                         style="italic" if kind == "organization" else "normal",
+                         bbox=dict(boxstyle="square,pad=0.05", fc="white", ec="none", alpha=0.7))
         texts.append(artist)
         nodes.append(node)
-    return texts, nodes
+    return texts, nodes, unfontable
+
+
+def _tier(d: dict, leads: set, node: str) -> int:
+    """0 = most important. Contacted or met, introduced, could interview/refer, often."""
+    if node in leads:
+        return 0
+    if d.get("outreach_status"):
+        return 1
+    if d.get("degree", 1) > 1:
+        return 2
+    if d.get("can_interview") or d.get("can_refer"):
+        return 3
+    if d.get("tie_strength") == "often":
+        return 4
+    return 5 + {"occasionally": 0, "rarely": 1}.get(d.get("tie_strength"), 2)
 
 
 def label_order(g, lay, contacts, lead_nodes, organizations, targets):
-    n = len(contacts)
-    order = ["ego", *targets, *[x for x in lead_nodes if x in lay]]
-    if n <= LABEL_NONE_ABOVE:
-        inner = [c for c in contacts if lay.ring_of(c) == 0]
-        hubs = sorted((c for c in contacts if g.degree(c) >= 4),
-                      key=lambda c: (-g.degree(c), c))
-        big_orgs = sorted(organizations, key=lambda o: (-g.in_degree(o), o))[:8]
-        order += inner + hubs + big_orgs
-        if n <= LABEL_ALL_UP_TO:
-            order += contacts + organizations
+    """Nodes in the order they get a label: who matters first, organizations last."""
+    leads = set(lead_nodes)
+    crowded = len(contacts) > LABEL_NONE_ABOVE
+    people = sorted(contacts, key=lambda n: (_tier(g.nodes[n], leads, n),
+                                             g.nodes[n].get("label", "").casefold(), n))
+    if crowded:
+        people = [n for n in people if _tier(g.nodes[n], leads, n) <= 2][:MAX_TRIES_CROWDED]
+    orgs = sorted(organizations, key=lambda o: (-g.in_degree(o), g.nodes[o].get("label", ""), o))
+    order = ["ego", *targets, *[x for x in lead_nodes if x in lay], *people,
+             *(orgs[:12] if crowded else orgs)]
     seen, out = set(), []
     for node in order:
         if node not in seen and node in lay:
@@ -197,4 +213,4 @@ def label_order(g, lay, contacts, lead_nodes, organizations, targets):
     return out
 
 
-__all__ = ["label_order", "place_labels", "LABEL_ALL_UP_TO", "LABEL_NONE_ABOVE"]
+__all__ = ["label_order", "place_labels", "LABEL_NONE_ABOVE"]

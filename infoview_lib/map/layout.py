@@ -1,13 +1,19 @@
 """A deterministic ego-centred layout: no force simulation, so the picture never jumps.
 
-You sit in the centre. Contacts sit on rings by tie strength (often inside, then
-occasionally, then rarely or not set); people you were introduced to sit further out, one
-ring per introduction. The circle is cut into equal sectors, one per category of the class
-protocol, in protocol order. Inside one sector-and-ring cell people are sorted by
-(organization, name, id), so colleagues sit together and the order does not depend on when
-anyone was added; they are spread evenly over the cell, in several bands when it is crowded.
-Adding one person therefore moves only people in the same cell. Organizations sit at the
-middle of their members; targets sit on an outer circle.
+You sit in the centre. Contacts sit on four rings that say what they mean: people you see
+often (inside), occasionally, rarely (or not set yet), and people someone introduced you to
+(outside). The circle is cut into sectors, one per part of life that has people, in the
+class protocol's order, clockwise from twelve o'clock (a narrow gap at the top holds the
+ring names). A sector's size follows how many people it holds, rounded up to a step of a
+fixed ladder (2, 4, 6, 8, 12, 16, 24, ...) and never below 4 % of the circle, so adding one
+person moves only the neighbours in their own sector and ring until a sector outgrows its
+step. People with no part of life yet (typically a fresh import) get their own sector, at
+the end, labelled as such and never more than 30 % of the circle while others exist.
+
+Inside one sector-and-ring cell people are sorted by (organization, name, id), so colleagues
+sit together and the order does not depend on when anyone was added. Organizations shared by
+two or more people, or linked to a target, sit at the middle of their members; targets sit
+outside the circle.
 
 Example:
     >>> from infoview_lib.workbook.model import Contact
@@ -15,26 +21,33 @@ Example:
     >>> g = build_graph_from([Contact(id=1, first_name="Ada", tie_strength="often",
     ...                               categories=["friend"])], categories=["friend", "other"])
     >>> lay = ego_layout(g, categories=["friend", "other"])
-    >>> lay["ego"].tolist(), lay.ring_of("c:1")
-    ([0.0, 0.0], 0)
+    >>> lay["ego"].tolist(), lay.ring_of("c:1"), lay.sector_names
+    ([0.0, 0.0], 0, ['friend'])
 """
 
 from __future__ import annotations
 
+import bisect
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from .network import EGO
 
 TIE_RING = {"often": 0, "occasionally": 1, "rarely": 2, "": 2}
-MAX_RING = 5
+RING_NAMES = ("often", "occasionally", "rarely", "introduced")
+INTRODUCED = 3
+FIRST_RADIUS = 1.6
 RING_STEP = 1.0
-FIRST_RADIUS = 1.8
 RING_WIDTH = 0.72
 SPACING = 0.14  # below this distance along an arc, people are spread over several bands
-PAD = 0.05  # fraction of a sector left empty on each side
+PAD = 0.06  # fraction of a sector left empty on each side
+TOP_GAP = 0.22  # radians left free at twelve o'clock for the ring names
+MIN_SHARE = 0.04
+UNSORTED = "no part of life yet"
+UNSORTED_MAX = 0.30
+_LADDER = [2, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128]
 
 
 @dataclass
@@ -44,9 +57,13 @@ class Layout:
     nodes: list[str]
     xy: np.ndarray
     ring: np.ndarray  # ring per node (-1: not a contact)
-    sector: np.ndarray  # sector per node (-1: not a contact)
+    sector: np.ndarray  # sector per node (-1: not a contact); len(categories) = no category
     categories: list[str]
     radius: float  # the circle the targets sit on
+    sector_names: list[str] = field(default_factory=list)  # sectors drawn, clockwise
+    sector_spans: list[tuple[float, float]] = field(default_factory=list)  # (start, end) angles
+    sector_counts: list[int] = field(default_factory=list)
+    outer: float = FIRST_RADIUS  # the outermost ring in use
 
     def __post_init__(self):
         self.index = {n: i for i, n in enumerate(self.nodes)}
@@ -69,24 +86,53 @@ class Layout:
         return dict(zip(self.nodes, self.xy, strict=False))
 
 
+def ring_radius(ring: int) -> float:
+    return FIRST_RADIUS + ring * RING_STEP
+
+
 def ring_for(data: dict) -> int:
-    """The ring of one contact node: by tie strength, or by introductions for referred people."""
-    degree = data.get("degree", 1)
-    if degree > 1:
-        return min(MAX_RING, 2 + degree - 1)
+    """The ring of one contact node: by tie strength, or 'introduced' for referred people."""
+    if data.get("degree", 1) > 1:
+        return INTRODUCED
     return TIE_RING.get(data.get("tie_strength", ""), 2)
 
 
 def sort_key(node: str, data: dict) -> tuple:
     """Order inside a cell: organization (none last), then name, then id."""
-    org = data.get("organization", "").casefold()
+    org = (data.get("organization") or "").casefold()
     return (org == "", org, data.get("label", "").casefold(), data.get("contact_id", 0), node)
 
 
-def _place_cell(members: list[str], ring: int, a0: float, a1: float) -> np.ndarray:
+def step_up(count: int) -> int:
+    """The ladder step a sector of `count` people is sized for.
+
+    >>> [step_up(n) for n in (1, 3, 9, 100, 300)]
+    [2, 4, 12, 128, 432]
+    """
+    i = bisect.bisect_left(_LADDER, count)
+    if i < len(_LADDER):
+        return _LADDER[i]
+    step = _LADDER[-1]
+    while step < count:
+        step = step * 3 // 2
+    return step
+
+
+def sector_shares(counts: list[int], unsorted: int = 0) -> list[float]:
+    """Each sector's share of the circle (the last one is the no-category group if any)."""
+    weights = [float(step_up(c)) for c in counts] + ([float(step_up(unsorted))] if unsorted else [])
+    total = sum(weights) or 1.0
+    shares = [max(w / total, MIN_SHARE) for w in weights]
+    if unsorted and counts and shares[-1] > UNSORTED_MAX:
+        rest = sum(shares[:-1])
+        shares = [s * (1 - UNSORTED_MAX) / rest for s in shares[:-1]] + [UNSORTED_MAX]
+    total = sum(shares)
+    return [s / total for s in shares]
+
+
+def _place_cell(k: int, ring: int, a0: float, a1: float) -> np.ndarray:
     """Spread k people over the annular cell between angles a0..a1 of one ring."""
-    k = len(members)
-    r_mid = FIRST_RADIUS + ring * RING_STEP
+    r_mid = ring_radius(ring)
     span = a1 - a0
     arc = r_mid * span
     bands = 1 if k * SPACING <= arc else max(2, math.ceil(math.sqrt(k * RING_WIDTH / arc)))
@@ -96,45 +142,65 @@ def _place_cell(members: list[str], ring: int, a0: float, a1: float) -> np.ndarr
     col, row = i // bands, i % bands
     angle = a1 - (col + 0.5) / cols * span  # clockwise, like reading a clock
     if bands == 1:
-        offset = np.where(i % 2 == 0, -0.22, 0.22) * RING_WIDTH if k > 4 else np.zeros(k)
+        offset = np.where(i % 2 == 0, -0.2, 0.2) * RING_WIDTH if k > 3 else np.zeros(k)
     else:
         offset = ((row + 0.5) / bands - 0.5) * RING_WIDTH
     r = r_mid + offset
     return np.column_stack([r * np.cos(angle), r * np.sin(angle)])
 
 
+def _cells(g, categories):
+    sector_of = {c: i for i, c in enumerate(categories)}
+    cells: dict[tuple[int, int], list[tuple[tuple, str]]] = {}
+    for node, data in g.nodes(data=True):
+        if data.get("kind") != "contact":
+            continue
+        if data.get("categories"):
+            sector = sector_of.get(data.get("category"), len(categories) - 1)
+        else:
+            sector = len(categories)  # no part of life yet
+        cells.setdefault((sector, ring_for(data)), []).append((sort_key(node, data), node))
+    return cells
+
+
+def _spans(counts: dict[int, int], categories: list[str]):
+    used = sorted(counts)
+    named = [s for s in used if s < len(categories)]
+    shares = sector_shares([counts[s] for s in named], counts.get(len(categories), 0))
+    spans, start = {}, math.pi / 2 - TOP_GAP / 2
+    usable = 2 * math.pi - TOP_GAP
+    for s, share in zip(used, shares, strict=True):
+        spans[s] = (start, start - share * usable)
+        start -= share * usable
+    return spans
+
+
 def ego_layout(g, categories: list[str] | None = None) -> Layout:
-    """Positions for the ego, contacts, organizations with members, and targets."""
+    """Positions for the ego, contacts, shared or target-linked organizations, and targets."""
     if categories is None:
         from ..classroom.protocol import current_protocol
 
         categories = list(current_protocol().categories)
     categories = list(categories) or ["other"]
-    sector_of = {c: i for i, c in enumerate(categories)}
-    n_sectors = len(categories)
-    width = 2 * math.pi / n_sectors
-
-    cells: dict[tuple[int, int], list[tuple[tuple, str]]] = {}
-    for node, data in g.nodes(data=True):
-        if data.get("kind") != "contact":
-            continue
-        sector = sector_of.get(data.get("category"), n_sectors - 1)
-        cells.setdefault((sector, ring_for(data)), []).append((sort_key(node, data), node))
+    cells = _cells(g, categories)
+    counts: dict[int, int] = {}
+    for (sector, _ring), members in cells.items():
+        counts[sector] = counts.get(sector, 0) + len(members)
+    spans = _spans(counts, categories)
 
     nodes, chunks, rings, sectors = [EGO], [np.zeros((1, 2))], [-1], [-1]
     for (sector, ring), members in sorted(cells.items()):
         members.sort()
-        start = math.pi / 2 - sector * width  # sector 0 starts at twelve o'clock
-        a1, a0 = start - PAD * width, start - width + PAD * width
-        names = [n for _, n in members]
-        chunks.append(_place_cell(names, ring, a0, a1))
-        nodes += names
-        rings += [ring] * len(names)
-        sectors += [sector] * len(names)
-    xy = np.concatenate(chunks) if chunks else np.zeros((0, 2))
+        start, end = spans[sector]
+        width = start - end
+        chunks.append(_place_cell(len(members), ring, end + PAD * width, start - PAD * width))
+        nodes += [n for _, n in members]
+        rings += [ring] * len(members)
+        sectors += [sector] * len(members)
+    xy = np.concatenate(chunks)
     index = {n: i for i, n in enumerate(nodes)}
-    max_ring = max(rings[1:], default=0)
-    radius = FIRST_RADIUS + (max_ring + 1) * RING_STEP + 0.4
+    outer = ring_radius(max(rings[1:], default=0))
+    radius = outer + RING_WIDTH / 2 + 0.8
 
     org_xy, org_nodes = [], []
     for node, data in g.nodes(data=True):
@@ -142,18 +208,22 @@ def ego_layout(g, categories: list[str] | None = None) -> Layout:
             continue
         members = sorted(index[u] for u, _, k in g.in_edges(node, data="kind")
                          if k == "works_at" and u in index)
-        if members:
+        linked = any(k == "org_target" for *_, k in g.out_edges(node, data="kind"))
+        if len(members) >= 2 or (members and linked):
             org_nodes.append(node)
             org_xy.append(xy[members].mean(axis=0))
     targets = sorted((n for n, k in g.nodes(data="kind") if k == "target"),
                      key=lambda n: (g.nodes[n].get("target_id", 0), n))
-    t_angle = math.pi / 2 - (np.arange(len(targets)) + 0.5) * 2 * math.pi / max(1, len(targets))
+    t_angle = math.pi / 4 - np.arange(len(targets)) * 2 * math.pi / max(1, len(targets))
     t_xy = np.column_stack([radius * np.cos(t_angle), radius * np.sin(t_angle)])
     all_xy = np.concatenate([xy, np.array(org_xy).reshape(-1, 2), t_xy.reshape(-1, 2)])
     extra = len(org_nodes) + len(targets)
+    names = [categories[s] if s < len(categories) else UNSORTED for s in sorted(spans)]
     return Layout(nodes + org_nodes + targets, all_xy,
                   np.array(rings + [-1] * extra), np.array(sectors + [-1] * extra),
-                  categories, radius)
+                  categories, radius, names, [spans[s] for s in sorted(spans)],
+                  [counts[s] for s in sorted(spans)], outer)
 
 
-__all__ = ["Layout", "ego_layout", "ring_for", "sort_key", "TIE_RING"]
+__all__ = ["Layout", "ego_layout", "ring_for", "ring_radius", "sort_key", "sector_shares",
+           "step_up", "TIE_RING", "RING_NAMES", "UNSORTED"]

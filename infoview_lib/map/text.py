@@ -55,15 +55,21 @@ def _stats(g):
     return kinds, ties, refs
 
 
-def caption(g, target_name: str | None = None, leads: int | None = None) -> str:
-    """One line of counts under the map."""
+def caption(g, target_name: str | None = None, leads: int | None = None,
+            named: int | None = None) -> str:
+    """One line of counts under the map (`named`: how many people carry a name on it)."""
     kinds, ties, refs = _stats(g)
     tie_text = ", ".join(f"{ties[t]:,} {t}" for t in (*TIE_STRENGTHS, "not set") if ties[t])
-    parts = [_plural(kinds["contact"], "person", "people"),
-             _plural(kinds["organization"], "organization"), tie_text or "no tie strengths yet",
+    people = _plural(kinds["contact"], "person", "people")
+    if named is not None and kinds["contact"]:
+        people += " (all named)" if named == kinds["contact"] else f" ({named:,} named)"
+    parts = [people, _plural(kinds["organization"], "organization"),
+             tie_text or "no tie strengths yet",
              _plural(refs, "introduction"), _plural(kinds["target"], "target")]
     if target_name is not None:
-        parts.append(f"{_plural(leads or 0, 'person', 'people')} can point you to {target_name}")
+        count = leads or 0
+        shown = " (the 10 best paths drawn)" if count > 10 else ""
+        parts.append(f"{count:,} of them can point you to {target_name}{shown}")
     return " · ".join(p for p in parts if p)
 
 
