@@ -1,6 +1,8 @@
 """Step 6, always be courteous: debrief, thank-you notes, referrals, report-backs, progress.
 
-Rules (numbers from the protocol's follow_up): the thank-you is due within
+Rules (numbers from the protocol's follow_up): a debrief, a thank-you, referrals and
+report-backs belong to a meeting that has happened, so a meeting still to come refuses them
+(and never counts as met); the thank-you is due within
 thank_you_within_hours (24) of the meeting's end and is flagged late after that; every
 referral becomes a contact introduced by the person who gave it, with its own outreach;
 you report back to the person you met after report_back_after_days (14 calendar days) and
@@ -18,6 +20,11 @@ Example:
     '2025-07-15T14:20:00+00:00'
     >>> add_referral(wb, m.id, "Ben Bridge").introduced_by == ada.id
     True
+    >>> soon = save_meeting(wb, ada.id, "2999-01-04", "10:00", "UTC", minutes=20)
+    >>> mark_thank_you_sent(wb, soon.id)
+    Traceback (most recent call last):
+    ...
+    infoview_lib.workbook.errors.ValidationError: Your meeting with Ada is on Fri 04 Jan 2999, 10:00-10:20 (UTC) and has not happened yet. Log the thank-you after it; until then, prepare your questions (step 4) and the meeting (step 5).
 """
 
 from __future__ import annotations
@@ -27,9 +34,10 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from .classroom.protocol import current_protocol
-from .meetings.schedule import end_utc
+from .meetings.schedule import end_utc, when_text
 from .workbook.errors import ValidationError
 from .workbook.model import Contact, Meeting, Outreach, QuestionChoice, Target
+from .workbook.profile import get_profile, missing_message
 from .workbook.store import Workbook
 
 INTEREST = ("yes", "unsure", "no")
@@ -58,16 +66,37 @@ def _advance(wb: Workbook, contact_id: int, status: str, on: date | None = None)
         set_status(wb, record.id, status, on)
 
 
+def has_happened(meeting: Meeting, now: datetime | None = None) -> bool:
+    """True once the meeting has a date and its end has passed."""
+    return bool(meeting.starts_at) and end_utc(meeting) <= _now(now)
+
+
+def require_held(wb: Workbook, meeting: Meeting, what: str, now: datetime | None = None) -> None:
+    """A ValidationError saying when the meeting is and what to do now, unless it happened."""
+    if has_happened(meeting, now):
+        return
+    contact = wb.get(Contact, meeting.contact_id)
+    if not meeting.starts_at:
+        raise ValidationError(f"Your meeting with {contact.name} has no date yet: set it in "
+                              f"step 5, and {what} after it.")
+    raise ValidationError(f"Your meeting with {contact.name} is on {when_text(meeting)} and "
+                          f"has not happened yet. {what[0].upper()}{what[1:]} after it; until "
+                          "then, prepare your questions (step 4) and the meeting (step 5).")
+
+
 # -- debrief ---------------------------------------------------------------------------
 def save_debrief(wb: Workbook, meeting_id: int, *, answers: dict[str, str] | None = None,
                  learned: str | None = None, specific: str | None = None,
-                 use: str | None = None, still_interested: str | None = None) -> Meeting:
+                 use: str | None = None, still_interested: str | None = None,
+                 now: datetime | None = None) -> Meeting:
     """Merge debrief fields into the meeting (notes per question id, what was learned, one
-    specific thing they said and how you will use it, still interested?)."""
+    specific thing they said and how you will use it, still interested?). Only once the
+    meeting has happened."""
     if still_interested is not None and still_interested not in INTEREST:
         raise ValidationError(f"Still interested? Answer one of {', '.join(INTEREST)}.")
     with wb.transaction():
         meeting = wb.get(Meeting, meeting_id)
+        require_held(wb, meeting, "write the debrief", now)
         debrief = dict(meeting.debrief)
         if answers is not None:
             merged = {**debrief.get("answers", {}), **{k: v.strip() for k, v in answers.items()}}
@@ -116,16 +145,20 @@ def thank_you_state(meeting: Meeting, now: datetime | None = None) -> ThankYouSt
 
 
 def thank_you_drafts(wb: Workbook, meeting: Meeting, sender: str = "") -> dict[str, Any]:
-    """E-mail and handwritten-card drafts that name one specific thing they said.
+    """E-mail and handwritten-card drafts that name one specific thing they said, signed with
+    your name from your profile (a ValidationError says where to fill it in when it is empty).
 
     The thing comes from the debrief's 'specific' (else the first note per question);
     when there is none the drafts hold a bracketed placeholder and needs_specific is True.
     """
+    profile = get_profile(wb)
+    sender = sender or profile.name
+    if not sender:
+        raise ValidationError(missing_message(profile) or "Fill in your name first.")
     contact = wb.get(Contact, meeting.contact_id)
     d = meeting.debrief
     thing = (d.get("specific") or next(iter(d.get("answers", {}).values()), "")).strip()
     use = (d.get("use") or "").strip()
-    sender = sender or str((wb.setting("ego") or {}).get("name", "") or "")
     first = contact.first_name or contact.name
     said = _sentence(thing) if thing else PLACEHOLDER + "."
     plan = f" {use[0].upper()}{use[1:]}" if use else " I am going to act on it this week."
@@ -138,10 +171,10 @@ def thank_you_drafts(wb: Workbook, meeting: Meeting, sender: str = "") -> dict[s
     body = (f"Dear {first},\n\nThank you for taking the time to talk with me"
             f". I keep thinking about what you said: {said}"
             f"{plan}{people}\n\nI really appreciate your help, and I will keep you posted.\n\n"
-            f"Best wishes,\n{sender or '[your name]'}")
+            f"Best wishes,\n{sender}")
     card = (f"Dear {first},\nThank you for your time and advice. One thing you said has stayed "
             f"with me: {said}{people and ' I will follow up with the people you suggested.'}\n"
-            f"With thanks,\n{sender or '[your name]'}")
+            f"With thanks,\n{sender}")
     return {"subject": f"Thank you, {first}", "email": body, "card": card,
             "needs_specific": not thing}
 
@@ -181,9 +214,10 @@ def _exists(wb: Workbook, contact_id: int) -> bool:
 
 
 def mark_thank_you_sent(wb: Workbook, meeting_id: int, when: datetime | None = None) -> Meeting:
-    """Record that the thank-you went out (now, or when)."""
+    """Record that the thank-you went out (now, or when): only after the meeting ended."""
     when = _now(when).replace(microsecond=0)
     with wb.transaction():
+        require_held(wb, wb.get(Meeting, meeting_id), "log the thank-you", when)
         meeting = wb.update(Meeting, meeting_id, thank_you_sent_on=when.isoformat())
         _advance(wb, meeting.contact_id, "thanked", when.date())
     return meeting
@@ -191,14 +225,17 @@ def mark_thank_you_sent(wb: Workbook, meeting_id: int, when: datetime | None = N
 
 # -- referrals ------------------------------------------------------------------------
 def add_referral(wb: Workbook, meeting_id: int, name: str, organization: str = "",
-                 title: str = "", email: str = "", note: str = "") -> Contact:
-    """A name you were given: a new contact introduced by the person you met, with its own
-    outreach (to contact). Someone already on your list is linked instead of duplicated."""
+                 title: str = "", email: str = "", note: str = "",
+                 now: datetime | None = None) -> Contact:
+    """A name you were given at a meeting that happened: a new contact introduced by the
+    person you met, with its own outreach (to contact). Someone already on your list is
+    linked instead of duplicated."""
     name = (name or "").strip()
     if not name:
         raise ValidationError("Type the name of the person you were referred to.")
     with wb.transaction():
         meeting = wb.get(Meeting, meeting_id)
+        require_held(wb, meeting, "add the people they suggested", now)
         referrer = wb.get(Contact, meeting.contact_id)
         same = [c for c in wb.contacts() if c.name.casefold() == name.casefold()]
         if same:
@@ -232,12 +269,13 @@ def add_referral(wb: Workbook, meeting_id: int, name: str, organization: str = "
 
 
 def mark_reported_back(wb: Workbook, meeting_id: int, kind: str = "update",
-                       on: date | None = None) -> Meeting:
+                       on: date | None = None, now: datetime | None = None) -> Meeting:
     """Record a report-back to the person met: kind 'update' (about two weeks) or 'decision'."""
     if kind not in ("update", "decision"):
         raise ValidationError("A report-back is an 'update' or a 'decision'.")
     with wb.transaction():
         meeting = wb.get(Meeting, meeting_id)
+        require_held(wb, meeting, "report back", now)
         debrief = dict(meeting.debrief)
         debrief["reported_back"] = [*debrief.get("reported_back", []),
                                     [kind, (on or date.today()).isoformat()]]
@@ -308,14 +346,17 @@ def owed_actions(wb: Workbook, now: datetime | None = None) -> list[Owed]:
     return sorted(out, key=lambda o: (not o.late, o.due or "9999"))
 
 
-def funnel(wb: Workbook) -> dict[str, int]:
-    """Counts for the funnel chart, in order."""
+def funnel(wb: Workbook, now: datetime | None = None) -> dict[str, int]:
+    """Counts for the funnel chart, in order. Met: a meeting that has ended, or an outreach
+    marked met by hand for someone with no meeting still to come."""
     people = wb.contacts()
     ids = {c.id for c in people}
     records = [o for o in wb.list(Outreach) if o.contact_id in ids]
     meetings = [m for m in wb.list(Meeting) if m.contact_id in ids]
-    met = {o.contact_id for o in records if o.status in AFTER_MET}
-    met |= {m.contact_id for m in meetings if m.debrief.get("learned") or m.debrief.get("answers")}
+    held = {m.contact_id for m in meetings if has_happened(m, now)}
+    upcoming = {m.contact_id for m in meetings if m.starts_at and not has_happened(m, now)}
+    met = held | {o.contact_id for o in records
+                  if o.status in AFTER_MET and o.contact_id not in upcoming}
     referred = [c for c in people if c.introduced_by and "referral" in c.sources]
     followed = [c for c in referred if any(o.contact_id == c.id and o.status != "to_contact"
                                            for o in records)]
@@ -325,7 +366,8 @@ def funnel(wb: Workbook) -> dict[str, int]:
         "replied": len({o.contact_id for o in records if o.replied_on or o.status in
                         ("replied", "meeting_set", "declined") + AFTER_MET}),
         "met": len(met),
-        "thanked": len({m.contact_id for m in meetings if m.thank_you_sent_on}),
+        "thanked": len({m.contact_id for m in meetings
+                        if m.thank_you_sent_on and m.contact_id in met}),
         "referrals followed up": len(followed),
     }
 

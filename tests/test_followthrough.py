@@ -27,6 +27,7 @@ from infoview_lib.meetings.schedule import save_meeting
 from infoview_lib.outreach.tracker import outreach_for, set_status
 from infoview_lib.workbook.errors import ValidationError
 from infoview_lib.workbook.model import Contact, Meeting, Outreach
+from infoview_lib.workbook.profile import update_profile
 
 UTC = timezone.utc
 
@@ -34,6 +35,7 @@ UTC = timezone.utc
 @pytest.fixture
 def met(wb):
     """Ada, met on Mon 14 Jul 2025 15:00-15:20 in New York (19:00-19:20 UTC)."""
+    update_profile(wb, name="Sam Lee", introduction="a final-year history student")
     ada = wb.add(Contact(first_name="Ada", last_name="Lovelace", organization="Engines Ltd"))
     meeting = save_meeting(wb, ada.id, "2025-07-14", "15:00", "America/New_York", minutes=20)
     return ada, meeting
@@ -230,3 +232,57 @@ def test_empty_funnel_has_whole_number_ticks():
     fig.canvas.draw()
     ticks = [t for t in ax.get_xticks() if 0 <= t <= ax.get_xlim()[1]]
     assert ticks and all(float(t).is_integer() for t in ticks)
+
+
+# -- only after the meeting happened ---------------------------------------------------
+@pytest.fixture
+def upcoming(wb):
+    """Bo, to be met on 4 Jan 2999 (far in the future, so the test never goes stale)."""
+    update_profile(wb, name="Sam Lee", introduction="a final-year history student")
+    bo = wb.add(Contact(first_name="Bo", last_name="Chen"))
+    return bo, save_meeting(wb, bo.id, "2999-01-04", "10:00", "UTC", minutes=20)
+
+
+def test_a_meeting_to_come_refuses_thanks_debrief_referrals_and_report(wb, upcoming):
+    bo, m = upcoming
+    for action in (lambda: mark_thank_you_sent(wb, m.id),
+                   lambda: save_debrief(wb, m.id, learned="x"),
+                   lambda: add_referral(wb, m.id, "Cy Young"),
+                   lambda: mark_reported_back(wb, m.id)):
+        with pytest.raises(ValidationError, match=r"Bo Chen is on Fri 04 Jan 2999, 10:00-10:20 "
+                                                  r"\(UTC\) and has not happened yet"):
+            action()
+    after = wb.get(Meeting, m.id)
+    assert after.thank_you_sent_on == "" and after.debrief == {} and len(wb.contacts()) == 1
+    assert funnel(wb)["met"] == 0 and funnel(wb)["thanked"] == 0
+    assert [o.kind for o in owed_actions(wb)] == []
+
+
+def test_thanks_cannot_be_logged_before_the_meeting_ended(wb, met):
+    _, m = met   # 19:00-19:20 UTC on 14 Jul 2025
+    with pytest.raises(ValidationError, match="has not happened yet"):
+        mark_thank_you_sent(wb, m.id, datetime(2025, 7, 14, 19, 10, tzinfo=UTC))
+    done = mark_thank_you_sent(wb, m.id, datetime(2025, 7, 14, 19, 30, tzinfo=UTC))
+    assert done.thank_you_sent_on.startswith("2025-07-14T19:30")
+
+
+def test_marked_met_by_hand_does_not_count_while_the_meeting_is_to_come(wb, upcoming):
+    bo, _ = upcoming
+    record = outreach_for(wb, bo.id)
+    with pytest.raises(ValidationError, match="mark it 'met' once it has happened"):
+        set_status(wb, record.id, "met", date(2026, 1, 5))
+    wb.update(Outreach, record.id, status="met")  # an old workbook with the status already set
+    assert funnel(wb)["met"] == 0
+    held = wb.add(Contact(first_name="Di"))
+    set_status(wb, outreach_for(wb, held.id).id, "met", date(2026, 1, 5))  # no meeting set: trusted
+    assert funnel(wb)["met"] == 1
+
+
+def test_the_thank_you_is_signed_from_the_profile(wb, met):
+    _, m = met
+    m = save_debrief(wb, m.id, specific="Keep a work diary.")
+    drafts = thank_you_drafts(wb, m)
+    assert drafts["email"].endswith("Best wishes,\nSam Lee") and drafts["card"].endswith("Sam Lee")
+    update_profile(wb, name="")
+    with pytest.raises(ValidationError, match="00_start_here"):
+        thank_you_drafts(wb, m)

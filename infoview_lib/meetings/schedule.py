@@ -6,7 +6,8 @@ UTC ("Z") and the local time in the description, with a reminder the day before.
 chosen on purpose: the RDATE-style VTIMEZONE that icalendar generates is misread by
 vobject/dateutil (a July 15:00 New York meeting came back as UTC-5), and every calendar
 app shows UTC times correctly in the reader's own zone. The length is the one asked for in the
-outreach (15, 20 or 30 minutes); more than 30 needs `override=True` (they offered longer).
+outreach (one of the class protocol's meeting lengths); more than the longest needs
+`override=True` (they offered longer).
 
 Example:
     >>> import tempfile, pathlib
@@ -28,10 +29,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from .. import ics as ical
-from ..classroom.protocol import current_protocol
 from ..workbook.errors import ValidationError
 from ..workbook.model import Contact, Meeting, Outreach
 from ..workbook.store import Workbook
+from .lengths import default_minutes, max_minutes
 
 CHECKLIST = {
     "confirm": "Confirm the day before (a short, friendly note)",
@@ -41,7 +42,6 @@ CHECKLIST = {
     "business_card": "Ask for a business card (or their preferred contact details)",
     "research": "Research notes reviewed: their role, organisation and recent news",
 }
-DEFAULT_MINUTES = 20
 REMINDER_MINUTES = 24 * 60
 
 
@@ -74,12 +74,9 @@ def common_zones() -> list[str]:
     return sorted(z for z in available_timezones() if "/" in z or z == "UTC")
 
 
-def max_minutes() -> int:
-    return max(current_protocol().meeting_lengths)
-
-
 def asked_length(wb: Workbook, contact_id: int) -> int:
-    """The meeting length asked for in the outreach to this contact (default 20).
+    """The meeting length asked for in the outreach to this contact (else the protocol's
+    default length, see lengths.py).
 
     The outreach step stores it as Outreach.parts["minutes"] (see outreach/parts.py).
     """
@@ -90,7 +87,7 @@ def asked_length(wb: Workbook, contact_id: int) -> int:
             continue
         if value > 0:
             return value
-    return DEFAULT_MINUTES
+    return default_minutes()
 
 
 def meeting_for(wb: Workbook, contact_id: int) -> Meeting | None:
@@ -124,7 +121,8 @@ def check_minutes(minutes: int, override: bool = False) -> int:
     try:
         minutes = int(minutes)
     except (TypeError, ValueError) as err:
-        raise ValidationError("The length is a number of minutes, e.g. 20.") from err
+        raise ValidationError(f"The length is a number of minutes, e.g. {default_minutes()}."
+                              ) from err
     if minutes <= 0:
         raise ValidationError("The length must be more than 0 minutes.")
     top = max_minutes()

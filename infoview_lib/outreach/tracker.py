@@ -28,7 +28,7 @@ import holidays
 
 from ..classroom.protocol import current_protocol
 from ..workbook.errors import NotFound, ValidationError
-from ..workbook.model import OUTREACH_STATUSES, Contact, Outreach, Target
+from ..workbook.model import OUTREACH_STATUSES, Contact, Meeting, Outreach, Target
 from ..workbook.store import Workbook
 
 DEFAULT_COUNTRY = "US"
@@ -39,6 +39,7 @@ STATUS_LABELS = {
     "referrals_followed_up": "referrals followed up", "declined": "declined",
 }
 FOLLOW_UP_EVENT = "follow_up_sent"
+AFTER_MEETING = ("met", "thanked", "referrals_followed_up")
 
 
 def as_date(value: date | str | None) -> date | None:
@@ -132,6 +133,8 @@ def set_status(wb: Workbook, outreach_id: int, status: str, on: date | str | Non
         record = wb.get(Outreach, outreach_id)
         if record.history and record.history[-1] == [status, day.isoformat()]:
             return record   # a second click on the same button and day changes nothing
+        if status in AFTER_MEETING:
+            _check_meeting_happened(wb, record.contact_id, status, day)
         sent = as_date(record.sent_on)
         if status in REPLY_STATUSES and sent is not None and day < sent:
             raise ValidationError(
@@ -147,6 +150,16 @@ def set_status(wb: Workbook, outreach_id: int, status: str, on: date | str | Non
         elif status == "to_contact":
             changes.update(sent_on="", replied_on="")
         return wb.update(Outreach, outreach_id, **changes)
+
+
+def _check_meeting_happened(wb: Workbook, contact_id: int, status: str, day: date) -> None:
+    """'met' and what follows it wait for the day of the meeting set in step 5."""
+    days = [m.starts_at[:10] for m in wb.list(Meeting, contact_id=contact_id) if m.starts_at]
+    if days and min(days) > day.isoformat():
+        label = STATUS_LABELS[status]
+        raise ValidationError(f"Your meeting is on {min(days)}, after {day.isoformat()}: mark "
+                              f"it '{label}' once it has happened. Until then, prepare it in "
+                              "steps 4 and 5.")
 
 
 def log_follow_up(wb: Workbook, outreach_id: int, on: date | str | None = None) -> Outreach:

@@ -227,7 +227,7 @@ class Meeting(Record):
     contact_id: int = 0
     starts_at: str = ""
     timezone: str = "UTC"
-    duration_minutes: int = 20
+    duration_minutes: int = 0   # set by meetings.schedule.save_meeting from the class protocol
     place: str = ""
     video_link: str = ""
     checklist: dict[str, bool] = field(default_factory=dict)
