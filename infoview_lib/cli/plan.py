@@ -71,8 +71,10 @@ def register(sub) -> None:
     p.add_argument("--tz", metavar="ZONE", help="IANA time zone, e.g. America/New_York")
     p.add_argument("--place", metavar="TEXT")
     p.add_argument("--video", metavar="URL")
-    p.add_argument("--minutes", type=int, help="length (default: what you asked for, max 30)")
+    p.add_argument("--minutes", type=int,
+                   help="length (default: what you asked for; at most the longest length in "
+                        "your class protocol)")
     p.add_argument("--override", action="store_true",
-                   help="allow more than 30 minutes (only if they offered)")
+                   help="allow more than the protocol's longest length (only if they offered)")
     p.add_argument("--ics", metavar="FILE", help="write the invite to FILE")
     p.set_defaults(func=cmd_meeting)
