@@ -20,7 +20,7 @@ from ..map.draw import render_png, save_map
 from ..map.layout import ego_layout
 from ..map.network import build_graph, target_node
 from ..workbook.model import Target
-from ..workbook.paths import default_exports_dir
+from ..workbook.paths import output_dir
 from ..workbook.store import Workbook
 from .common import Panel, StatusLine, button, hooked, reports_errors, title
 
@@ -71,9 +71,10 @@ class MapPanel(Panel):
 
     @reports_errors
     def save(self, _=None) -> None:
-        """Write map.png, map.svg and map.pdf (and the alt text) to the exports folder."""
+        """Write map.png, map.svg and map.pdf (and the alt text) to the workbook's output
+        folder (map/), which *delete my data* removes."""
         self.save_button.disabled = True
-        folder = default_exports_dir()
+        folder = output_dir(self.wb.path) / "map"
         g = build_graph(self.wb, anonymize=self.anonymize.value)
         lay = ego_layout(g)
         names = []

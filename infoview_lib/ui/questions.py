@@ -141,7 +141,8 @@ class QuestionsPanel(Panel):
             box.add_class("iv-question-pick")
             box.add_class(f"iv-q-{q.id}")
             box.observe(self._toggle_handler(q), names="value")
-            tag = w.HTML(f"<span style='color:#555'>{q.tiara[0]} ({TIARA[q.tiara]}) · "
+            tag = w.HTML(f"<span style='color:#555'>{html.escape(q.tiara[0])} "
+                         f"({html.escape(TIARA[q.tiara])}) · "
                          f"{html.escape(q.phase)} · {q.minutes:g} min</span>")
             self._checks[q.id] = box
             rows.append(w.HBox([box, tag], layout=w.Layout(flex="0 0 auto")))
@@ -168,7 +169,7 @@ class QuestionsPanel(Panel):
         minutes.observe(lambda ch: self._edit(qid, minutes=ch["new"]), names="value")
         up.on_click(lambda _: self._move(qid, -1))
         down.on_click(lambda _: self._move(qid, +1))
-        parts = [w.HTML(f"<span style='color:#555'>{row.phase}</span>",
+        parts = [w.HTML(f"<span style='color:#555'>{html.escape(row.phase)}</span>",
                         layout=w.Layout(width="4.5em")), text, minutes,
                  w.HTML("min", layout=w.Layout(width="2em")), up, down]
         if qid != self.keep.id:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from infoview_lib.ui import network_map
 from infoview_lib.ui.bulk_edit import WITHOUT_LABEL
 from infoview_lib.ui.network_map import MapPanel, TargetMapPanel
 from infoview_lib.ui.who_you_know import WhoYouKnowPanel
 from infoview_lib.workbook.model import Contact, Target
+from infoview_lib.workbook.paths import output_dir
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -47,11 +47,10 @@ def test_anonymise_checkbox_redraws_with_pseudonyms(maya):
     assert any(text.startswith("Person ") for text in anon)
 
 
-def test_save_writes_three_formats_and_alt_text(maya, tmp_path, monkeypatch):
-    monkeypatch.setattr(network_map, "default_exports_dir", lambda: tmp_path / "exports")
+def test_save_writes_three_formats_and_alt_text(maya):
     map_panel = MapPanel(maya)
     map_panel.save_button.click()
-    names = sorted(p.name for p in (tmp_path / "exports").iterdir())
+    names = sorted(p.name for p in (output_dir(maya.path) / "map").iterdir())
     assert names == ["map.pdf", "map.png", "map.svg", "map.txt"]
     assert "Saved map.png, map.svg, map.pdf" in map_panel.status.text
     assert not map_panel.save_button.disabled
