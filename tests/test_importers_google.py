@@ -13,7 +13,8 @@ def test_current_export_counts():
     result = read_google(FIX / "google_current.csv")
     assert result.format == "google"
     assert [(line, c.name) for line, c in result.contacts] == [
-        (2, "Amelia Okafor"), (3, "Jürgen Müller"), (8, "Mei Chen"), (9, "Bex")]
+        (2, "Dr. Amelia Okafor, PhD"), (3, "Jürgen Müller"), (8, "Mei Chen"), (9, "Bex")]
+    assert result.contacts[0][1].first_name == "Amelia"  # prefix and suffix kept in the name
     assert [(line, o.name) for line, o in result.organizations] == [(5, "Northwind Solar")]
     assert [(s.line, s.message.split(",")[0]) for s in result.skipped] == [
         (6, "only a phone number"), (7, "only an e-mail address")]

@@ -48,14 +48,34 @@ def test_values_kept_exactly_and_stripped():
     assert (people["Raman"].first_name, people["Raman"].organization) == ("Priya", "Northwind Solar")
 
 
-def test_ambiguous_date_is_flagged_not_guessed():
+def test_day_month_order_is_read_from_the_whole_column():
     result = read_linkedin(FIX / "linkedin_current.csv")
-    jonah = next(c for _, c in result.contacts if c.last_name == "Brightwater")
-    assert jonah.connected_on == ""
-    assert [e.line for e in result.errors] == [12]
-    assert "03/04/2024" in result.errors[0].message
     kim = next(c for _, c in result.contacts if c.last_name == "Park")
-    assert kim.connected_on == "2023-12-25"
+    assert kim.connected_on == "2023-12-25"  # 12/25/2023: this column is month/day/year
+    jonah = next(c for _, c in result.contacts if c.last_name == "Brightwater")
+    assert jonah.connected_on == "2024-03-04"  # so 03/04/2024 is 4 March
+    assert [e.line for e in result.errors if "Connected On" in e.message] == []
+
+
+def test_ambiguous_date_is_flagged_only_when_the_column_is_ambiguous():
+    head = "First Name,Last Name,Company,Position,Connected On\n"
+    result = parse_linkedin(head + "A,B,C,D,03/04/2024\nE,F,G,H,05/06/2024\n")
+    assert [e.line for e in result.errors] == [2, 3]
+    assert "03/04/2024" in result.errors[0].message
+    result = parse_linkedin(head + "A,B,C,D,7/4/2017\nE,F,G,H,3/14/2019\nI,J,K,L,12/31/2016\n")
+    assert result.errors == []
+    assert [c.connected_on for _, c in result.contacts] == [
+        "2017-07-04", "2019-03-14", "2016-12-31"]
+
+
+def test_linkedin_2018_dates_with_a_time():
+    head = "First Name,Last Name,Email Address,Company,Position,Connected On\n"
+    rows = "".join(f'P{i},Q,,Acme,Eng,"{m}/{d}/18, {h}:14 PM"\n'
+                   for i, (m, d, h) in enumerate([(1, 8, 6), (2, 19, 11), (10, 3, 1)]))
+    result = parse_linkedin(head + rows)
+    assert result.errors == []
+    assert [c.connected_on for _, c in result.contacts] == [
+        "2018-01-08", "2018-02-19", "2018-10-03"]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -27,7 +27,7 @@ def by_name(wb):
 
 def test_same_file_twice_adds_nobody(wb):
     first = import_files(wb, [FIX / "linkedin_current.csv"])
-    assert (first.added, first.merged, len(first.skipped), len(first.errors)) == (10, 0, 2, 1)
+    assert (first.added, first.merged, len(first.skipped), len(first.errors)) == (10, 0, 2, 0)
     before = {c.id: c for c in wb.contacts()}
     second = import_files(wb, [FIX / "linkedin_current.csv"])
     assert (second.added, second.merged) == (0, 10)
@@ -122,15 +122,23 @@ def test_one_transaction_and_backup(wb, monkeypatch):
     monkeypatch.setattr(wb, "update", boom)
     with pytest.raises(RuntimeError):  # the second file adds people AND updates Grace
         merge_results(wb, [parse_contacts(
-            "First Name,Last Name,Company,Position\nGrace,Ndlovu,New Co,Lead\nNew,Person,X,Y\n",
+            "First Name,Last Name,Company,Position\nGrace,Ndlovu,Kestrel Analytics,Lead\n"
+            "New,Person,X,Y\n",
             "c.csv")])
     assert len(wb.contacts()) == count  # the inserts were rolled back too
     assert by_name(wb)["Grace Ndlovu"].organization == "Kestrel Analytics"
 
 
-def test_unreadable_file_stops_everything(wb):
+def test_an_unreadable_file_is_reported_and_the_others_imported(wb):
+    summary = import_files(wb, [FIX / "linkedin_current.csv", FIX / "not_contacts.png"])
+    assert summary.added == 10
+    assert [name for name, _ in summary.failed] == ["not_contacts.png"]
+    assert "Could not read not_contacts.png" in summary.text()
+
+
+def test_nothing_readable_raises_and_writes_nothing(wb):
     with pytest.raises(ImportFormatError):
-        import_files(wb, [FIX / "linkedin_current.csv", FIX / "not_contacts.png"])
+        import_files(wb, [FIX / "not_contacts.png"])
     assert wb.contacts() == []
 
 

@@ -1,8 +1,8 @@
 """`infoview import PATH...`: read contact files into the workbook.
 
-Exit 0 when every file was read (even with per-record problems); 1 with a one-line message
-when a file cannot be read at all (missing, binary, unknown format), and then nothing is
-written.
+Exit 0 when every file was read (even with per-record problems). A file that cannot be read
+(missing, binary, unknown format) is reported and the others are imported, with exit 1;
+when no file can be read, nothing is written (not even a new, empty workbook).
 
 Example:
     infoview import Connections.csv contacts.vcf --json
@@ -12,23 +12,27 @@ from __future__ import annotations
 
 import json
 
-from ..importers import FORMATS, import_files
+from ..importers import FORMATS, read_contacts
+from ..importers.files import import_parsed, parse_all
 from ..workbook.store import open_workbook
 from . import add_workbook_option
 
 
 def cmd_import(args) -> int:
+    # read first: a run where no file can be read stops here, before a workbook is created
+    results, failed = parse_all(args.paths, lambda path: read_contacts(path, args.format))
     with open_workbook(args.workbook) as wb:
-        summary = import_files(wb, args.paths, fmt=args.format)
+        summary = import_parsed(wb, results, failed)
+    code = 1 if summary.failed else 0
     if args.json:
         print(json.dumps(summary.to_json(), ensure_ascii=False))
-        return 0
+        return code
     print(summary.text())
     for problem in summary.skipped:
         print(f"  skipped {problem.file} line {problem.line}: {problem.message}")
     for problem in summary.errors:
         print(f"  problem {problem.file} line {problem.line}: {problem.message}")
-    return 0
+    return code
 
 
 def register(sub) -> None:

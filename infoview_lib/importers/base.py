@@ -42,6 +42,7 @@ class ParseResult:
     organizations: list[tuple[int, Organization]] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)
     errors: list[Problem] = field(default_factory=list)
+    unmapped: list[str] = field(default_factory=list)  # columns with values nobody reads
 
     def skip(self, line: int, reason: str) -> None:
         self.skipped.append(Problem(self.file, line, reason))
@@ -54,6 +55,7 @@ class ParseResult:
         self.organizations += other.organizations
         self.skipped += other.skipped
         self.errors += other.errors
+        self.unmapped += [c for c in other.unmapped if c not in self.unmapped]
 
 
 # -- decoding ---------------------------------------------------------------------
@@ -136,10 +138,25 @@ def header_key(text: str) -> str:
     return text.replace("e-mail", "email")
 
 
+DELIMITERS = (",", ";", "\t")
+
+
+def header_cells(line: str) -> Iterator[tuple[str, list[str]]]:
+    """(delimiter, header keys) for one line read with each of `,` `;` and tab."""
+    for delimiter in DELIMITERS:
+        if delimiter != "," and delimiter not in line:
+            continue
+        try:
+            cells = next(csv.reader([line], delimiter=delimiter), [])
+        except csv.Error:
+            continue
+        yield delimiter, [header_key(c) for c in cells]
+
+
 def read_csv(text: str, is_header, max_scan: int = 12, name: str = "the file"):
-    """Find the header row (the first of the first lines that `is_header(keys)` accepts)
-    and return (header_keys, rows) where rows yields (line_number, cells) for every
-    non-blank row after the header.
+    """Find the header row (the first of the first lines that `is_header(keys)` accepts,
+    with `,` `;` or tab between cells) and return (header_keys, rows) where rows yields
+    (line_number, cells) for every non-blank row after the header.
 
     Line numbers are the physical line where each row starts (1-based).
     """
@@ -148,14 +165,12 @@ def read_csv(text: str, is_header, max_scan: int = 12, name: str = "the file"):
     head = re.split(r"(?<=\n)", text[:20000])
     offset = None
     skipped_chars = 0
+    delimiter = ","
     for index, line in enumerate(head[:max_scan]):
-        try:
-            cells = next(csv.reader([line]), [])
-        except csv.Error:
-            cells = []
-        keys = [header_key(c) for c in cells]
-        if keys and is_header(keys):
-            offset = index
+        found = next(((d, keys) for d, keys in header_cells(line) if keys and is_header(keys)),
+                     None)
+        if found:
+            offset, delimiter = index, found[0]
             break
         skipped_chars += len(line)
     if offset is None:
@@ -164,13 +179,13 @@ def read_csv(text: str, is_header, max_scan: int = 12, name: str = "the file"):
             f"{max_scan} lines. Export the file again without editing it, or choose the "
             "right format."
         )
-    rows = _rows(text[skipped_chars:], offset)
+    rows = _rows(text[skipped_chars:], offset, delimiter)
     _, header = next(rows)
     return [header_key(c) for c in header], rows
 
 
-def _rows(text: str, offset: int) -> Iterator[tuple[int, list[str]]]:
-    reader = csv.reader(_lines(text), strict=False)
+def _rows(text: str, offset: int, delimiter: str = ",") -> Iterator[tuple[int, list[str]]]:
+    reader = csv.reader(_lines(text), strict=False, delimiter=delimiter)
     previous = 0
     while True:
         try:
@@ -207,6 +222,20 @@ def cell(row: list[str], index: int | None) -> str:
     if index is None or index >= len(row):
         return ""
     return row[index]
+
+
+_DEFAULTS = {"0/0/00", "00.00.00", "normal", "false", "true", "unspecified", "0", "no", "non"}
+
+
+def unmapped_columns(header: list[str], rows: list[tuple[int, list[str]]], used) -> list[str]:
+    """Columns nobody reads that hold real values (not just Outlook's 0/0/00, Normal, False).
+
+    >>> unmapped_columns(["name", "birthday", "priority"], [(2, ["Ada", "3/1/90", "Normal"])],
+    ...                  {0})
+    ['birthday']
+    """
+    return [key or f"column {i + 1}" for i, key in enumerate(header) if i not in used
+            and any(cell(r, i) and cell(r, i).casefold() not in _DEFAULTS for _, r in rows)]
 
 
 def split_multi(value: str) -> list[str]:

@@ -16,36 +16,35 @@ import zipfile
 import zlib
 
 from ..workbook.errors import ImportFormatError
-from .base import ParseResult, decode_bytes, header_key
+from .base import ParseResult, decode_bytes, header_cells
 from .google import is_google_header, parse_google
 from .linkedin import MAX_MEMBER_BYTES, connections_member, is_linkedin_header, parse_linkedin
-from .outlook import is_outlook_header, parse_outlook
+from .outlook import (
+    is_address_book_header,
+    is_outlook_header,
+    parse_address_book,
+    parse_outlook,
+)
 from .vcard import parse_vcard
 
-FORMATS = ("auto", "linkedin", "google", "outlook", "vcard")
+FORMATS = ("auto", "linkedin", "google", "outlook", "csv", "vcard")
 PARSERS = {"linkedin": parse_linkedin, "google": parse_google, "outlook": parse_outlook,
-           "vcard": parse_vcard}
+           "csv": parse_address_book, "vcard": parse_vcard}
 _CSV_CHECKS = (("linkedin", is_linkedin_header), ("google", is_google_header),
-               ("outlook", is_outlook_header))
+               ("outlook", is_outlook_header), ("csv", is_address_book_header))
 ZIP_MAGIC = b"PK\x03\x04"
 
 
 def detect_text_format(text: str) -> str | None:
-    """'vcard', 'linkedin', 'google', 'outlook', or None, from decoded text."""
-    import csv
-
+    """'vcard', 'linkedin', 'google', 'outlook', 'csv', or None, from decoded text."""
     head = text[:20000]
     first = next((line for line in head.splitlines() if line.strip()), "")
     if re.match(r"\s*begin\s*:\s*vcard\s*$", first, re.I):
         return "vcard"
-    for line in head.splitlines()[:12]:
-        try:
-            cells = next(csv.reader([line]), [])
-        except csv.Error:
-            continue
-        keys = [header_key(c) for c in cells]
-        for fmt, check in _CSV_CHECKS:
-            if keys and check(keys):
+    lines = head.splitlines()[:12]
+    for fmt, check in _CSV_CHECKS:  # the most specific format first, on every line
+        for line in lines:
+            if any(keys and check(keys) for _, keys in header_cells(line)):
                 return fmt
     if re.search(r"^\s*begin\s*:\s*vcard\s*$", head, re.I | re.M):
         return "vcard"
@@ -59,6 +58,8 @@ def detect_format(data: bytes | str, name: str = "the file") -> str:
     try:
         text = decode_bytes(data, name)
     except ImportFormatError:
+        if isinstance(data, str):
+            raise
         # a vCard in Shift_JIS, Big5 ...: each value names its own CHARSET
         head = bytes(data[:20000])
         if b"\x00" not in head and re.search(rb"^\s*begin\s*:\s*vcard\s*$", head, re.I | re.M):
@@ -68,7 +69,8 @@ def detect_format(data: bytes | str, name: str = "the file") -> str:
     if fmt is None:
         raise ImportFormatError(
             f"Could not tell what kind of contact file {name} is. infoview reads LinkedIn "
-            "Connections.csv (or the export .zip), Google Contacts CSV, Outlook CSV and vCard "
+            "Connections.csv (or the export .zip), Google Contacts CSV, Outlook CSV, any "
+            "address-book CSV whose first row names its columns (Name, Email ...), and vCard "
             "(.vcf). Export it again in one of these, or choose the format by hand."
         )
     return fmt

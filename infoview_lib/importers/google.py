@@ -26,6 +26,7 @@ from .base import (
     make_person,
     read_csv,
     split_multi,
+    unmapped_columns,
 )
 
 COLUMNS = {
@@ -42,6 +43,7 @@ COLUMNS = {
     "notes": ("notes",),
     "labels": ("labels", "group membership"),
 }
+_QUIET = re.compile(r"^(photo|phonetic .*|.* yomi|yomi name|initials|short name)$")
 _NUMBERED = re.compile(r"^(email|phone|website) (\d+) - (label|type|value)$")
 
 
@@ -81,9 +83,14 @@ def parse_google(data: bytes | str, name: str = "contacts.csv") -> ParseResult:
     """People (and organizations) from a Google Contacts CSV export."""
     text = decode_bytes(data, name)
     result = ParseResult(name, "google")
-    header, rows = read_csv(text, is_google_header, name=name)
+    header, row_iter = read_csv(text, is_google_header, name=name)
+    rows = list(row_iter)
     where = column_map(header, COLUMNS)
     groups = _numbered(header)
+    used = set(where.values()) | {i for g in groups.values() for parts in g.values()
+                                  for i in parts.values()}
+    used |= {i for i, k in enumerate(header) if _QUIET.match(k)}
+    result.unmapped = unmapped_columns(header, rows, used)
     for line, row in rows:
         def get(key: str, row=row) -> str:
             return cell(row, where.get(key))
@@ -98,7 +105,10 @@ def parse_google(data: bytes | str, name: str = "contacts.csv") -> ParseResult:
         first = " ".join(p for p in (get("first"), get("middle")) if p)
         last = get("last")
         display = ""
-        if not first and not last:
+        if (first or last) and (get("prefix") or get("suffix")):
+            display = " ".join(p for p in (get("prefix"), first, last) if p)
+            display += f", {get('suffix')}" if get("suffix") else ""
+        elif not first and not last:
             display = get("full") or get("nickname") or get("file_as")
             if display and display == get("org"):
                 display = ""  # 'File As' repeating the organization: an organization card

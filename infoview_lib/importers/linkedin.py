@@ -37,6 +37,28 @@ COLUMNS = {
 _TEXT_FORMATS = ("%d %b %Y", "%d %B %Y", "%b %d, %Y", "%B %d, %Y", "%d-%b-%y", "%d-%b-%Y",
                  "%Y-%m-%d", "%d %b %y")
 _NUMERIC = re.compile(r"^(\d{1,2})([/.\-])(\d{1,2})\2(\d{2}|\d{4})$")
+_TIME = re.compile(r"^(.*?\d)[,\s]+\d{1,2}:\d{2}(:\d{2})?\s*([AaPp]\.?[Mm]\.?)?$")
+
+
+def numeric_order(values) -> str | None:
+    """'md' or 'dm' when a column of numeric dates shows its order (some row has a day
+    above 12), None when no row tells or rows disagree.
+
+    >>> numeric_order(["7/4/2017", "3/14/2019", "12/31/2016"])
+    'md'
+    >>> numeric_order(["7/4/2017", "3/4/2019"]) is None
+    True
+    """
+    seen = set()
+    for value in values:
+        match = _NUMERIC.match(_TIME.sub(r"\1", value.strip()))
+        if match and match.group(2) != ".":
+            a, b = int(match.group(1)), int(match.group(3))
+            if a > 12 >= b:
+                seen.add("dm")
+            elif b > 12 >= a:
+                seen.add("md")
+    return seen.pop() if len(seen) == 1 else None
 
 
 def is_linkedin_header(keys: list[str]) -> bool:
@@ -48,15 +70,17 @@ def is_linkedin_header(keys: list[str]) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
-def parse_date(text: str) -> tuple[str, str]:
-    """('YYYY-MM-DD', '') or ('', why not) for a Connected On cell.
+def parse_date(text: str, order: str | None = None) -> tuple[str, str]:
+    """('YYYY-MM-DD', '') or ('', why not) for a Connected On cell; `order` ('md' or 'dm')
+    settles numeric dates the column has shown the order of. A time after the date is
+    dropped (LinkedIn 2018: '1/8/18, 6:14 PM').
 
-    >>> parse_date("07 Mar 2024")
-    ('2024-03-07', '')
+    >>> parse_date("07 Mar 2024"), parse_date("1/8/18, 6:14 PM", "md")
+    (('2024-03-07', ''), ('2018-01-08', ''))
     >>> parse_date("03/04/2024")[1].startswith("'03/04/2024' could be")
     True
     """
-    text = text.strip()
+    text = _TIME.sub(r"\1", text.strip())
     if not text:
         return "", ""
     for fmt in _TEXT_FORMATS:
@@ -85,6 +109,8 @@ def parse_date(text: str) -> tuple[str, str]:
             found = []
         if len(found) == 1:
             return found[0].isoformat(), ""
+        if len(found) > 1 and order:
+            return (found[0] if order == "md" else found[1]).isoformat(), ""  # M/D is first
         if len(found) > 1:
             first, second = found
             return "", (f"{text!r} could be {first:%d %B %Y} or {second:%d %B %Y}; the date was "
@@ -96,8 +122,10 @@ def parse_linkedin(data: bytes | str, name: str = "Connections.csv") -> ParseRes
     """People from a LinkedIn Connections.csv (bytes or text)."""
     text = decode_bytes(data, name)
     result = ParseResult(name, "linkedin")
-    header, rows = read_csv(text, is_linkedin_header, name=name)
+    header, row_iter = read_csv(text, is_linkedin_header, name=name)
+    rows = list(row_iter)
     where = column_map(header, COLUMNS)
+    order = numeric_order(cell(r, where.get("connected")) for _, r in rows[:5000])
     for line, row in rows:
         first, last = cell(row, where.get("first")), cell(row, where.get("last"))
         if not first and not last:
@@ -106,7 +134,7 @@ def parse_linkedin(data: bytes | str, name: str = "Connections.csv") -> ParseRes
         if len(row) != len(header):
             result.error(line, f"has {len(row)} fields where the header has {len(header)}; "
                                "read what was there")
-        connected, problem = parse_date(cell(row, where.get("connected")))
+        connected, problem = parse_date(cell(row, where.get("connected")), order)
         if problem:
             result.error(line, "Connected On " + problem)
         email = cell(row, where.get("email"))

@@ -1,11 +1,17 @@
-"""Merge parsed contacts into a workbook: one backup, one transaction, no duplicates.
+"""Merge parsed contacts into a workbook: one backup, one transaction, no lost data.
 
-Two records are the same person when they share an e-mail (ignoring case), a LinkedIn
-profile URL, or a name (ignoring case, honorifics and credentials such as Dr., PhD, Jr.).
-Two different LinkedIn URLs keep same-named people apart. A merge keeps every e-mail,
-phone, source, category and tag; fills empty fields; lets a newer import update title and
-organization; never replaces a value with an empty one. People the user deleted are not
-brought back (they are reported as skipped).
+Two records are the same person when they share an e-mail (ignoring case) or a LinkedIn
+profile URL. A bare name (ignoring case, honorifics and credentials such as Dr., PhD, Jr.;
+family-first or given-first) merges only when nothing conflicts: no different e-mail,
+employer, phone or LinkedIn URL on both sides. Otherwise both are kept and the pair is
+stored as a *possible duplicate* for the user to review in step 1 (see duplicates.py).
+A merge keeps every e-mail, phone, source, category and tag; fills empty fields; lets a
+newer import update the title and organization of an imported person, but never replaces
+what the user typed (the imported alternative goes into the notes). People the user
+deleted are not brought back (they are reported as skipped).
+
+The existing people are read inside the write transaction (BEGIN IMMEDIATE), so imports
+running at the same time never merge into stale data.
 
 Example:
     >>> import tempfile, pathlib
@@ -23,52 +29,26 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 
 from ..workbook.model import Contact, Organization, now_iso
 from ..workbook.store import Workbook
-from .base import ParseResult, Problem, linkedin_key, name_key
+from .base import ParseResult, Problem, linkedin_key, looks_like_email, name_key
+from .duplicates import add_pending
+from .summary import ImportSummary
 
 Progress = Callable[[float], None]
 BATCH = 2000
+TYPED_SOURCE = "typed"
 
-
-@dataclass
-class ImportSummary:
-    """What an import did. to_json() gives the CLI's --json shape."""
-
-    added: int = 0
-    merged: int = 0
-    organizations_added: int = 0
-    skipped: list[Problem] = field(default_factory=list)
-    errors: list[Problem] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
-
-    def to_json(self) -> dict:
-        return {
-            "added": self.added,
-            "merged": self.merged,
-            "skipped": [{"file": p.file, "line": p.line, "reason": p.message}
-                        for p in self.skipped],
-            "errors": [{"file": p.file, "line": p.line, "message": p.message}
-                       for p in self.errors],
-        }
-
-    def text(self) -> str:
-        """A short human summary, one line per count."""
-        lines = [f"Added {self.added} new people; merged {self.merged} into people already "
-                 "on your list."]
-        if self.organizations_added:
-            lines.append(f"Added {self.organizations_added} organizations (records with no "
-                         "person's name).")
-        lines.append(f"Skipped {len(self.skipped)} records; {len(self.errors)} problems.")
-        return "\n".join(lines)
+__all__ = ["BATCH", "ContactIndex", "ImportSummary", "Progress", "conflicts", "merge_contact",
+           "merge_results", "name_keys"]
 
 
 def _phone_key(phone: str) -> str:
     digits = re.sub(r"\D", "", phone)
-    return digits or phone.casefold()
+    return digits[-9:] or phone.casefold()
 
 
 def _union(old: list[str], new: list[str], key=str.casefold) -> list[str]:
@@ -79,6 +59,33 @@ def _union(old: list[str], new: list[str], key=str.casefold) -> list[str]:
             seen.add(key(value))
             out.append(value)
     return out
+
+
+def _org_key(name: str) -> str:
+    return re.sub(r"[\W_]+", " ", name.casefold()).replace(" inc", "").strip()
+
+
+def conflicts(old: Contact, new: Contact) -> list[str]:
+    """What tells two same-named records apart: e-mails, employer, phones, LinkedIn URL.
+
+    >>> conflicts(Contact(first_name="Mario", phones=["+39 06 1"]),
+    ...           Contact(first_name="Mario", phones=["+39 06 2"]))
+    ['phone']
+    """
+    found = []
+    if old.emails and new.emails and not ({e.casefold() for e in old.emails}
+                                          & {e.casefold() for e in new.emails}):
+        found.append("e-mail")
+    if old.organization and new.organization and \
+            _org_key(old.organization) != _org_key(new.organization):
+        found.append("employer")
+    if old.phones and new.phones and not ({_phone_key(p) for p in old.phones}
+                                          & {_phone_key(p) for p in new.phones}):
+        found.append("phone")
+    a, b = linkedin_key(old.linkedin_url), linkedin_key(new.linkedin_url)
+    if a and b and a != b:
+        found.append("LinkedIn profile")
+    return found
 
 
 def merge_contact(old: Contact, new: Contact) -> dict:
@@ -99,16 +106,49 @@ def merge_contact(old: Contact, new: Contact) -> dict:
     for name in ("linkedin_url", "connected_on"):
         if not getattr(old, name) and getattr(new, name):
             changes[name] = getattr(new, name)
-    for name in ("organization", "title"):
-        if getattr(new, name) and getattr(new, name) != getattr(old, name):
-            changes[name] = getattr(new, name)
-    if new.notes and new.notes not in old.notes:
-        changes["notes"] = f"{old.notes}\n\n{new.notes}" if old.notes else new.notes
+    typed = TYPED_SOURCE in old.sources
+    kept = []
+    for name, label in (("organization", "organization"), ("title", "job title")):
+        value = getattr(new, name)
+        if value and value != getattr(old, name):
+            if typed and getattr(old, name):
+                kept.append(f"{label} {value!r}")
+            else:
+                changes[name] = value
+    if looks_like_email(old.name) and new.name and not looks_like_email(new.name):
+        changes.update(first_name=new.first_name, last_name=new.last_name,
+                       display_name=new.display_name)
+    notes = new.notes
+    if kept:
+        source = new.sources[0] if new.sources else "an import"
+        notes = "\n".join(n for n in (f"From {source}: {', '.join(kept)}", notes) if n)
+    if notes and notes not in old.notes:
+        changes["notes"] = f"{old.notes}\n\n{notes}" if old.notes else notes
     return changes
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def name_keys(contact: Contact) -> set[str]:
+    """Every way the same person's name may be written: the shown name, given-first and
+    family-first; CJK names also without spaces. An e-mail used as a name gives none.
+
+    >>> sorted(name_keys(Contact(first_name="秀英", last_name="王", display_name="王秀英")))
+    ['王 秀英', '王秀英', '秀英 王', '秀英王']
+    """
+    if looks_like_email(contact.name):
+        return set()
+    first, last = contact.first_name, contact.last_name
+    keys = {name_key(contact.name), name_key(f"{first} {last}"), name_key(f"{last} {first}")}
+    keys = {k for k in keys if k}
+    if any(_CJK.search(k) for k in keys):
+        keys |= {unicodedata.normalize("NFKC", k).replace(" ", "") for k in keys}
+    return keys
+
+
 class ContactIndex:
-    """Contacts looked up by e-mail, LinkedIn URL and name key, in dicts (no quadratic scan)."""
+    """Contacts looked up by e-mail, LinkedIn URL and name keys, in dicts (no quadratic scan)."""
 
     def __init__(self, contacts: Iterable[Contact] = ()):
         self.entries: list[Contact] = []
@@ -124,8 +164,7 @@ class ContactIndex:
         url = linkedin_key(contact.linkedin_url)
         if url:
             self.by_url.setdefault(url, pos)
-        key = name_key(contact.name)
-        if key:
+        for key in name_keys(contact):
             bucket = self.by_name.setdefault(key, [])
             if pos not in bucket:
                 bucket.append(pos)
@@ -139,24 +178,33 @@ class ContactIndex:
         self.entries[pos] = contact
         self._index(pos, contact)
 
-    def find(self, contact: Contact) -> int | None:
-        """Position of the known person `contact` is, or None."""
+    def lookup(self, contact: Contact) -> tuple[int | None, list[int]]:
+        """(position of the same person or None, positions of same-named people who differ)."""
         for email in contact.emails:
             pos = self.by_email.get(email.casefold())
             if pos is not None:
-                return pos
+                return pos, []
         url = linkedin_key(contact.linkedin_url)
         if url and url in self.by_url:
-            return self.by_url[url]
-        for pos in self.by_name.get(name_key(contact.name), ()):
-            other = linkedin_key(self.entries[pos].linkedin_url)
-            if not (url and other and url != other):
-                return pos
-        return None
+            return self.by_url[url], []
+        candidates = []
+        for key in name_keys(contact):
+            candidates += [p for p in self.by_name.get(key, ()) if p not in candidates]
+        differ = []
+        for pos in candidates:
+            if not conflicts(self.entries[pos], contact):
+                return pos, []
+            differ.append(pos)
+        return None, differ
+
+    def find(self, contact: Contact) -> int | None:
+        """Position of the known person `contact` is, or None."""
+        return self.lookup(contact)[0]
 
 
-def _insert_contacts(conn, contacts: list[Contact], stamp: str) -> None:
-    """Bulk insert (executemany) inside the caller's transaction: the import's fast path."""
+def _insert_contacts(conn, contacts: list[Contact], stamp: str) -> list[int]:
+    """Bulk insert (executemany) inside the caller's transaction: the import's fast path.
+    Returns the new ids in order."""
     fields = [f for f in dataclasses.fields(Contact) if f.name != "id"]
     json_cols = {f.name for f in fields if f.default_factory in (list, dict)}  # type: ignore
     bool_cols = {f.name for f in fields if f.type in ("bool", bool)}
@@ -175,73 +223,100 @@ def _insert_contacts(conn, contacts: list[Contact], stamp: str) -> None:
             values.append(value)
         return values
 
-    sql = (f"INSERT INTO {Contact.table} ({', '.join(names)}) "
-           f"VALUES ({', '.join('?' for _ in names)})")
-    conn.executemany(sql, (row(c) for c in contacts))
+    if not contacts:
+        return []
+    first = (conn.execute(f"SELECT COALESCE(MAX(id), 0) FROM {Contact.table}").fetchone()[0]
+             + 1)
+    sql = (f"INSERT INTO {Contact.table} (id, {', '.join(names)}) "
+           f"VALUES ({', '.join('?' for _ in range(len(names) + 1))})")
+    ids = list(range(first, first + len(contacts)))
+    conn.executemany(sql, ([i, *row(c)] for i, c in zip(ids, contacts, strict=True)))
+    return ids
 
 
-def _plan(wb: Workbook, results: list[ParseResult], progress: Progress | None):
-    """What merging results into the workbook as it is now would add and change."""
-    summary = ImportSummary(files=[r.file for r in results])
-    for result in results:
-        summary.skipped += result.skipped
-        summary.errors += result.errors
-    existing = wb.contacts(include_deleted=True)
-    index = ContactIndex(existing)
-    known = len(existing)
-    changed: dict[int, dict] = {}
-    total = sum(len(r.contacts) for r in results) or 1
-    done = 0
-    for result in results:
-        for line, contact in result.contacts:
-            done += 1
-            if progress and done % BATCH == 0:
-                progress(0.5 * done / total)
-            pos = index.find(contact)
-            if pos is None:
-                index.add(contact)
-                summary.added += 1
-                continue
-            target = index.entries[pos]
-            if target.deleted_at:
-                summary.skipped.append(Problem(result.file, line, (
-                    f"{contact.name} was deleted from your list; undo the delete to bring "
-                    "them back")))
-                continue
-            changes = merge_contact(target, contact)
-            if changes:
-                index.replace(pos, dataclasses.replace(target, **changes))
-                if pos < known:
-                    changed.setdefault(pos, {}).update(changes)
-            summary.merged += 1
-    org_names = {o.name.casefold() for o in wb.list(Organization)}
-    new_orgs = []
-    for result in results:
-        for _line, org in result.organizations:
-            if org.name.casefold() not in org_names:
-                org_names.add(org.name.casefold())
-                new_orgs.append(org)
-    summary.organizations_added = len(new_orgs)
-    return summary, index, index.entries[known:], changed, new_orgs
+class _Plan:
+    """What an import will change, computed from the workbook as it is now."""
+
+    def __init__(self, wb: Workbook, results: list[ParseResult], summary: ImportSummary,
+                 progress: Progress | None):
+        everyone = wb.contacts(include_deleted=True)
+        # people on the list first, so a merged-away (deleted) record never wins a match
+        existing = [c for c in everyone if not c.deleted_at] + [c for c in everyone
+                                                                if c.deleted_at]
+        self.index = ContactIndex(existing)
+        self.known = len(existing)
+        self.changed: dict[int, dict] = {}
+        self.pairs: list[tuple[int, int]] = []
+        total = sum(len(r.contacts) for r in results) or 1
+        done = 0
+        for result in results:
+            for line, contact in result.contacts:
+                done += 1
+                if progress and done % BATCH == 0:
+                    progress(0.5 * done / total)
+                self._one(result, line, contact, summary)
+        org_names = {o.name.casefold() for o in wb.list(Organization)}
+        self.new_orgs = []
+        for result in results:
+            for _line, org in result.organizations:
+                if org.name.casefold() not in org_names:
+                    org_names.add(org.name.casefold())
+                    self.new_orgs.append(org)
+        self.new_people = self.index.entries[self.known:]
+
+    def _one(self, result: ParseResult, line: int, contact: Contact,
+             summary: ImportSummary) -> None:
+        pos, differ = self.index.lookup(contact)
+        if pos is None:
+            new = self.index.add(contact)
+            summary.added += 1
+            self.pairs += [(other, new) for other in differ]
+            return
+        target = self.index.entries[pos]
+        if target.deleted_at:
+            summary.skipped.append(Problem(result.file, line, (
+                f"{contact.name} was deleted from your list; undo the delete to bring "
+                "them back")))
+            return
+        changes = merge_contact(target, contact)
+        if changes:
+            self.index.replace(pos, dataclasses.replace(target, **changes))
+            if pos < self.known:
+                self.changed.setdefault(pos, {}).update(changes)
+        summary.merged += 1
+        summary.merged_names.append(self.index.entries[pos].name)
 
 
 def merge_results(wb: Workbook, results: list[ParseResult],
                   progress: Progress | None = None) -> ImportSummary:
     """Write parsed results into the workbook (backup first, then one transaction)."""
-    summary, index, new_people, changed, new_orgs = _plan(wb, results, progress)
-    if new_people or changed or new_orgs:
+    summary = ImportSummary(files=[r.file for r in results])
+    for result in results:
+        summary.skipped += result.skipped
+        summary.errors += result.errors
+        summary.unmapped += [(result.file, c) for c in result.unmapped]
+    if any(r.contacts or r.organizations for r in results):
         wb.backup("import")
+    with wb.transaction() as conn:
+        plan = _Plan(wb, results, summary, progress)
         stamp = now_iso()
-        with wb.transaction() as conn:
-            # Again under the write lock: a parallel import may have written since.
-            summary, index, new_people, changed, new_orgs = _plan(wb, results, None)
-            for start in range(0, len(new_people), BATCH):
-                _insert_contacts(conn, new_people[start:start + BATCH], stamp)
-                if progress:
-                    progress(0.5 + 0.4 * min(1.0, (start + BATCH) / len(new_people)))
-            for pos, changes in changed.items():
-                wb.update(Contact, index.entries[pos].id, **changes)
-            wb.add_many(new_orgs)
+        ids: list[int] = []
+        for start in range(0, len(plan.new_people), BATCH):
+            ids += _insert_contacts(conn, plan.new_people[start:start + BATCH], stamp)
+            if progress:
+                progress(0.5 + 0.4 * min(1.0, (start + BATCH) / len(plan.new_people)))
+        for pos, changes in plan.changed.items():
+            wb.update(Contact, plan.index.entries[pos].id, **changes)
+        wb.add_many(plan.new_orgs)
+        summary.organizations_added = len(plan.new_orgs)
+        entries = plan.index.entries
+
+        def id_of(pos: int) -> int:
+            return entries[pos].id if pos < plan.known else ids[pos - plan.known]
+
+        names = {id_of(p): entries[p].name for pair in plan.pairs for p in pair}
+        stored = add_pending(wb, [(id_of(a), id_of(b)) for a, b in plan.pairs])
+        summary.possible_duplicates = [(names[a], names[b], a, b) for a, b in stored]
     if progress:
         progress(1.0)
     return summary

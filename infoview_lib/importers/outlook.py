@@ -1,5 +1,10 @@
 """Outlook CSV (the desktop export, Outlook.com, and the Outlook-style CSVs other services
-write). Columns are matched by name; German and French headers are understood too.
+write) and any other address-book CSV: Thunderbird (`Primary Email`, `Mobile Number`,
+`Organization`), Roundcube, Yahoo, hand-made lists from Excel or Numbers (`Name`,
+`Email Home`, `Email Work`, `E-mail 2` ...), with `,` `;` or tab between cells. Columns
+are matched by name (German and French headers too). Every e-mail or phone column is read;
+any other column with values is listed in `unmapped`, and a column whose values are
+e-mail addresses is read whatever its name.
 
 `Title` is the honorific (Mr./Dr.), the job is `Job Title`; empty dates are `0/0/00`.
 Encodings: UTF-8 (with or without BOM), UTF-16, or Windows cp1252.
@@ -10,6 +15,9 @@ Example:
     >>> p = r.contacts[0][1]
     >>> (p.name, p.organization, p.title, p.emails)
     ('Ada Example', 'Acme', 'Engineer', ['ada@example.org'])
+    >>> r = parse_address_book("Name;Email Work;Birthday\\nBo Chen;bo@x.org;1990\\n", "l.csv")
+    >>> (r.contacts[0][1].emails, r.unmapped)
+    (['bo@x.org'], ['birthday'])
 """
 
 from __future__ import annotations
@@ -19,29 +27,42 @@ import re
 from .base import (
     ParseResult,
     cell,
+    clean_email,
     column_map,
     decode_bytes,
     is_linkedin,
     labels_to_categories,
     make_person,
     read_csv,
+    unmapped_columns,
 )
 
 COLUMNS = {
-    "first": ("first name", "given name", "vorname", "prénom"),
+    "first": ("first name", "given name", "firstname", "forename", "vorname", "prénom"),
     "middle": ("middle name", "weitere vornamen", "deuxième prénom", "second prénom"),
-    "last": ("last name", "surname", "family name", "nachname", "nom"),
-    "company": ("company", "firma", "société", "entreprise"),
-    "title": ("job title", "position", "fonction", "titre du poste"),
-    "notes": ("notes", "notizen"),
-    "categories": ("categories", "kategorien", "catégories"),
-    "web": ("web page", "webseite", "page web", "personal web page", "business web page"),
-    "display": ("display name", "name"),
+    "last": ("last name", "surname", "family name", "lastname", "nachname", "nom"),
+    "company": ("company", "organization", "organisation", "company name", "employer",
+                "firma", "société", "entreprise"),
+    "title": ("job title", "position", "role", "fonction", "titre du poste"),
+    "notes": ("notes", "note", "notizen", "comments"),
+    "categories": ("categories", "groups", "group", "kategorien", "catégories"),
+    "display": ("display name", "name", "full name", "fullname", "contact name",
+                "nickname", "nick name"),
 }
-_EMAIL = re.compile(r"^(email( \d+)? address|email-adresse|email( \d+)?: adresse|"
-                    r"adresse de messagerie( \d+)?|email)$")
-_PHONE = re.compile(r"(phone|telefon|téléphone|mobiltelefon|pager|fax)( \d+)?$")
-_ANY_PHONE = re.compile(r"phone|telefon|téléphone")
+_EMAIL = re.compile(r"e?mail|messagerie")
+_NOT_EMAIL = re.compile(r"type|display|label|name|sensitivity|routing|format|preferred")
+_PHONE = re.compile(r"phone|mobile|cell|telefon|téléphone|handy|tel$|^tel\b|^portable")
+_NOT_PHONE = re.compile(r"fax|pager|type|label")
+_WEB = re.compile(r"web ?page|website|web site|homepage|url|linkedin|profile")
+_IGNORED = re.compile(r"^(e-?mail ?\d* ?(type|display name))$")
+
+
+def _email_column(key: str) -> bool:
+    return bool(_EMAIL.search(key)) and not _NOT_EMAIL.search(key)
+
+
+def _phone_column(key: str) -> bool:
+    return bool(_PHONE.search(key)) and not _NOT_PHONE.search(key)
 
 
 def is_outlook_header(keys: list[str]) -> bool:
@@ -49,33 +70,68 @@ def is_outlook_header(keys: list[str]) -> bool:
     have = set(keys)
     named = ({"first name", "last name"} <= have or {"vorname", "nachname"} <= have
              or {"prénom", "nom"} <= have)
-    extra = any(_EMAIL.match(k) for k in keys) or bool(
+    extra = any(_email_column(k) for k in keys) or bool(
         have & {"company", "job title", "firma", "société", "business phone", "mobile phone"})
     return named and extra
 
 
+def is_address_book_header(keys: list[str]) -> bool:
+    """Any contact-list header: a name column and an e-mail, phone or organization column."""
+    names = {n for key in ("first", "last", "display") for n in COLUMNS[key]}
+    named = any(k in names for k in keys)
+    extra = any(_email_column(k) or _phone_column(k) or k in COLUMNS["company"] for k in keys)
+    return named and extra
+
+
+def _email_like_column(rows: list[tuple[int, list[str]]], index: int) -> bool:
+    values = [cell(r, index) for _, r in rows if cell(r, index)]
+    return bool(values) and sum(bool(clean_email(v)) for v in values) >= 0.8 * len(values)
+
+
+def parse_address_book(data: bytes | str, name: str = "contacts.csv",
+                       fmt: str = "csv") -> ParseResult:
+    """People (and organizations) from any address-book CSV with a header row."""
+    text = decode_bytes(data, name)
+    result = ParseResult(name, fmt)
+    check = is_outlook_header if fmt == "outlook" else is_address_book_header
+    header, row_iter = read_csv(text, check, name=name)
+    rows = list(row_iter)
+    where = column_map(header, COLUMNS)
+    used = set(where.values())
+    email_cols = [i for i, k in enumerate(header) if _email_column(k) and i not in used]
+    phone_cols = [i for i, k in enumerate(header) if _phone_column(k) and i not in used]
+    web_cols = [i for i, k in enumerate(header) if _WEB.search(k) and i not in used]
+    used |= set(email_cols) | set(phone_cols) | set(web_cols)
+    for i, key in enumerate(header):
+        if i not in used and (_IGNORED.match(key) or key in ("title", "anrede")):
+            used.add(i)  # the honorific, and Outlook's e-mail type / display columns
+        elif i not in used and _email_like_column(rows, i):
+            email_cols.append(i)
+            used.add(i)
+    result.unmapped = unmapped_columns(header, rows, used)
+    for line, row in rows:
+        _row_to_person(result, line, row, where, email_cols, phone_cols, web_cols)
+    return result
+
+
+def _row_to_person(result: ParseResult, line: int, row: list[str], where: dict[str, int],
+                   email_cols: list[int], phone_cols: list[int], web_cols: list[int]) -> None:
+    def get(key: str) -> str:
+        return cell(row, where.get(key))
+
+    emails = [v for i in email_cols for v in re.split(r"[;,]\s*", cell(row, i)) if "@" in v]
+    phones = [cell(row, i) for i in phone_cols if cell(row, i)]
+    labels = re.split(r"[;,]", get("categories")) if get("categories") else []
+    categories, tags = labels_to_categories(labels)
+    web = next((cell(row, i) for i in web_cols if is_linkedin(cell(row, i))), "")
+    first = " ".join(p for p in (get("first"), get("middle")) if p)
+    display = "" if first or get("last") else get("display")
+    make_person(result, line, first=first, last=get("last"), display=display,
+                organization=get("company"), title=get("title"), emails=emails,
+                phones=phones, linkedin_url=web, categories=categories, tags=tags,
+                notes=get("notes"))
+
+
 def parse_outlook(data: bytes | str, name: str = "contacts.csv") -> ParseResult:
     """People (and organizations) from an Outlook-style CSV."""
-    text = decode_bytes(data, name)
-    result = ParseResult(name, "outlook")
-    header, rows = read_csv(text, is_outlook_header, name=name)
-    where = column_map(header, COLUMNS)
-    email_cols = [i for i, k in enumerate(header) if _EMAIL.match(k)]
-    phone_cols = [i for i, k in enumerate(header)
-                  if _PHONE.search(k) and _ANY_PHONE.search(k) and "fax" not in k]
-    for line, row in rows:
-        def get(key: str, row=row) -> str:
-            return cell(row, where.get(key))
-
-        emails = [cell(row, i) for i in email_cols if "@" in cell(row, i)]
-        phones = [cell(row, i) for i in phone_cols if cell(row, i)]
-        labels = re.split(r"[;,]", get("categories")) if get("categories") else []
-        categories, tags = labels_to_categories(labels)
-        web = get("web")
-        first = " ".join(p for p in (get("first"), get("middle")) if p)
-        display = "" if first or get("last") else get("display")
-        make_person(result, line, first=first, last=get("last"), display=display,
-                    organization=get("company"), title=get("title"), emails=emails,
-                    phones=phones, linkedin_url=web if is_linkedin(web) else "",
-                    categories=categories, tags=tags, notes=get("notes"))
-    return result
+    return parse_address_book(data, name, "outlook")
