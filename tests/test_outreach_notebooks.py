@@ -32,9 +32,9 @@ def test_notebook_02_with_persona(tmp_path):
         load_persona(wb, "maya")
     nb = run_notebook(NOTEBOOKS / "02_what_you_want_to_know.ipynb",
                       {"INFOVIEW_WORKBOOK": str(path)}, probes=[
-        "print(panel.pick.options[0][0])",
+        "print(panel.pick.options[1][0])",  # [0] is '+ a new target'
         "panel.first.value = panel.first.options[1][1]; print(panel.status.text)",
-        "panel.pick.value = panel.pick.options[1][1]\n"
+        "panel.pick.value = panel.pick.options[2][1]\n"
         "print(map_panel.target.label, len(map_panel.image.value) > 1000)",
     ])
     assert error_outputs(nb) == []

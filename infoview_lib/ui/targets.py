@@ -43,6 +43,8 @@ LAMP_NOTE = ("Sorted the LAMP way (from Steve Dalton's <i>The 2-Hour Job Search<
              f"(someone on your list leads there). Work on the top {FOCUS_SIZE} first.")
 LABELS = {"description_width": "7em"}   # "Organization" fits; the boxes line up
 CELL = "padding:3px 10px;text-align:left;vertical-align:top;overflow-wrap:anywhere"
+NEW = ("+ a new target (empty form)", None)
+LEADS_SHOWN = 8   # the best leads; 'show all' lists the rest
 
 
 def _short(text: str, limit: int = 80) -> str:
@@ -81,8 +83,9 @@ def targets_table(rows: list[TargetRow]) -> str:
             f"{head}{''.join(body)}</table><p>{LAMP_NOTE}</p>")
 
 
-def leads_html(row: TargetRow | None, people: int = 1) -> str:
-    """Who leads to the chosen target; with no target (or nobody listed), what to do next."""
+def leads_html(row: TargetRow | None, people: int = 1, limit: int | None = LEADS_SHOWN) -> str:
+    """Who leads to the chosen target (the best `limit`, None: all); with no target (or
+    nobody listed), what to do next."""
     if people == 0:
         return ("<p class='iv-leads-empty'>Your list of people is empty, so nobody can point you "
                 "anywhere yet. Add people in step 1 (<code>01_who_you_know.ipynb</code>), or load "
@@ -94,11 +97,15 @@ def leads_html(row: TargetRow | None, people: int = 1) -> str:
         ideas = "".join(f"<li>{html.escape(i)}</li>" for i in ways_in(row.target))
         return (f"<p>Nobody on your list leads to <b>{html.escape(row.target.name)}</b> yet. "
                 f"Ways to find someone:</p><ul class='iv-ways-in'>{ideas}</ul>")
+    shown = row.leads if limit is None else row.leads[:limit]
     items = "".join(
         f"<li><b>{html.escape(lead.name)}</b>: {html.escape(lead.reason)}<br>"
-        f"<small>{html.escape(lead.path_text)}</small></li>" for lead in row.leads)
-    return (f"<p>Who can point you to <b>{html.escape(row.target.name)}</b> (best first):</p>"
-            f"<ol>{items}</ol>")
+        f"<small>{html.escape(lead.path_text)}</small></li>" for lead in shown)
+    more = len(row.leads) - len(shown)
+    rest = (f"<p class='iv-leads-more'><small>… and {more} more: tick <i>show all</i> to list "
+            f"them.</small></p>") if more else ""
+    return (f"<p>Who can point you to <b>{html.escape(row.target.name)}</b> (best first, "
+            f"{len(row.leads)} in all):</p><ol>{items}</ol>{rest}")
 
 
 class TargetsPanel(Panel):
@@ -150,6 +157,10 @@ class TargetsPanel(Panel):
         self.pick.observe(self._picked, names="value")
 
         self.leads = hooked(w.HTML(), "iv-leads")
+        self.all_leads = hooked(w.Checkbox(value=False, indent=False, description="show all",
+                                           layout=w.Layout(width="auto")), "iv-all-leads")
+        self.all_leads.observe(lambda _: self._show_leads(), names="value")
+        self._just_added: int | None = None  # shown below while the form is empty again
         self.first = hooked(w.Dropdown(description="Contact first", options=[("(not chosen)", None)],
                                        layout=w.Layout(width="30em"),
                                        style={"description_width": "initial"}), "iv-contact-first")
@@ -161,12 +172,13 @@ class TargetsPanel(Panel):
             title("What are you exploring?"),
             w.HBox(list(self.goal_boxes.values())), self.goal_text,
             title("Your targets"), self.table,
-            w.HTML("<small>Pick a target to see or change it, or type a new one and click "
-                   "<b>Add as new target</b>.</small>"), self.pick,
+            w.HTML("<small>Pick a target to see or change it, or pick <i>+ a new target</i> "
+                   "(an empty form), type it and click <b>Add as new target</b>.</small>"),
+            self.pick,
             w.HBox([self.name, self.kind]), w.HBox([self.motivation, self.postings]),
             w.HBox([self.organization, self.keywords]), self.learn,
             w.HBox([self.add_button, self.save_button, self.remove_button]), self.status.widget,
-            title("Who can point you there"), self.leads, self.first,
+            title("Who can point you there"), self.leads, self.all_leads, self.first,
         ]), "iv-targets")
         self.refresh()
 
@@ -186,7 +198,7 @@ class TargetsPanel(Panel):
                 map_panel.target.value = self.pick.value   # redraws once
 
         def changed() -> None:
-            map_panel.refresh(select=self.pick.value)   # one redraw, on the picked target
+            map_panel.refresh(select=self.shown_id)   # one redraw, on the target shown
 
         self.on_change(changed)
         self.pick.observe(follow, names="value")
@@ -201,27 +213,39 @@ class TargetsPanel(Panel):
         current = select if select is not None else self.pick.value
         self._quiet = True
         try:
-            self.pick.options = [(f"{r.rank}. {r.target.name}", r.target.id) for r in self.rows]
+            self.pick.options = [NEW] + [(f"{r.rank}. {r.target.name}", r.target.id)
+                                         for r in self.rows]
             ids = [r.target.id for r in self.rows]
-            self.pick.value = current if current in ids else (ids[0] if ids else None)
+            self.pick.value = current if current in ids else (
+                None if select is None and current is None and self._just_added else
+                ids[0] if ids else None)
         finally:
             self._quiet = False
         self._show_target()
 
-    def _row(self) -> TargetRow | None:
-        return next((r for r in self.rows if r.target.id == self.pick.value), None)
+    @property
+    def shown_id(self) -> int | None:
+        """The target whose leads are shown: the one picked, or the one just added."""
+        return self.pick.value if self.pick.value is not None else self._just_added
+
+    def _row(self, target_id: int | None = None) -> TargetRow | None:
+        wanted = self.pick.value if target_id is None else target_id
+        return next((r for r in self.rows if r.target.id == wanted), None)
 
     def _show_target(self) -> None:
-        row = self._row()
+        form = self._row()
+        row = form or self._row(self._just_added)
         self._quiet = True
         try:
-            if row is not None:
-                t = row.target
-                self.name.value, self.kind.value = t.name, t.kind
-                self.motivation.value, self.postings.value = max(t.motivation, 1), t.postings
-                self.organization.value, self.learn.value = t.organization, t.what_to_learn
-                self.keywords.value = ", ".join(t.keywords)
+            t = form.target if form is not None else Target(name="-", kind="field")
+            self.name.value = t.name if form is not None else ""
+            self.kind.value = t.kind
+            self.motivation.value, self.postings.value = max(t.motivation, 1), t.postings
+            self.organization.value, self.learn.value = t.organization, t.what_to_learn
+            self.keywords.value = ", ".join(t.keywords)
+            self.save_button.disabled = self.remove_button.disabled = form is None
             options = [("(not chosen)", None)]
+            self.all_leads.value = False
             if row is not None:
                 options += [(_short(f"{lead.name}: {lead.reason}"), lead.contact_id)
                             for lead in row.leads]
@@ -231,7 +255,16 @@ class TargetsPanel(Panel):
             self.first.value = picked.id if picked and picked.id in ids else None
         finally:
             self._quiet = False
-        self.leads.value = leads_html(row, len(self.wb.contacts()) if row is None else 1)
+        self._show_leads()
+
+    def _show_leads(self) -> None:
+        row = self._row(self.shown_id)
+        many = row is not None and len(row.leads) > LEADS_SHOWN
+        self.all_leads.layout.display = "" if many else "none"
+        if many:
+            self.all_leads.description = f"show all {len(row.leads)}"
+        self.leads.value = leads_html(row, len(self.wb.contacts()) if row is None else 1,
+                                      None if self.all_leads.value else LEADS_SHOWN)
 
     def _form(self) -> dict:
         keywords = [k.strip() for k in self.keywords.value.split(",") if k.strip()]
@@ -248,10 +281,33 @@ class TargetsPanel(Panel):
 
     @reports_errors
     def add(self, _=None) -> None:
+        if self.pick.value is not None:
+            self._start_new_form()
+            return
         target = add_target(self.wb, **self._form())
-        self.refresh(select=target.id)
+        self._just_added = target.id
+        self.refresh()   # the form is empty again for the next one
         self._changed()
-        self.status.ok(f"Added {target.name}.")
+        self.status.ok(f"Added {target.name}. The form is empty for the next target; pick "
+                       f"{target.name} in the list to change its details.")
+
+    def _start_new_form(self) -> None:
+        """Add clicked while a target is shown: an empty form, keeping only a newly typed name."""
+        shown = self.wb.get(Target, self.pick.value).name
+        typed = self.name.value.strip()
+        self._keep_unsaved(self.pick.value, None, rename_note=False)
+        self._just_added = None
+        self._quiet = True
+        try:
+            self.pick.value = None
+        finally:
+            self._quiet = False
+        self._show_target()
+        if typed and typed != shown:
+            self.name.value = typed
+        self.status.warn("The form is empty now for a new target" + (
+            f" (only the name '{typed}' is kept)" if typed and typed != shown else "")
+            + ": fill in its details and click 'Add as new target' again.")
 
     @reports_errors
     def save(self, _=None) -> None:
@@ -278,11 +334,12 @@ class TargetsPanel(Panel):
     def _picked(self, change) -> None:
         if self._quiet:
             return
+        self._just_added = None
         if change["old"] is not None and self._keep_unsaved(change["old"], change["new"]):
             return
         self._show_target()
 
-    def _keep_unsaved(self, old_id: int, new_id: int | None) -> bool:
+    def _keep_unsaved(self, old_id: int, new_id: int | None, rename_note: bool = True) -> bool:
         """Before the form shows another target: edits to the one that was showing are saved
         (the user was told everything is saved as they go). A changed name is not taken as a
         rename (it may be a new target typed over the form): the status says what happened.
@@ -297,6 +354,8 @@ class TargetsPanel(Panel):
         changes = {k: v for k, v in form.items() if k != "name" and getattr(old, k) != v}
         typed = form["name"].strip()
         if typed and typed != old.name:
+            if not rename_note:
+                return False
             self.status.warn(f"You typed '{typed}' but did not click a button, so "
                              f"{old.name} keeps its details. To add it, type it again and click "
                              "'Add as new target'; to rename it, pick it again, type the new name "
@@ -316,10 +375,10 @@ class TargetsPanel(Panel):
 
     @reports_errors
     def _first_picked(self, change) -> None:
-        if self._quiet or self.pick.value is None:
+        if self._quiet or self.shown_id is None:
             return
-        set_contact_first(self.wb, self.pick.value, change["new"])
-        target = self.wb.get(Target, self.pick.value)
+        set_contact_first(self.wb, self.shown_id, change["new"])
+        target = self.wb.get(Target, self.shown_id)
         if change["new"] is None:
             self.status.ok(f"Cleared whom to contact first for {target.name}.")
         else:

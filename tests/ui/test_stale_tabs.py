@@ -68,7 +68,7 @@ def test_step2_and_step5_rebuild_their_pickers(maya, other_tab):
     targets.remove_button.click()
     assert STALE in targets.status.text.replace("&#x27;", "'")
     daniel = {t.name for t in other_tab.list(Target)}
-    assert {label.split(". ", 1)[1] for label, _ in targets.pick.options} == daniel
+    assert {label.split(". ", 1)[1] for label, v in targets.pick.options if v} == daniel
     meeting.save_button.click()
     assert STALE in meeting.status.text.replace("&#x27;", "'")
     assert {label for label, _ in meeting.contact.options} <= {c.name for c in maya.contacts()}

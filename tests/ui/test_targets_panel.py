@@ -60,13 +60,18 @@ def test_add_edit_remove_a_target(wb):
     assert (target.name, target.organization, target.motivation) == ("Acme", "Acme", 4)
     assert "Acme" in panel.table.value and "Ada" in panel.leads.value
     assert "works at Acme" in panel.leads.value and "You → Ada → Acme" in panel.leads.value
+    assert panel.pick.value is None and panel.name.value == ""  # empty for the next one
+    panel.pick.value = target.id
     panel.postings.value = True
     panel.keywords.value = "rockets, anvils"
     panel.save()
     assert wb.get(Target, target.id).postings and wb.get(Target, target.id).keywords == [
         "rockets", "anvils"]
+    panel.pick.value = None
+    panel.name.value = "Acme"
     panel.add()   # the same name again
     assert "already on your target list" in panel.status.text
+    panel.pick.value = target.id
     panel.remove()
     assert wb.list(Target) == [] and "Removed Acme" in panel.status.text
 
@@ -87,7 +92,7 @@ def test_contact_first_is_stored_per_target(maya):
     panel.first.value = lead_ids[1]
     assert contact_first(maya, ux).id == lead_ids[1]
     assert "first for UX research" in panel.status.text
-    panel.pick.value = panel.pick.options[1][1]
+    panel.pick.value = panel.pick.options[2][1]
     assert panel.first.value is None
     rebuilt = TargetsPanel(maya)
     assert rebuilt.first.value == lead_ids[1]
@@ -108,9 +113,14 @@ def test_link_map_follows_changes_and_pick(maya):
     panel = TargetsPanel(maya)
     map_panel = TargetMapPanel(maya)
     panel.link_map(map_panel)
-    panel.pick.value = panel.pick.options[2][1]
+    panel.pick.value = panel.pick.options[3][1]
     assert map_panel.target.value == panel.pick.value
-    panel.name.value, panel.kind.value = "Tidewater Hydrogen", "company"
+    panel.name.value = "Tidewater Hydrogen"
+    panel.add()  # a target is shown: the form empties first, keeping only the typed name
+    assert panel.pick.value is None and panel.name.value == "Tidewater Hydrogen"
+    assert panel.keywords.value == "" and panel.learn.value == "" and not panel.postings.value
+    assert "empty now for a new target" in panel.status.text
+    panel.kind.value = "company"
     panel.add()
     assert "Tidewater Hydrogen" in [label for label, _ in map_panel.target.options]
     assert map_panel.target.label == "Tidewater Hydrogen"
@@ -125,7 +135,7 @@ def test_a_save_redraws_the_linked_map_once(maya):
     draws = []
     real_draw = map_panel.draw
     map_panel.draw = lambda: (draws.append(1), real_draw())
-    panel.pick.value = panel.pick.options[2][1]
+    panel.pick.value = panel.pick.options[3][1]
     assert draws == [1]
     draws.clear()
     panel.motivation.value = 1     # the target moves down the ranking
@@ -148,7 +158,7 @@ def test_contact_first_choices_are_cut_at_a_word(maya):
 
 def test_edits_are_saved_when_another_target_is_picked(maya):
     panel = TargetsPanel(maya)
-    first, second = panel.pick.options[0][1], panel.pick.options[1][1]
+    first, second = panel.pick.options[1][1], panel.pick.options[2][1]
     panel.pick.value = first
     panel.learn.value = "Whether research roles take design graduates 🚀"
     panel.motivation.value = 2
@@ -161,7 +171,7 @@ def test_edits_are_saved_when_another_target_is_picked(maya):
 
 def test_a_typed_new_name_is_not_taken_as_a_rename(maya):
     panel = TargetsPanel(maya)
-    first, second = panel.pick.options[0][1], panel.pick.options[1][1]
+    first, second = panel.pick.options[1][1], panel.pick.options[2][1]
     name = maya.get(Target, first).name
     panel.pick.value = first
     panel.name.value = "Game design"
@@ -169,3 +179,31 @@ def test_a_typed_new_name_is_not_taken_as_a_rename(maya):
     assert maya.get(Target, first).name == name
     said = html.unescape(panel.status.text)
     assert "You typed 'Game design'" in said and "'Add as new target'" in said
+
+
+def test_two_targets_one_after_the_other_start_from_an_empty_form(wb):
+    """Nothing of the first target carries over into the second (issue: 'Solar
+    energyNorthwind Solar', keywords and what-to-learn kept silently)."""
+    panel = TargetsPanel(wb)
+    panel.name.value, panel.keywords.value = "Solar energy", "solar, storage"
+    panel.learn.value, panel.postings.value = "How sites are chosen", True
+    panel.add()
+    assert (panel.name.value, panel.keywords.value, panel.learn.value,
+            panel.postings.value) == ("", "", "", False)
+    assert "Solar energy" in panel.leads.value  # the one just added is still shown below
+    panel.name.value = "Northwind Solar"
+    panel.add()
+    second = wb.list(Target)[1]
+    assert (second.name, second.keywords, second.what_to_learn, second.postings) == (
+        "Northwind Solar", [], "", False)
+
+
+def test_a_long_list_of_leads_shows_the_best_then_show_all(wb):
+    wb.add_many([Contact(first_name=f"P{i}", organization="Acme") for i in range(30)])
+    panel = TargetsPanel(wb)
+    panel.name.value, panel.kind.value = "Acme", "company"
+    panel.add()
+    assert panel.leads.value.count("<li>") == 8 and "and 22 more" in panel.leads.value
+    assert panel.all_leads.layout.display == "" and panel.all_leads.description == "show all 30"
+    panel.all_leads.value = True
+    assert panel.leads.value.count("<li>") == 30 and "more" not in panel.leads.value
