@@ -1,5 +1,10 @@
 """The start panel: where the workbook lives, the environment check, persona or blank,
-and progress over the six steps."""
+who you are (the profile every draft uses), and progress over the six steps.
+
+CSS hooks: .iv-persona, .iv-replace, button.iv-load-persona, button.iv-start-blank,
+.iv-profile-prompt, .iv-profile-<field> (name, introduction, email, phone, linkedin_url,
+programme), button.iv-save-profile, .iv-profile-status, .iv-progress.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +14,11 @@ import ipywidgets as w
 
 from ..classroom.doctor import run_checks
 from ..classroom.protocol import fit_persona_categories
+from ..outreach.words import JOB_WORDS
 from ..steps import step_progress
+from ..text import plural
 from ..workbook.personas import list_personas
+from ..workbook.profile import FIELDS, Profile, get_profile, save_profile
 from ..workbook.reset import clear_workbook, is_empty, start_from_persona
 from ..workbook.store import Workbook
 from .common import Panel, StatusLine, button, hooked, reports_errors, title
@@ -32,13 +40,37 @@ def progress_html(wb: Workbook) -> str:
     return "<table class='iv-progress-table'>" + "".join(rows) + "</table>"
 
 
+PROFILE_FIELDS = {
+    "name": ("Your name", "e.g. Maya Okafor-Lind"),
+    "introduction": ("About you", "one line, e.g. a final-year design student exploring UX"),
+    "email": ("E-mail", "for your signature"),
+    "phone": ("Phone", "for your signature and voicemails"),
+    "linkedin_url": ("LinkedIn", "https://www.linkedin.com/in/..."),
+    "programme": ("Programme", "your course or school"),
+}
+PROFILE_STYLE = {"description_width": "8em"}
+
+
+def profile_prompt(profile: Profile) -> str:
+    """The line above the form: a clear request while name or introduction is missing."""
+    if profile.complete:
+        return ("<p class='iv-profile-prompt iv-ok'>Every draft, signature, thank-you, plan "
+                f"and invite is written as <b>{html.escape(profile.name)}</b>. Change anything "
+                "here and save; the next draft uses it.</p>")
+    missing = " and ".join(profile.missing())
+    return ("<p class='iv-profile-prompt iv-warn' style='color:#7d5300'><b>Tell us who you are."
+            "</b> Your name and one line about you go into every message the workbook drafts "
+            f"for you (still missing: {html.escape(missing)}). Fill in the boxes below and "
+            "click <i>Save who I am</i>.</p>")
+
+
 def checks_html() -> str:
     """One green line when all is well; otherwise each problem with the command that fixes it."""
     checks = run_checks()
     bad = [c for c in checks if not c.ok]
     if not bad:
         return (f"<p class='iv-checks' style='color:#1a7f37'>&#10003; Everything the workbook needs "
-                f"is installed ({len(checks)} checks passed).</p>")
+                f"is installed ({plural(len(checks), 'check')} passed).</p>")
     items = "".join(
         f"<li><b>{html.escape(c.name)}</b>: {html.escape(c.detail)}<br>Fix it by running "
         f"this in a terminal, then restart the kernel: <code>{html.escape(c.fix)}</code></li>"
@@ -66,6 +98,16 @@ class StartPanel(Panel):
         self.load_button.on_click(self.load)
         self.blank_button.on_click(self.start_blank)
         self.progress = hooked(w.HTML(progress_html(wb)), "iv-progress")
+        self.profile_status = StatusLine("iv-profile-status")
+        self.profile_prompt = hooked(w.HTML(), "iv-profile-prompt-box")
+        self.profile = {
+            key: hooked(w.Text(description=label, placeholder=hint, style=PROFILE_STYLE,
+                               layout=w.Layout(width="40em", max_width="100%")),
+                        f"iv-profile-{key}")
+            for key, (label, hint) in PROFILE_FIELDS.items()}
+        self.save_profile_button = button("Save who I am", "iv-save-profile", "primary")
+        self.save_profile_button.on_click(self.save_profile)
+        self.show_profile()
         where = w.HTML(f"Your workbook file: <code class='iv-workbook-path'>"
                        f"{html.escape(str(wb.path))}</code>")
         parts = [title("Your workbook"), where]
@@ -75,12 +117,43 @@ class StartPanel(Panel):
             title("Start"),
             w.HTML("Practise with a made-up person, or start your own list (blank)."),
             self.persona, self.replace, w.HBox([self.load_button, self.blank_button]),
-            self.status.widget, title("Your progress"), self.progress,
+            self.status.widget,
+            title("Who you are"), self.profile_prompt, *self.profile.values(),
+            self.save_profile_button, self.profile_status.widget,
+            title("Your progress"), self.progress,
         ]
         self.widget = hooked(w.VBox(parts), "iv-start")
 
     def refresh(self) -> None:
         self.progress.value = progress_html(self.wb)
+        self.show_profile()
+
+    def show_profile(self) -> None:
+        """Fill the form from the workbook's profile."""
+        profile = get_profile(self.wb)
+        for key, box in self.profile.items():
+            box.value = getattr(profile, key)
+        self.profile_prompt.value = profile_prompt(profile)
+
+    def status_for(self, handler: str) -> StatusLine | None:
+        """Messages about the profile appear under its form."""
+        return self.profile_status if handler == "save_profile" else None
+
+    @reports_errors
+    def save_profile(self, _=None) -> None:
+        profile = save_profile(self.wb, Profile(**{k: self.profile[k].value for k in FIELDS}))
+        self.show_profile()
+        self.progress.value = progress_html(self.wb)
+        found = sorted({m.group(0).lower() for m in JOB_WORDS.finditer(profile.introduction)})
+        if found:
+            self.profile_status.warn(
+                f"Saved, but your introduction mentions {', '.join(found)}: an informational "
+                "interview asks for advice, not a job, so step 3's checker will flag it. Say "
+                "what you are exploring instead, e.g. 'learning about solar and storage'.")
+        elif profile.missing():
+            self.profile_status.warn(f"Saved. Still missing: {' and '.join(profile.missing())}.")
+        else:
+            self.profile_status.ok(f"Saved. Your drafts are now written as {profile.name}.")
 
     def _confirmed(self) -> bool:
         if is_empty(self.wb) or self.replace.value:
@@ -97,8 +170,9 @@ class StartPanel(Panel):
         fit_persona_categories(self.wb)  # the class's own categories, if custom
         self.replace.value = False
         self.refresh()
-        self.status.ok(f"Loaded {self.persona.value}: {counts['contacts']} people and "
-                       f"{counts['targets']} targets. Go on to step 1.")
+        self.status.ok(f"Loaded {self.persona.value}: {plural(counts['contacts'], 'person', 'people')}"
+                       f" and {plural(counts['targets'], 'target')}, and who they are (below). "
+                       "Go on to step 1.")
 
     @reports_errors
     def start_blank(self, _=None) -> None:
@@ -107,4 +181,5 @@ class StartPanel(Panel):
         clear_workbook(self.wb)
         self.replace.value = False
         self.refresh()
-        self.status.ok("Your workbook is empty and ready. Go on to step 1 to list people you know.")
+        self.status.ok("Your workbook is empty and ready. Tell us who you are below, then go "
+                       "on to step 1 to list the people you know.")

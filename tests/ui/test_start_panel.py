@@ -58,11 +58,67 @@ def test_environment_problems_show_their_fix(monkeypatch):
 def test_progress_aim_comes_from_the_protocol(wb, monkeypatch):
     import dataclasses
 
+    from infoview_lib import steps as progress
     from infoview_lib.classroom.protocol import current_protocol
-    from infoview_lib.workbook import progress
 
     changed = dataclasses.replace(current_protocol(), list_aim=30, list_stretch=60)
     monkeypatch.setattr(progress, "current_protocol", lambda: changed)
     wb.add(Contact(first_name="Ada"))
     detail = StartPanel(wb, check_environment=False).progress.value
     assert "1 person listed (aim for 30, stretch to 60)" in detail
+
+
+# -- who you are ----------------------------------------------------------------------
+def test_blank_workbook_asks_who_you_are_and_saves_it_once(wb):
+    from infoview_lib.outreach import draft_for
+    from infoview_lib.workbook.profile import get_profile
+
+    panel = StartPanel(wb, check_environment=False)
+    assert "Tell us who you are." in panel.profile_prompt.value
+    assert "your name and a one-line introduction" in panel.profile_prompt.value
+    panel.profile["name"].value = "Sam Lee"
+    panel.save_profile_button.click()
+    assert "Still missing: a one-line introduction" in panel.profile_status.text
+    panel.profile["name"].value = "Sam Lee"
+    panel.profile["introduction"].value = "I'm a final-year history student."
+    panel.profile["email"].value = "sam@example.org"
+    panel.save_profile_button.click()
+    assert "written as Sam Lee" in panel.profile_status.text
+    assert panel.profile["introduction"].value == "a final-year history student"
+    assert "Tell us who you are" not in panel.profile_prompt.value
+    ada = wb.add(Contact(first_name="Ada", categories=["friend"]))
+    draft = draft_for(wb, ada, "email")[0]
+    assert "I'm Sam, a final-year history student." in draft.body
+    assert draft.body.endswith("Sam Lee\nsam@example.org")
+    again = StartPanel(wb, check_environment=False)          # editable later: shown again
+    assert again.profile["email"].value == "sam@example.org"
+    assert get_profile(wb).name == "Sam Lee"
+
+
+def test_a_bad_value_is_explained_next_to_the_form(wb):
+    panel = StartPanel(wb, check_environment=False)
+    panel.profile["email"].value = "not-an-address"
+    panel.save_profile_button.click()
+    assert "not an e-mail address" in panel.profile_status.text
+    assert panel.status.text == ""          # the message is by the form, not far above
+    assert not panel.save_profile_button.disabled
+
+
+def test_job_talk_in_the_introduction_is_flagged(wb):
+    panel = StartPanel(wb, check_environment=False)
+    panel.profile["name"].value = "Amara N"
+    panel.profile["introduction"].value = "graduate seeking solar and storage roles"
+    panel.save_profile_button.click()
+    assert "mentions roles" in panel.profile_status.text and "step 3" in panel.profile_status.text
+
+
+def test_a_persona_fills_the_form_and_blank_clears_it(wb):
+    panel = StartPanel(wb, check_environment=False)
+    panel.persona.value = "amara"
+    panel.load_button.click()
+    assert panel.profile["name"].value == "Amara Nwachukwu"
+    assert panel.profile["programme"].value.startswith("MSc Sustainable Energy")
+    assert "written as <b>Amara Nwachukwu</b>" in panel.profile_prompt.value
+    panel.replace.value = True
+    panel.blank_button.click()
+    assert panel.profile["name"].value == "" and "Tell us who you are" in panel.profile_prompt.value
