@@ -17,7 +17,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..workbook.paths import default_workbook_path
+from ..workbook.errors import InfoviewError
+from ..workbook.paths import DATA_DIR, default_workbook_path
+from ..workbook.personas import PERSONAS_DIR, list_personas
+from .protocol import PROTOCOL_ENV, current_protocol, protocol_path
+from .question_bank import read_bank
 
 MIN_PYTHON = (3, 10)
 # distribution name -> import name, for the packages the workbook cannot run without
@@ -81,12 +85,52 @@ def check_workbook_writable(path: Path | None = None) -> Check:
     return Check("Workbook folder", True, str(path))
 
 
+REINSTALL = ("Reinstall infoview (pip install --force-reinstall infoview, or 'make lab' in a "
+             "checkout): its data folder is missing or damaged.")
+
+
+def check_personas() -> Check:
+    try:
+        found = list_personas()
+    except (OSError, ValueError, KeyError) as err:
+        return Check("Sample personas", False, f"cannot be read ({err})", REINSTALL)
+    if not found:
+        return Check("Sample personas", False, f"none in {PERSONAS_DIR}", REINSTALL)
+    return Check("Sample personas", True, ", ".join(p.id for p in found))
+
+
+def check_protocol() -> Check:
+    """The protocol in force ($INFOVIEW_PROTOCOL or the shipped one) and its question bank."""
+    where = protocol_path()
+    try:
+        protocol = current_protocol()
+        bank = read_bank(protocol.question_bank)
+    except InfoviewError as err:
+        mistakes = getattr(err, "mistakes", None)
+        first = (f"{where}: {len(mistakes)} mistake(s), the first: {mistakes[0]}" if mistakes
+                 else str(err).splitlines()[0])
+        fix = (f"infoview protocol check {where}  (then fix each line it names, or unset "
+               f"{PROTOCOL_ENV})" if os.environ.get(PROTOCOL_ENV) else REINSTALL)
+        return Check("Class protocol", False, first, fix)
+    return Check("Class protocol", True, f"{where} ({len(protocol.prompts)} prompts, "
+                 f"{len(bank)} questions in {protocol.question_bank.name})")
+
+
+def check_templates() -> Check:
+    names = ("email_subject.txt.j2", "email_body.txt.j2", "phone.txt.j2", "linkedin.txt.j2")
+    missing = [n for n in names if not (DATA_DIR / "templates" / n).is_file()]
+    if missing:
+        return Check("Message templates", False, f"missing: {', '.join(missing)}", REINSTALL)
+    return Check("Message templates", True, str(DATA_DIR / "templates"))
+
+
 def run_checks(workbook: Path | None = None) -> list[Check]:
     """All checks, in the order they are shown."""
     checks = [check_python()]
     checks += [check_package(dist) for dist in REQUIRED]
     if all(c.ok for c in checks if c.name == "jupyterlab"):
         checks.append(check_widget_extension())
+    checks += [check_personas(), check_protocol(), check_templates()]
     checks.append(check_workbook_writable(workbook))
     return checks
 

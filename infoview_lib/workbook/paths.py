@@ -13,7 +13,9 @@ from pathlib import Path
 WORKBOOK_ENV = "INFOVIEW_WORKBOOK"
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 PROJECT_DIR = PACKAGE_DIR.parent
-DATA_DIR = PROJECT_DIR / "data"
+# A wheel carries data/ inside the package (pyproject.toml); a checkout has it beside it.
+DATA_DIR = next((d for d in (PACKAGE_DIR / "data", PROJECT_DIR / "data")
+                 if (d / "protocol.yaml").is_file()), PROJECT_DIR / "data")
 
 
 def project_dir() -> Path:
