@@ -238,6 +238,11 @@ def _dejavu(bold: bool) -> FontFile:
     return FontFile(Path(matplotlib.get_data_path()) / "fonts" / "ttf" / f"{stem}.ttf")
 
 
+def default_font_path() -> Path:
+    """The TrueType file of the map's and the PDF's main font (DejaVu Sans)."""
+    return _dejavu(False).path
+
+
 def choose_fonts(texts: list[str]) -> FontPlan:
     """The main font, the fallbacks needed for these texts (chosen as for the map), and the
     characters that stay uncovered."""
@@ -264,4 +269,4 @@ def choose_fonts(texts: list[str]) -> FontPlan:
 
 
 __all__ = ["families_for", "display_form", "package_for", "script_of", "missing_font_note",
-           "refresh_font_list", "choose_fonts", "FontFile", "FontPlan", "DEFAULT_FAMILY"]
+           "refresh_font_list", "choose_fonts", "default_font_path", "FontFile", "FontPlan", "DEFAULT_FAMILY"]

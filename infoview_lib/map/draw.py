@@ -256,7 +256,8 @@ def draw_network(g, layout: Layout | None = None, ax=None, target: str | None = 
         order = label_order(g, lay, contacts, lead_nodes, organizations, targets)
         result.labels, result.labelled, result.unfontable = place_labels(
             ax, g, lay, order, anonymize, fontsize, ax.figure.dpi, marker_pt=marker_pt,
-            reserved=reserved)
+            reserved=reserved, callouts=lead_nodes[:PATHS_DRAWN] + [
+                n for n in contacts if g.nodes[n].get("outreach_status")])
     result.named = sum(1 for n in result.labelled if kind_of.get(n) == "contact")
     result.title = title(tname)
     result.caption = caption(g, tname, len(leads) if target else None, named=result.named)

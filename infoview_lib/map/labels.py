@@ -19,6 +19,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 import numpy as np
@@ -29,11 +30,30 @@ from .text import node_label, plain_label
 LABEL_NONE_ABOVE = 2000  # above this many people only the important ones are tried
 MAX_TRIES_CROWDED = 250
 PAD_PT = 2.0  # space between a marker and its label, in points
+HALF = 0.62  # half a label's height, in ems (with its white backing)
+PAD_EM = 0.07  # the white backing around a label's text, in ems
 FORCED = ("ego", "target")  # always labelled, even where they touch something
 
 
-def _text_width(text: str) -> float:
-    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.6 for ch in text)
+@functools.cache
+def _advances() -> dict[int, float]:
+    """DejaVu Sans advance widths per character, in ems (the map's default font)."""
+    from fontTools.ttLib import TTFont
+
+    from ..fonts import default_font_path
+
+    with TTFont(str(default_font_path()), lazy=True) as font:
+        em = font["head"].unitsPerEm
+        metrics = font["hmtx"].metrics
+        return {cp: metrics[name][0] / em for cp, name in (font.getBestCmap() or {}).items()}
+
+
+def _text_width(text: str, bold: bool = False) -> float:
+    """Width of text in ems (measured for DejaVu; an estimate for other fonts)."""
+    adv = _advances()
+    width = sum(adv.get(ord(ch), 1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.6)
+                for ch in text)
+    return width * (1.1 if bold else 1.0) + 0.15
 
 
 def _point_seg(p, a, b):
@@ -58,33 +78,35 @@ def _seg_dist(a0, a1, b0, b1):
 
 
 class _Space:
-    """What is taken on the map: placed labels (capsules), markers (discs), the frame."""
+    """What is taken on the map: placed labels (boxes), markers (discs), the frame."""
 
     def __init__(self, centres, radii, bounds):
         self.centres, self.radii, self.bounds = centres, radii, bounds
-        self.a0, self.a1, self.half = np.zeros((0, 2)), np.zeros((0, 2)), np.zeros(0)
+        self.boxes = np.zeros((0, 4))
 
     def near(self, p, reach) -> np.ndarray:
         """Indices of markers that could touch a label within `reach` of p."""
         d = np.abs(self.centres - p).max(axis=1)
         return np.nonzero(d < reach + self.radii)[0]
 
-    def free(self, a0, a1, half, skip: set[int], candidates) -> bool:
-        x0, x1, y0, y1 = self.bounds
-        for x, y in (a0, a1):
-            if not (x0 + half <= x <= x1 - half and y0 + half <= y <= y1 - half):
-                return False
-        if len(self.half) and (_seg_dist(a0, a1, self.a0, self.a1) < self.half + half).any():
+    def free(self, box, skip: set[int], candidates) -> bool:
+        x0, y0, x1, y1 = box
+        bx0, bx1, by0, by1 = self.bounds
+        if x0 < bx0 or x1 > bx1 or y0 < by0 or y1 > by1:
+            return False
+        b = self.boxes
+        if len(b) and ((x0 < b[:, 2]) & (x1 > b[:, 0]) & (y0 < b[:, 3]) & (y1 > b[:, 1])).any():
             return False
         idx = np.array([i for i in candidates if i not in skip], dtype=int)
         if not len(idx):
             return True
-        return not (_point_seg(self.centres[idx], a0, a1) < self.radii[idx] + half).any()
+        c = self.centres[idx]
+        dx = np.maximum(np.maximum(x0 - c[:, 0], c[:, 0] - x1), 0)
+        dy = np.maximum(np.maximum(y0 - c[:, 1], c[:, 1] - y1), 0)
+        return not (np.hypot(dx, dy) < self.radii[idx]).any()
 
-    def take(self, a0, a1, half) -> None:
-        self.a0 = np.vstack([self.a0, a0])
-        self.a1 = np.vstack([self.a1, a1])
-        self.half = np.append(self.half, half)
+    def take(self, box) -> None:
+        self.boxes = np.vstack([self.boxes, box])
 
 
 def _capsule(start, direction, width, half):
@@ -108,14 +130,27 @@ def _spots(p, w, half, gap, right: bool):
     return first + centre + last + far
 
 
+def _callout(space, p, w, half, skip):
+    """A free spot further out along the ray from the centre through p, or None."""
+    r = float(np.hypot(*p)) or 1.0
+    u = p / r
+    for step in np.arange(0.5, 4.01, 0.25):
+        q = p + u * step
+        left = q[0] if p[0] >= 0 else q[0] - w
+        if space.free((left, q[1] - half, left + w, q[1] + half), skip, range(len(space.radii))):
+            return left, q[1]
+    return None
+
+
 def place_labels(ax, g, lay, order, anonymize, fontsize, dpi, marker_pt=None, reserved=(),
-                 forced=()):
+                 forced=(), callouts=()):
     """Add horizontal labels in priority order where they touch nothing; returns
     (texts, nodes, unfontable names).
 
     marker_pt: the marker radius in points of each node of `lay` (same order); reserved:
     (x, y, text, fontsize, ha) of texts already on the map (sector and ring names); forced:
-    nodes labelled even where they touch something (as you and the targets are).
+    nodes labelled even where they touch something (as you and the targets are); callouts:
+    nodes that may be named further out, with a line, when there is no room next to them.
     """
     ax.apply_aspect()
     origin, unit = ax.transData.transform([(0, 0), (1, 0)])
@@ -125,11 +160,11 @@ def place_labels(ax, g, lay, order, anonymize, fontsize, dpi, marker_pt=None, re
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
     space = _Space(lay.xy, radii, (x0, x1, y0, y1))
     for x, y, text, size, ha, *va in reserved:
-        w, half = _text_width(text) * size * per_point, 0.6 * size * per_point
+        w, half = _text_width(text) * size * per_point, HALF * size * per_point
         y += {"bottom": half, "top": -half}.get(va[0] if va else "center", 0.0)
         left = x - (w / 2 if ha == "center" else w if ha == "right" else 0)
-        space.take(*_capsule(np.array([left, y]), np.array([1.0, 0.0]), w, half), half)
-    forced = set(forced)
+        space.take((left, y - half, left + w, y + half))
+    forced, callouts = set(forced), set(callouts)
     texts, nodes, unfontable = [], [], []
     max_r = float(radii.max()) if len(radii) else 0.0
     for node in order:
@@ -143,7 +178,8 @@ def place_labels(ax, g, lay, order, anonymize, fontsize, dpi, marker_pt=None, re
         p = lay.xy[i]
         kind = g.nodes[node].get("kind")
         size = fontsize * (1.15 if kind == "target" else 0.95 if kind == "organization" else 1)
-        w, half = _text_width(text) * size * per_point, 0.6 * size * per_point
+        w = _text_width(text, kind in FORCED) * size * per_point
+        half = HALF * size * per_point
         gap = radii[i] + PAD_PT * per_point
         if kind == "ego":
             spots = [("d", -w / 2, -(gap + half))]
@@ -156,19 +192,22 @@ def place_labels(ax, g, lay, order, anonymize, fontsize, dpi, marker_pt=None, re
             skip |= {lay.index[m] for m, _ in g.in_edges(node) if m in lay}
         candidates = space.near(p, w + gap + max_r + half)
         chosen = None
-        for where, left, y in spots:
-            a0, a1 = _capsule(np.array([left, y]), np.array([1.0, 0.0]), w, half)
-            if space.free(a0, a1, half, skip, candidates):
-                chosen = (where, left, y, a0, a1)
+        for _where, left, y in spots:
+            if space.free((left, y - half, left + w, y + half), skip, candidates):
+                chosen = (left, y)
                 break
+        if chosen is None and node in callouts:  # further out, with a line to the marker
+            chosen = _callout(space, p, w, half, skip)
+            if chosen is not None:
+                end = (chosen[0] if p[0] >= 0 else chosen[0] + w, chosen[1])
+                ax.plot([p[0], end[0]], [p[1], end[1]], color="#444444", lw=0.6, zorder=6)
         if chosen is None and (kind in FORCED or node in forced):
-            where, left, y = spots[0]
-            chosen = (where, left, y, *_capsule(np.array([left, y]), np.array([1.0, 0.0]), w, half))
+            chosen = spots[0][1:]
         if chosen is None:
             continue
-        where, left, y, a0, a1 = chosen
-        space.take(a0, a1, half)
-        artist = ax.text(left, y, text, ha="left", va="center", fontsize=size,
+        left, y = chosen
+        space.take((left, y - half, left + w, y + half))
+        artist = ax.text(left + PAD_EM * size * per_point, y, text, ha="left", va="center", fontsize=size,
                          fontfamily=families, zorder=7, parse_math=False,
                          fontweight="bold" if kind in ("ego", "target") else "normal",
                          color="#555555" if kind == "organization" else "#111111",
