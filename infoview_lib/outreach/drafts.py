@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
+from jinja2.sandbox import SandboxedEnvironment
 
 from ..classroom.protocol import current_protocol
 from ..workbook.errors import ProtocolError, ValidationError
@@ -73,8 +74,19 @@ def templates_dir() -> Path:
     return Path(env).expanduser() if env else DATA_DIR / "templates"
 
 
+class _Sandbox(SandboxedEnvironment):
+    """Templates may come from an instructor's folder ($INFOVIEW_TEMPLATES): jinja2's sandbox
+    stops attribute tricks that reach Python, and `*` / `**` (which could build gigabytes)
+    are refused; see docs/security.md."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context, operator, left, right):
+        raise jinja2.sandbox.SecurityError(f"'{operator}' is not allowed in a message template")
+
+
 def _environment(folder: Path) -> jinja2.Environment:
-    env = jinja2.Environment(
+    env = _Sandbox(
         loader=jinja2.FileSystemLoader(str(folder)), undefined=jinja2.StrictUndefined,
         autoescape=False, keep_trailing_newline=False, trim_blocks=True, lstrip_blocks=True,
     )
@@ -104,6 +116,9 @@ def _render_file(env: jinja2.Environment, key: str, parts: MessageParts) -> str:
     except jinja2.TemplateSyntaxError as err:
         raise ProtocolError(f"{name}, line {err.lineno}: {err.message}. Check the "
                             "{{ }} and {% %} pairs.") from err
+    except (jinja2.sandbox.SecurityError, OverflowError, MemoryError) as err:
+        raise ProtocolError(f"{name} tries something a message template may not do ({err}); "
+                            "use only the parts listed in data/templates/README.md.") from err
 
 
 def _truncate(text: str, limit: int) -> str:
