@@ -148,6 +148,9 @@ def save_meeting(wb: Workbook, contact_id: int, day: date | str, at: time | str,
     link = (video_link or "").strip()
     if link and not link.lower().startswith(("https://", "http://")):
         raise ValidationError("A video link starts with https:// ; paste the whole link.")
+    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in link):
+        raise ValidationError("A video link is one web address with no spaces or line breaks; "
+                              "paste just the link.")
     values = dict(starts_at=local.isoformat(timespec="minutes"), timezone=zone_.key,
                   duration_minutes=minutes, place=(place or "").strip(), video_link=link)
     with wb.transaction():
