@@ -31,8 +31,8 @@ def cmd_meeting(args) -> int:
             refuse_workbook_path(args.ics, wb.path, "invite")
         contact = wb.find_contact(args.contact)
         meeting = meeting_for(wb, contact.id)
-        wanted = (args.date, args.time, args.tz)
-        if any(wanted):
+        wanted = (args.date, args.time, args.tz, args.minutes, args.place, args.video)
+        if any(v is not None for v in wanted):
             old = meeting
             day = args.date or (old.starts_at[:10] if old and old.starts_at else None)
             at = args.time or (old.starts_at[11:16] if old and old.starts_at else None)
