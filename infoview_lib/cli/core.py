@@ -11,6 +11,7 @@ from pathlib import Path
 from ..classroom.doctor import format_checks, run_checks
 from ..classroom.protocol import fit_persona_categories
 from ..export.json_backup import read_backup_file, write_backup_file
+from ..notebook_clean import server_options
 from ..workbook.errors import ValidationError
 from ..workbook.paths import default_exports_dir, project_dir, resolve_workbook_path
 from ..workbook.personas import list_personas, load_persona
@@ -98,8 +99,10 @@ def cmd_demo(args) -> int:
 def cmd_lab(args) -> int:
     """Replace this process with JupyterLab, serving the project and opening the start notebook."""
     root = project_dir()
+    # the step notebooks are saved as committed (no outputs or widget state): reopening one
+    # never shows "model not found", and a course update always merges (notebook_clean)
     command = [sys.executable, "-m", "jupyter", "lab", f"--ServerApp.root_dir={root}",
-               f"--LabApp.default_url=/lab/tree/{START_NOTEBOOK}"]
+               f"--LabApp.default_url=/lab/tree/{START_NOTEBOOK}", *server_options()]
     if args.no_browser:
         command.append("--no-browser")
     if hasattr(os, "geteuid") and os.geteuid() == 0 and "--allow-root" not in args.unknown:
