@@ -18,7 +18,7 @@ import zlib
 from ..workbook.errors import ImportFormatError
 from .base import ParseResult, decode_bytes, header_cells
 from .google import is_google_header, parse_google
-from .linkedin import MAX_MEMBER_BYTES, connections_member, is_linkedin_header, parse_linkedin
+from .linkedin import connections_member, is_linkedin_header, parse_linkedin
 from .outlook import (
     is_address_book_header,
     is_outlook_header,
@@ -26,6 +26,7 @@ from .outlook import (
     parse_outlook,
 )
 from .vcard import parse_vcard
+from .zipfiles import Budget, check_archive, read_member
 
 FORMATS = ("auto", "linkedin", "google", "outlook", "csv", "vcard")
 PARSERS = {"linkedin": parse_linkedin, "google": parse_google, "outlook": parse_outlook,
@@ -76,40 +77,51 @@ def detect_format(data: bytes | str, name: str = "the file") -> str:
     return fmt
 
 
+_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError,
+               RuntimeError, ValueError, OSError, zlib.error)
+
+
+def _members(archive: zipfile.ZipFile, name: str, fmt: str) -> list[zipfile.ZipInfo]:
+    wanted = connections_member(archive)
+    members = [wanted] if wanted and fmt in ("auto", "linkedin") else [
+        i for i in archive.infolist()
+        if i.filename.casefold().endswith((".vcf", ".csv")) and not i.is_dir()]
+    if not members and "[Content_Types].xml" in archive.namelist():
+        raise ImportFormatError(
+            f"{name} is an Office document (e.g. an Excel workbook), not a contact "
+            "list. Save it as CSV first (in Excel: File > Save As > CSV UTF-8), then "
+            "import the CSV.")
+    if not members:
+        raise ImportFormatError(
+            f"{name} holds no Connections.csv, .csv or .vcf file. Upload the contact "
+            "file itself, or the LinkedIn export .zip."
+        )
+    return members
+
+
 def parse_zip(data: bytes, name: str, fmt: str = "auto") -> ParseResult:
-    """A LinkedIn export (its Connections.csv) or a zip of .vcf/.csv files (e.g. Takeout)."""
+    """A LinkedIn export (its Connections.csv) or a zip of .vcf/.csv files (e.g. Takeout),
+    unpacked one member at a time within the caps of zipfiles.py."""
     result = ParseResult(name, "zip")
+    budget = Budget()
     try:
         with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
-            wanted = connections_member(archive)
-            members = [wanted] if wanted and fmt in ("auto", "linkedin") else [
-                i for i in archive.infolist()
-                if i.filename.casefold().endswith((".vcf", ".csv")) and not i.is_dir()]
-            if not members and "[Content_Types].xml" in archive.namelist():
-                raise ImportFormatError(
-                    f"{name} is an Office document (e.g. an Excel workbook), not a contact "
-                    "list. Save it as CSV first (in Excel: File > Save As > CSV UTF-8), then "
-                    "import the CSV.")
-            if not members:
-                raise ImportFormatError(
-                    f"{name} holds no Connections.csv, .csv or .vcf file. Upload the contact "
-                    "file itself, or the LinkedIn export .zip."
-                )
-            parts = []
-            for info in members:
-                if info.file_size > MAX_MEMBER_BYTES:
-                    raise ImportFormatError(f"{info.filename} in {name} is too large to import.")
-                parts.append((info.filename, archive.read(info)))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError,
-            RuntimeError, ValueError, OSError, zlib.error) as err:
+            check_archive(archive, name)
+            for info in _members(archive, name, fmt):
+                inner = read_member(archive, info, name, budget)
+                if inner[:4] == ZIP_MAGIC:
+                    raise ImportFormatError(f"{info.filename} in {name} is itself a zip; "
+                                            "unpack it first.")
+                part = parse_contacts(inner, f"{name}/{info.filename}", fmt)
+                del inner
+                result.format = part.format if result.format == "zip" else result.format
+                result.extend(part)
+    except MemoryError:
+        raise ImportFormatError(f"{name} is too large to unpack here; upload the contact "
+                                "file itself.") from None
+    except _ZIP_ERRORS as err:
         raise ImportFormatError(f"{name} is a damaged or encrypted zip file ({err}); make or "
                                 "download it again.") from err
-    for member, inner in parts:
-        if inner[:4] == ZIP_MAGIC:
-            raise ImportFormatError(f"{member} in {name} is itself a zip; unpack it first.")
-        part = parse_contacts(inner, f"{name}/{member}", fmt)
-        result.format = part.format if result.format == "zip" else result.format
-        result.extend(part)
     return result
 
 

@@ -155,22 +155,21 @@ def connections_member(archive: zipfile.ZipFile) -> zipfile.ZipInfo | None:
     return None
 
 
-MAX_MEMBER_BYTES = 200_000_000
-
-
 def parse_linkedin_zip(data: bytes, name: str = "LinkedInDataExport.zip") -> ParseResult:
-    """People from the Connections.csv inside a LinkedIn data export .zip."""
+    """People from the Connections.csv inside a LinkedIn data export .zip (read within the
+    caps of zipfiles.py: a zip bomb is refused in one line)."""
+    from .zipfiles import Budget, check_archive, read_member
+
     try:
         with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+            check_archive(archive, name)
             info = connections_member(archive)
             if info is None:
                 raise ImportFormatError(
                     f"{name} has no Connections.csv inside. Request the LinkedIn export with "
                     "'Connections' ticked, or upload the Connections.csv file itself."
                 )
-            if info.file_size > MAX_MEMBER_BYTES:
-                raise ImportFormatError(f"Connections.csv in {name} is too large to import.")
-            inner = archive.read(info)
+            inner = read_member(archive, info, name, Budget())
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError,
             RuntimeError, ValueError, OSError, zlib.error) as err:
         raise ImportFormatError(f"{name} is a damaged or encrypted zip file ({err}); download "
