@@ -34,16 +34,16 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from .classroom.protocol import current_protocol
-from .meetings.schedule import end_utc, when_text
+from .funnel import FUNNEL, draw_funnel, funnel
+from .meetings.schedule import end_utc, has_happened, when_text
+from .outreach.tracker import AFTER_MEETING as AFTER_MET
 from .workbook.errors import ValidationError
 from .workbook.model import Contact, Meeting, Outreach, QuestionChoice, Target
 from .workbook.profile import get_profile, missing_message
 from .workbook.store import Workbook
 
 INTEREST = ("yes", "unsure", "no")
-AFTER_MET = ("met", "thanked", "referrals_followed_up")
 PLACEHOLDER = "[one specific thing they said]"
-FUNNEL = ("listed", "contacted", "replied", "met", "thanked", "referrals followed up")
 
 
 def _now(now: datetime | None) -> datetime:
@@ -64,11 +64,6 @@ def _advance(wb: Workbook, contact_id: int, status: str, on: date | None = None)
             # A meeting typed in after it happened: the outreach was only marked today.
             on = date.fromisoformat(record.sent_on[:10])
         set_status(wb, record.id, status, on)
-
-
-def has_happened(meeting: Meeting, now: datetime | None = None) -> bool:
-    """True once the meeting has a date and its end has passed."""
-    return bool(meeting.starts_at) and end_utc(meeting) <= _now(now)
 
 
 def require_held(wb: Workbook, meeting: Meeting, what: str, now: datetime | None = None) -> None:
@@ -346,32 +341,6 @@ def owed_actions(wb: Workbook, now: datetime | None = None) -> list[Owed]:
     return sorted(out, key=lambda o: (not o.late, o.due or "9999"))
 
 
-def funnel(wb: Workbook, now: datetime | None = None) -> dict[str, int]:
-    """Counts for the funnel chart, in order. Met: a meeting that has ended, or an outreach
-    marked met by hand for someone with no meeting still to come."""
-    people = wb.contacts()
-    ids = {c.id for c in people}
-    records = [o for o in wb.list(Outreach) if o.contact_id in ids]
-    meetings = [m for m in wb.list(Meeting) if m.contact_id in ids]
-    held = {m.contact_id for m in meetings if has_happened(m, now)}
-    upcoming = {m.contact_id for m in meetings if m.starts_at and not has_happened(m, now)}
-    met = held | {o.contact_id for o in records
-                  if o.status in AFTER_MET and o.contact_id not in upcoming}
-    referred = [c for c in people if c.introduced_by and "referral" in c.sources]
-    followed = [c for c in referred if any(o.contact_id == c.id and o.status != "to_contact"
-                                           for o in records)]
-    return {
-        "listed": len(people),
-        "contacted": len({o.contact_id for o in records if o.status != "to_contact"}),
-        "replied": len({o.contact_id for o in records if o.replied_on or o.status in
-                        ("replied", "meeting_set", "declined") + AFTER_MET}),
-        "met": len(met),
-        "thanked": len({m.contact_id for m in meetings
-                        if m.thank_you_sent_on and m.contact_id in met}),
-        "referrals followed up": len(followed),
-    }
-
-
 def next_step(wb: Workbook, now: datetime | None = None) -> str:
     """The one thing to do next, in plain words."""
     owed = owed_actions(wb, now)
@@ -393,23 +362,8 @@ def next_step(wb: Workbook, now: datetime | None = None) -> str:
     return "Reach out to the next person on your list in step 3."
 
 
-def draw_funnel(counts: dict[str, int], ax=None):
-    """Draw the funnel as horizontal bars on ax (a new figure if None); return ax."""
-    if ax is None:
-        import matplotlib.pyplot as plt
-
-        _, ax = plt.subplots(figsize=(6, 2.8))
-    labels = list(counts)[::-1]
-    values = [counts[k] for k in labels]
-    bars = ax.barh(labels, values, color="#0072B2")
-    top = max(values + [1])
-    for bar, value in zip(bars, values, strict=True):
-        ax.text(bar.get_width() + top * 0.01, bar.get_y() + bar.get_height() / 2, str(value),
-                va="center", fontsize=9)
-    ax.set_xlim(0, top * 1.12)
-    from matplotlib.ticker import MaxNLocator
-
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # people come in whole numbers
-    ax.set_title("From listed to followed up")
-    ax.spines[["top", "right"]].set_visible(False)
-    return ax
+__all__ = ["AFTER_MET", "FUNNEL", "INTEREST", "Owed", "PLACEHOLDER", "ThankYouState",
+           "add_referral", "draw_funnel", "funnel", "has_happened", "mark_reported_back",
+           "mark_thank_you_sent", "next_step", "owed_actions", "record_decision",
+           "require_held", "save_debrief", "save_drafts", "thank_you_drafts", "thank_you_due",
+           "thank_you_state"]

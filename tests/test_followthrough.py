@@ -286,3 +286,20 @@ def test_the_thank_you_is_signed_from_the_profile(wb, met):
     update_profile(wb, name="")
     with pytest.raises(ValidationError, match="00_start_here"):
         thank_you_drafts(wb, m)
+
+
+def test_funnel_keeps_later_stages_visible_when_listed_dwarfs_them():
+    counts = {"listed": 57, "contacted": 4, "replied": 2, "met": 1, "thanked": 1,
+              "referrals followed up": 0}
+    fig, ax = plt.subplots()
+    draw_funnel(counts, ax=ax)
+    widths = {label.get_text(): bar.get_width()
+              for label, bar in zip(ax.get_yticklabels(), ax.patches, strict=True)}
+    assert widths["contacted"] >= 0.4 * widths["listed"]      # not a sliver beside 57
+    assert widths["met"] >= 0.1 * widths["listed"]
+    texts = [t.get_text() for t in ax.texts]
+    assert "57" in texts and any("cut short" in t for t in texts)
+    fig2, ax2 = plt.subplots()
+    draw_funnel({**counts, "listed": 8}, ax=ax2)                # close enough: drawn to scale
+    assert not any("cut short" in t.get_text() for t in ax2.texts)
+    assert ax2.patches[-1].get_width() == 8

@@ -199,6 +199,12 @@ def end_utc(meeting: Meeting) -> datetime:
     return start_utc(meeting) + timedelta(minutes=meeting.duration_minutes)
 
 
+def has_happened(meeting: Meeting, now: datetime | None = None) -> bool:
+    """True once the meeting has a date and its end has passed (now: an aware datetime)."""
+    now = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    return bool(meeting.starts_at) and end_utc(meeting) <= now
+
+
 def when_text(meeting: Meeting, viewer_tz: str | None = None) -> str:
     """'Mon 14 Jul 2025, 15:00-15:20 (America/New_York)', plus the viewer's own time."""
     start = start_local(meeting)
