@@ -172,3 +172,15 @@ def test_zone_found_from_a_city_name_typed_loosely(wb, zoe):
         "Europe/London"
     with pytest.raises(ValidationError, match="not a time zone"):
         save_meeting(wb, zoe.id, "2025-07-14", "09:30", "Atlantis")
+
+
+def test_the_invite_names_who_arranged_it(maya):
+    import icalendar
+
+    from infoview_lib.meetings.schedule import meeting_ics
+
+    hana = maya.find_contact("Hana Sato")
+    m = save_meeting(maya, hana.id, "2030-03-04", "10:00", "UTC")
+    event = icalendar.Calendar.from_ical(meeting_ics(maya, m)).walk("VEVENT")[0]
+    assert ("Arranged by Maya Okafor-Lind (maya.okaforlind@example.org, +1 503 555 0142)"
+            in str(event["DESCRIPTION"]))

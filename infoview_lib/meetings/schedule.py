@@ -31,6 +31,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from .. import ics as ical
 from ..workbook.errors import ValidationError
 from ..workbook.model import Contact, Meeting, Outreach
+from ..workbook.profile import get_profile
 from ..workbook.store import Workbook
 from .lengths import default_minutes, max_minutes
 
@@ -242,13 +243,20 @@ def meeting_calendar(wb: Workbook, meetings: list[Meeting] | None = None,
         description = (f"Informational interview with {contact.name}. "
                        f"Local time: {when_text(meeting)}.\n"
                        f"Keep to {meeting.duration_minutes} minutes; end with: who else should "
-                       "I talk to?")
+                       "I talk to?" + _organiser_line(wb))
         ical.add_event(cal, ical.stable_uid("meeting", workbook_key(wb), meeting.id),
                        f"Informational interview: {who}", start_utc(meeting),
                        minutes=meeting.duration_minutes, description=description,
                        location=meeting.place or meeting.video_link, url=meeting.video_link,
                        alarm_minutes=REMINDER_MINUTES, stamp=stamp)
     return cal
+
+
+def _organiser_line(wb: Workbook) -> str:
+    """'\nArranged by Maya Lind (maya@example.org, +1 555 0100)' from your profile, or ''."""
+    me = get_profile(wb)
+    reach = ", ".join(x for x in (me.email, me.phone) if x)
+    return f"\nArranged by {me.name}" + (f" ({reach})" if reach else "") if me.name else ""
 
 
 def meeting_ics(wb: Workbook, meeting: Meeting, stamp: datetime | None = None) -> bytes:
