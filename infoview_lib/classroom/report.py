@@ -29,6 +29,7 @@ from pathlib import Path
 from statistics import median
 from typing import Any
 
+from ..steps import STEP_NUMBERS
 from ..workbook.model import CATEGORIES, OUTREACH_STATUSES, TIE_STRENGTHS
 from . import handins
 
@@ -116,10 +117,13 @@ def normalise(data: Any) -> dict[str, Any]:
     if not isinstance(sid, str) or not ID_PATTERN.match(sid):
         raise BadSubmission("submission_id is missing or malformed")
     steps = data.get("steps_done") or []
-    if not isinstance(steps, list) or any(s not in range(1, 7) or isinstance(s, bool)
+    if not isinstance(steps, list) or any(s not in STEP_NUMBERS or isinstance(s, bool)
                                           for s in steps):
         raise BadSubmission("steps_done should list step numbers from 1 to 6")
     people, targets = _section(data, "people"), _section(data, "targets")
+    persona, own = _practice(_section(data, "practice"), people)
+    if persona and not own:  # a persona's ready-made people and targets are not the student's
+        steps = [s for s in steps if s > 2]
     outreach, meetings = _section(data, "outreach"), _section(data, "meetings")
     fields = targets.get("fields") or []
     if not isinstance(fields, list) or not all(isinstance(f, str) for f in fields):
@@ -128,6 +132,8 @@ def normalise(data: Any) -> dict[str, Any]:
         "submission_id": sid,
         "created_at": str(data.get("created_at") or "")[:40],
         "steps_done": sorted(set(steps)),
+        "persona": persona,
+        "own_people": own,
         "people_total": _count(people.get("total", 0), "people.total"),
         "by_category": _counts(people.get("by_category"), "people.by_category"),
         "by_tie": _counts(people.get("by_tie_strength"), "people.by_tie_strength", TIES),
@@ -139,6 +145,14 @@ def normalise(data: Any) -> dict[str, Any]:
         "meetings": {k: _count(meetings.get(k, 0), f"meetings.{k}")
                      for k in ("planned", "held", "thanked")},
     }
+
+
+def _practice(practice: dict, people: dict) -> tuple[str | None, int]:
+    """(the sample persona the workbook started from or None, people the student added)."""
+    persona = practice.get("persona")
+    persona = persona.strip()[:40] if isinstance(persona, str) and persona.strip() else None
+    default = 0 if persona else _count(people.get("total", 0), "people.total")
+    return persona, _count(practice.get("own_people", default), "practice.own_people")
 
 
 def _load_json(raw: bytes) -> Any:
@@ -256,7 +270,8 @@ def summarise(subs: list[Submission]) -> dict[str, Any]:
                                                                      "thanked")},
         "students_with_meeting_held": sum(1 for r in rows if r["meetings"]["held"]),
         "top_fields": fields.most_common(10),
-        "steps_done": {n: steps.get(n, 0) for n in range(1, 7)},
+        "steps_done": {n: steps.get(n, 0) for n in STEP_NUMBERS},
+        "students_on_persona": sum(1 for r in rows if r["persona"]),
     }
 
 

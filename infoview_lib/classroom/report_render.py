@@ -15,6 +15,7 @@ Example:
 
 from __future__ import annotations
 
+import csv
 import html
 import json
 from collections.abc import Iterable
@@ -22,7 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..steps import STEPS
 from ..workbook.errors import ExportError
+from .class_rows import Row, read_roster, roster_summary, student_rows
 from .report import Problem, read_submissions, summarise
 
 BLUE, ORANGE, GREEN, GREY = "#0072B2", "#E69F00", "#009E73", "#999999"  # Okabe-Ito
@@ -110,6 +113,7 @@ def render_html(summary: dict[str, Any], problems: list[Problem],
     fields = "".join(f"<li>{e(name)}: {n}</li>" for name, n in s["top_fields"]) or "<li>none</li>"
     images = "".join(f"<figure><img src='{e(p.name)}' alt='{e(name)} chart'></figure>"
                      for name, p in charts.items())
+    table = students_html(summary.get("rows", []), summary.get("hand_ins", {}))
     skipped = "".join(f"<li>{e(str(p))}</li>" for p in problems)
     skipped_html = (f"<h2>Skipped files ({len(problems)})</h2><ul class='problems'>{skipped}"
                     "</ul>" if problems else "<p>No file was skipped.</p>")
@@ -117,17 +121,50 @@ def render_html(summary: dict[str, Any], problems: list[Problem],
         "<!doctype html><html><head><meta charset='utf-8'><title>Class summary</title>"
         "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}"
         "th{text-align:left;padding-right:1em}figure{display:inline-block;margin:.5em}"
-        "img{max-width:28em}</style></head><body>"
+        "img{max-width:28em}td,th{padding:.1em .6em}.late{color:#b35900}"
+        ".missing{color:#cf222e}</style></head><body>"
         "<h1>Class summary</h1><p>Made from anonymised progress files: counts only, no "
         f"names.</p><table>{rows}</table><h2>Most common target fields</h2><ul>{fields}</ul>"
-        f"{images}{skipped_html}</body></html>"
+        f"{table}{images}{skipped_html}</body></html>"
     )
 
 
-def build_report(paths: Iterable[str | Path], out_dir: str | Path) -> ReportResult:
-    """Read every submission, then write index.html, summary.json and the PNG charts."""
+STEP_WORDS = {0: "not started", **{st.number: f"{st.number} {st.title}" for st in STEPS}}
+
+
+def students_html(rows: list[dict], hand_ins: dict) -> str:
+    """One row per student, least far along first; missing and late ones marked."""
+    if not rows:
+        return ""
+    e = html.escape
+    head = ("<tr><th>Student id</th><th>Handed in</th><th>Furthest step</th><th>Contacted"
+            "</th><th>Replied</th><th>Met</th><th>Data</th><th></th></tr>")
+    body = []
+    for r in rows:
+        mark, css = ("not handed in", "missing") if r["missing"] else (
+            ("late", "late") if r["late"] else ("", ""))
+        cells = ([r["id"], "", "", "", "", "", ""] if r["missing"] else
+                 [r["id"], r["handed_in"], STEP_WORDS.get(r["furthest_step"], ""),
+                  r["contacted"], r["replied"], r["met"], r["data"]])
+        body.append(f"<tr class='{css}'>" + "".join(f"<td>{e(str(c))}</td>" for c in cells)
+                    + f"<td>{e(mark)}</td></tr>")
+    counts = ", ".join(f"{e(k.replace('_', ' '))}: {v}" for k, v in hand_ins.items())
+    return (f"<h2>Each student</h2><p>{counts}. Ids are the start of each progress file's "
+            "random id: no names.</p><table class='students'>" + head + "".join(body)
+            + "</table>")
+
+
+def build_report(paths: Iterable[str | Path], out_dir: str | Path, due: str | None = None,
+                 roster: str | Path | None = None) -> ReportResult:
+    """Read every submission, then write index.html, summary.json, students.csv and the PNG
+    charts. `due` (YYYY-MM-DD) flags late hand-ins; `roster` (a file of expected ids, or a
+    number) lists who has not handed in."""
+    expected_ids, expected = read_roster(roster) if roster else ([], None)
     subs, problems = read_submissions(paths)
     summary = summarise(subs)
+    rows = student_rows(subs, due, expected_ids)
+    summary["rows"] = [r.as_dict() for r in rows]
+    summary["hand_ins"] = roster_summary(rows, expected)
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -136,6 +173,10 @@ def build_report(paths: Iterable[str | Path], out_dir: str | Path) -> ReportResu
         page.write_text(render_html(summary, problems, charts), encoding="utf-8")
         dump = {**summary, "skipped": [str(p) for p in problems]}
         (out / "summary.json").write_text(json.dumps(dump, indent=1), encoding="utf-8")
+        with (out / "students.csv").open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(Row.__dataclass_fields__))
+            writer.writeheader()
+            writer.writerows(summary["rows"])
     except OSError as err:
         raise ExportError(f"Cannot write the class report to {out} ({err.strerror}); choose "
                           "a folder you may write to with --out.") from err

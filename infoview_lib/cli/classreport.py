@@ -3,9 +3,10 @@
 FILES are progress.json files, anonymised bundles (.zip) holding one, or folders of them.
 
 Example:
-    $ infoview class-report handed-in/ --out class-report
-    40 submissions used, 8 files skipped:
+    $ infoview class-report handed-in/ --out class-report --due 2026-03-15 --roster ids.txt
+    40 submission(s) used, 8 file(s) skipped:
     ...
+    handed in: 40, late: 3, missing: 2, not started: 1
     Class report: class-report/index.html
 """
 
@@ -17,7 +18,7 @@ from ..workbook.paths import default_exports_dir
 
 
 def cmd_class_report(args) -> int:
-    result = build_report(args.files, args.out)
+    result = build_report(args.files, args.out, due=args.due, roster=args.roster)
     students = result.summary["students"]
     print(f"{students} submission(s) used, {len(result.problems)} file(s) skipped"
           + (":" if result.problems else "."))
@@ -26,6 +27,8 @@ def cmd_class_report(args) -> int:
     if not students:
         raise ValidationError("No usable progress file among those given; ask students to "
                               "export their anonymised progress again (see docs/instructors.md).")
+    counts = result.summary["hand_ins"]
+    print(", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in counts.items()))
     for path in result.charts.values():
         print(path)
     print(f"Class report: {result.html}")
@@ -40,4 +43,8 @@ def register(sub) -> None:
     p.add_argument("--out", default=str(default_exports_dir() / "class-report"), metavar="DIR",
                    help="folder for index.html, summary.json and the charts "
                         "(default: exports/class-report)")
+    p.add_argument("--due", metavar="YYYY-MM-DD", help="the due date: later hand-ins are marked late")
+    p.add_argument("--roster", metavar="FILE",
+                   help="expected hand-ins: a text file of student ids (one per line, from "
+                        "their progress files), or holding just the number of students")
     p.set_defaults(func=cmd_class_report)
