@@ -43,7 +43,8 @@ class BulkEditor:
         self.last: BulkChange | None = None
         self._updating = False
 
-        self.organization = hooked(w.Dropdown(options=[ANY_ORG], layout=w.Layout(width="16em")),
+        self.organization = hooked(w.Dropdown(options=[ANY_ORG], layout=w.Layout(width="16em"),
+                                              tooltip="Show people at this organization"),
                                    "iv-bulk-org")
         self.without = hooked(w.Checkbox(description=WITHOUT_LABEL, indent=False,
                                          layout=w.Layout(width="auto")), "iv-bulk-without")

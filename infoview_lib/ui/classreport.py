@@ -13,10 +13,29 @@ from pathlib import Path
 import ipywidgets as w
 
 from ..classroom.report import expand, write_sample_folder
-from ..classroom.report_render import build_report
+from ..classroom.report_render import build_report, chart_specs
 from ..workbook.errors import ValidationError
 from ..workbook.paths import default_exports_dir, project_dir
-from .common import Panel, StatusLine, button, hooked, reports_errors, text_input, title
+from .common import (
+    AltImage,
+    Panel,
+    StatusLine,
+    button,
+    hooked,
+    reports_errors,
+    text_input,
+    title,
+)
+
+
+def chart_alt(heading: str, labels, values) -> str:
+    """A chart's alt text: its title and every bar's number.
+
+    >>> chart_alt("Ties", ["often", "rarely"], [3, 5])
+    'Bar chart, Ties: often 3, rarely 5.'
+    """
+    bars = ", ".join(f"{label} {value:g}" for label, value in zip(labels, values, strict=True))
+    return f"Bar chart, {heading}: {bars}."
 
 
 def summary_html(summary: dict) -> str:
@@ -83,9 +102,11 @@ class ClassReportPanel(Panel):
             b.disabled = True
         self.result = result = build_report([folder], out)
         self.summary.value = summary_html(result.summary)
+        specs = chart_specs(result.summary)
         self.charts.children = [
-            hooked(w.Image(value=p.read_bytes(), format="png", layout=w.Layout(width="32em")),
-                   f"iv-chart-{name}") for name, p in result.charts.items()]
+            hooked(AltImage(value=p.read_bytes(), alt=chart_alt(*specs[name][:3]),
+                            layout=w.Layout(width="32em")), f"iv-chart-{name}")
+            for name, p in result.charts.items()]
         problems = "".join(f"<li>{html.escape(str(p))}</li>" for p in result.problems)
         self.skipped.value = (f"<b>Skipped ({len(result.problems)})</b><ul>{problems}</ul>"
                               if problems else "")

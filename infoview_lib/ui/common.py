@@ -18,6 +18,7 @@ import ipywidgets as w
 
 from ..workbook.errors import InfoviewError
 from ..workbook.store import Workbook
+from .a11y import AltImage, accessible, choice, named  # noqa: F401 - panels import them here
 
 LOG = logging.getLogger("infoview")
 STALE = ("The workbook changed in another notebook, so this panel was refreshed and now shows "
@@ -26,27 +27,44 @@ QUIET = ("refresh", "_refresh", "reload")  # handlers that only redraw: no "clic
 
 
 class StatusLine:
-    """One line under a panel telling the user what just happened."""
+    """One line under a panel telling the user what just happened.
+
+    It is a live region: screen readers announce each message (`role="status"`; errors
+    `role="alert"`, announced at once). `text` is the message's markup, "" when clear.
+    """
 
     def __init__(self, css: str = "iv-status"):
-        self.widget = w.HTML(value="")
+        self._text = ""
+        self.widget = w.HTML(value=_live(""))
         self.widget.add_class(css)
 
     @property
     def text(self) -> str:
-        return self.widget.value
+        return self._text
+
+    def _show(self, markup: str, role: str = "status") -> None:
+        self._text = markup
+        self.widget.value = _live(markup, role)
 
     def ok(self, message: str) -> None:
-        self.widget.value = f'<span class="iv-ok" style="color:#1a7f37">{html.escape(message)}</span>'
+        self._show(f'<span class="iv-ok" style="color:#1a7f37">{html.escape(message)}</span>')
 
     def warn(self, message: str) -> None:
-        self.widget.value = f'<span class="iv-warn" style="color:#9a6700">{html.escape(message)}</span>'
+        self._show(f'<span class="iv-warn" style="color:#7d5300">{html.escape(message)}</span>')
 
     def error(self, message: str) -> None:
-        self.widget.value = f'<span class="iv-error" style="color:#cf222e">{html.escape(message)}</span>'
+        self._show(f'<span class="iv-error" style="color:#cf222e">{html.escape(message)}</span>',
+                   "alert")
 
     def clear(self) -> None:
-        self.widget.value = ""
+        self._show("")
+
+
+def _live(markup: str, role: str = "status") -> str:
+    """Markup inside a live region (`role` "status" or "alert")."""
+    polite = "assertive" if role == "alert" else "polite"
+    return (f'<div class="iv-live" role="{role}" aria-live="{polite}" aria-atomic="true">'
+            f"{markup}</div>")
 
 
 def reports_errors(method: Callable) -> Callable:
@@ -106,9 +124,11 @@ def button(description: str, css: str, style: str = "") -> w.Button:
 
 
 def text_input(placeholder: str, css: str, description: str = "", width: str = "16em") -> w.Text:
-    """A one-line text box with a CSS hook."""
+    """A one-line text box with a CSS hook; without a description, the placeholder is also
+    its accessible name (the tooltip: a placeholder alone is no name)."""
     return hooked(
         w.Text(placeholder=placeholder, description=description,
+               tooltip=None if description else placeholder,
                layout=w.Layout(width=width)), css
     )
 
@@ -169,4 +189,4 @@ class Panel:
         return True
 
     def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+        return accessible(self.widget)._repr_mimebundle_(**kwargs)  # + the a11y stylesheet

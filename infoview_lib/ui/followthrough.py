@@ -35,7 +35,17 @@ from ..meetings.schedule import end_utc, when_text, zone
 from ..questions import chosen, load_bank
 from ..workbook.model import Contact, Meeting
 from ..workbook.store import Workbook
-from .common import Panel, StatusLine, button, hooked, reports_errors, text_input, title
+from .common import (
+    AltImage,
+    Panel,
+    StatusLine,
+    button,
+    choice,
+    hooked,
+    reports_errors,
+    text_input,
+    title,
+)
 
 
 def funnel_png(counts: dict[str, int]) -> bytes:
@@ -85,8 +95,7 @@ class FollowThroughPanel(Panel):
         self.specific = text_input("e.g. that bug reports can be a portfolio", "iv-specific",
                                    width="40em")
         self.use = text_input("e.g. I will write up three this month", "iv-use", width="40em")
-        self.interested = hooked(w.ToggleButtons(options=["yes", "unsure", "no"], value=None,
-                                                 description="Still keen?"), "iv-interested")
+        self.interested = choice(["yes", "unsure", "no"], None, "iv-interested", "Still keen?")
         for field, key in ((self.learned, "learned"), (self.specific, "specific"),
                            (self.use, "use")):
             field.continuous_update = False
@@ -110,7 +119,7 @@ class FollowThroughPanel(Panel):
         self.reported_button = button("I reported back to them", "iv-reported-back")
         self.decision = text_input("Your decision, when you make it", "iv-decision", width="30em")
         self.decision_button = button("Record my decision", "iv-record-decision")
-        self.funnel = hooked(w.Image(format="png"), "iv-funnel")
+        self.funnel = hooked(AltImage(), "iv-funnel")  # a PNG with alt text
         self.owed = hooked(w.HTML(), "iv-owed")
         self.next = hooked(w.HTML(), "iv-next-step")
         self._meeting_buttons = (self.sent_button, self.ref_button, self.reported_button,
@@ -235,6 +244,8 @@ class FollowThroughPanel(Panel):
         counts = funnel(self.wb)
         if counts != getattr(self, "counts", None):  # redraw only when a number changed
             self.counts = counts
+            self.funnel.alt = "Your progress funnel: " + ", ".join(
+                f"{n} {stage}" for stage, n in counts.items()) + "."
             self.funnel.value = funnel_png(counts)
         self.owed.value = owed_html(owed_actions(self.wb))
         self.next.value = f"<b>{html.escape(next_step(self.wb))}</b>"

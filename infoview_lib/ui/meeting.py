@@ -31,6 +31,7 @@ from ..meetings.schedule import (
 )
 from ..workbook.model import Meeting, Outreach
 from ..workbook.store import Workbook
+from .a11y import task_marks
 from .common import Panel, StatusLine, button, hooked, reports_errors, text_input, title
 
 NO_PEOPLE = ("There is nobody on your list yet: add the people you know in step 1 "
@@ -168,7 +169,7 @@ class MeetingPanel(Panel):
         with self.plan:
             from IPython.display import Markdown, display
 
-            display(Markdown(self.plan_md))
+            display(Markdown(task_marks(self.plan_md)))  # no unnamed, untickable boxes
 
     def _complete(self) -> bool:
         return bool(self.contact_id and self.date.value and self.time.value.strip()

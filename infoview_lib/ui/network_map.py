@@ -22,17 +22,17 @@ from ..map.network import build_graph, target_node
 from ..workbook.model import Target
 from ..workbook.paths import output_dir
 from ..workbook.store import Workbook
-from .common import Panel, StatusLine, button, hooked, reports_errors, title
+from .common import AltImage, Panel, StatusLine, button, hooked, reports_errors, title
 
 PANEL_DPI = 100  # 1067 x 800 pixels: sharp in a notebook, quick to redraw
 
 
-def _image() -> w.Image:
-    return hooked(w.Image(format="png", layout=w.Layout(width="100%", max_width="960px")),
-                  "iv-map-image")
+def _image() -> AltImage:
+    """The map as <img alt=...>: set `.alt` (the map's full description), then `.value`."""
+    return hooked(AltImage(layout=w.Layout(width="100%", max_width="960px")), "iv-map-image")
 
 
-def _frame(image: w.Image) -> w.Box:
+def _frame(image: AltImage) -> w.Box:
     """The box around the picture: CSS class "iv-map", so `.iv-map img` finds the image."""
     return hooked(w.Box([image], layout=w.Layout(width="100%")), "iv-map")
 
@@ -64,6 +64,7 @@ class MapPanel(Panel):
         """Redraw the map from what the workbook holds now."""
         g = build_graph(self.wb, anonymize=self.anonymize.value)
         png, result = render_png(self.wb, dpi=self.dpi, anonymize=self.anonymize.value, graph=g)
+        self.image.alt = result.alt_text
         self.image.value = png
         self.caption.value = (f"<div class='iv-map-caption-text'>{html.escape(result.caption)}"
                               f"</div>{uncategorised_hint(g)}")
@@ -152,7 +153,8 @@ class TargetMapPanel(Panel):
     def draw(self) -> None:
         g = build_graph(self.wb)
         if self.target.value is None:
-            png, _ = render_png(self.wb, dpi=self.dpi, graph=g)
+            png, plain = render_png(self.wb, dpi=self.dpi, graph=g)
+            self.image.alt = plain.alt_text
             self.image.value = png
             self.leads.value = ("<p>Add a target (an industry, company or career field) above, "
                                 "then pick it here to see who can point you there.</p>")
@@ -163,6 +165,7 @@ class TargetMapPanel(Panel):
             return
         png, result = render_png(self.wb, dpi=self.dpi, graph=g,
                                  target=target_node(self.target.value))
+        self.image.alt = result.alt_text
         self.image.value = png
         self.leads.value = leads_list_html(g, result.leads)
         if not self.wb.contacts():

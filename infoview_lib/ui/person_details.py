@@ -17,7 +17,7 @@ import html
 import ipywidgets as w
 
 from ..workbook.model import TIE_STRENGTH_MEANING, TIE_STRENGTHS
-from .common import hooked
+from .common import choice, hooked
 
 LABEL_WIDTH = "8em"  # "Organization" and "Introduced by" fit; boxes line up
 WEAK_TIES = ("Why include people you rarely see? In Granovetter's study of job changers, the "
@@ -39,9 +39,8 @@ def add_detail_widgets(panel, cats: list[str]) -> None:
                                 "iv-detail-title")
     panel.detail_categories = hooked(w.SelectMultiple(options=cats, rows=6,
                                                      description="Categories"), "iv-categories")
-    panel.tie = hooked(w.ToggleButtons(
-        options=[("not set", "")] + [(t, t) for t in TIE_STRENGTHS], description="We talk",
-        tooltips=["not set"] + [TIE_STRENGTH_MEANING[t] for t in TIE_STRENGTHS]), "iv-tie")
+    panel.tie = choice([("not set", "")] + [(t, t) for t in TIE_STRENGTHS], value="",
+                       css="iv-tie", description="We talk")  # radios: the choice is announced
     panel.can_interview = hooked(w.Checkbox(description="could interview", indent=False),
                                  "iv-can-interview")
     panel.can_refer = hooked(w.Checkbox(description="could refer me onward", indent=False),
@@ -53,7 +52,6 @@ def add_detail_widgets(panel, cats: list[str]) -> None:
     for widget in (panel.detail_org, panel.detail_title, panel.detail_categories, panel.tie,
                    panel.introduced_by, panel.notes):
         widget.style.description_width = LABEL_WIDTH
-    panel.tie.style.button_width = "8em"  # label and the four choices on one line
     for widget in (panel.detail_org, panel.detail_title):
         widget.layout.width = "30em"
     meanings = " · ".join(f"<b>{t}</b>: {html.escape(TIE_STRENGTH_MEANING[t])}"

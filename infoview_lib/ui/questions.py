@@ -30,7 +30,16 @@ from ..questions import (
     user_goal_kinds,
 )
 from ..workbook.store import Workbook
-from .common import Panel, StatusLine, button, hooked, reports_errors, text_input, title
+from .common import (
+    Panel,
+    StatusLine,
+    button,
+    choice,
+    hooked,
+    reports_errors,
+    text_input,
+    title,
+)
 from .meeting import meeting_order
 
 GENERAL = "general"
@@ -75,8 +84,7 @@ class QuestionsPanel(Panel):
         self.category = hooked(w.Dropdown(
             options=[("All topics", "")] + [(v, k) for k, v in CATEGORY_LABELS.items()],
             description="Topic", layout=w.Layout(width="28em")), "iv-category-filter")
-        self.length = hooked(w.ToggleButtons(options=[15, 20, 30], description="Minutes",
-                                             style={"button_width": "4em"}), "iv-length")
+        self.length = choice([(f"{m} min", m) for m in (15, 20, 30)], 20, "iv-length", "Minutes")
         self.length.value = self._stored_length()
         self.bank_box = w.VBox(layout=w.Layout(max_height="28em", overflow="auto"))
         self.picked_box = w.VBox()
@@ -84,9 +92,10 @@ class QuestionsPanel(Panel):
         self.warning = hooked(w.HTML(), "iv-agenda-warning")
         self.own_text = text_input("Write a question of your own", "iv-own-question",
                                    width="31.5em")
-        self.own_phase = hooked(w.Dropdown(options=PHASES, value="core",
+        self.own_phase = hooked(w.Dropdown(options=PHASES, value="core", tooltip="When to ask it",
                                            layout=w.Layout(width="8em")), "iv-own-phase")
         self.own_minutes = hooked(w.BoundedFloatText(value=2, min=0.5, max=15, step=0.5,
+                                                     tooltip="Minutes for your question",
                                                      layout=w.Layout(width="4.5em")),
                                   "iv-own-minutes")
         self.add_button = button("Add my question", "iv-add-question")
@@ -155,11 +164,13 @@ class QuestionsPanel(Panel):
         return handler
 
     def _picked_row(self, row) -> w.HBox:
-        text = w.Text(value=row.text, continuous_update=False, layout=w.Layout(width="38em"))
+        text = w.Text(value=row.text, continuous_update=False, layout=w.Layout(width="38em"),
+                      tooltip="Question wording")
         text.add_class("iv-edit-question")
         text.add_class(f"iv-edit-{row.question_id}")
         minutes = w.BoundedFloatText(value=row.minutes, min=0.5, max=15, step=0.5,
-                                     continuous_update=False, layout=w.Layout(width="4.5em"))
+                                     continuous_update=False, layout=w.Layout(width="4.5em"),
+                                     tooltip="Minutes for this question")
         up, down = button("↑", "iv-up"), button("↓", "iv-down")
         up.tooltip, down.tooltip = "Earlier", "Later"
         for b in (up, down):

@@ -34,7 +34,16 @@ from ..targets import (
 from ..workbook.errors import InfoviewError, NotFound, ValidationError
 from ..workbook.model import TARGET_KINDS, Contact, Target
 from ..workbook.store import Workbook
-from .common import Panel, StatusLine, button, hooked, reports_errors, text_input, title
+from .common import (
+    Panel,
+    StatusLine,
+    button,
+    choice,
+    hooked,
+    reports_errors,
+    text_input,
+    title,
+)
 
 KIND_HELP = {"industry": "an industry (e.g. solar energy)", "company": "a specific company",
              "field": "a career field (e.g. UX research)"}
@@ -122,7 +131,8 @@ class TargetsPanel(Panel):
             for kind in TARGET_KINDS}
         self.goal_text = hooked(w.Textarea(
             value=g["what_to_learn"], continuous_update=False, layout=w.Layout(width="40em"),
-            placeholder="In a sentence or two: what do you want to find out?"), "iv-goal-text")
+            placeholder="In a sentence or two: what do you want to find out?",
+            tooltip="What you want to find out"), "iv-goal-text")
         for box in self.goal_boxes.values():
             box.observe(self.save_goals, names="value")
         self.goal_text.observe(self.save_goals, names="value")
@@ -133,9 +143,8 @@ class TargetsPanel(Panel):
         self.name = text_input("e.g. UX research, Northwind Solar", "iv-t-name", "Name", "26em")
         self.kind = hooked(w.Dropdown(options=TARGET_KINDS, value="field", description="Kind"),
                            "iv-t-kind")
-        self.motivation = hooked(w.IntSlider(value=3, min=1, max=5, description="Motivation",
-                                             style=LABELS, layout=w.Layout(width="26em")),
-                                 "iv-t-motivation")
+        self.motivation = choice([(str(n), n) for n in range(1, 6)], value=3,  # named, keyboard
+                                 css="iv-t-motivation", description="Motivation", style=LABELS)
         self.postings = hooked(w.Checkbox(value=False, description="Postings exist", indent=False),
                                "iv-t-postings")
         self.organization = text_input("company targets: its name", "iv-t-organization",

@@ -69,7 +69,8 @@ class WhoYouKnowPanel(Panel):
 
         self.bulk_text = hooked(w.Textarea(
             placeholder="One person per line:\nAda Example\nBo Chen, Northwind Solar, Intern",
-            layout=w.Layout(width="36em", height="8em")), "iv-bulk")
+            layout=w.Layout(width="36em", height="8em"),
+            tooltip="People to add, one per line"), "iv-bulk")
         self.preview_button = button("Preview", "iv-preview")
         self.preview_button.on_click(self.preview)
         self.bulk_preview = hooked(w.HTML(), "iv-bulk-preview")
@@ -128,7 +129,7 @@ class WhoYouKnowPanel(Panel):
             w.HBox([self.upload, self.import_format]), self.import_status.widget,
             self.import_progress, self.import_summary,
             title("Your people"), w.HBox([self.search, self.bulk.filters]), self.bulk.count,
-            w.Box([self.people_html], layout=w.Layout(max_height="24em", overflow="auto")),
+            self.people_html,  # scrolls inside (a named tab stop: who_you_know_html)
             self.bulk.widget,
             title("Details for one person"), self.editor_hint, self.person, self.detail_org,
             self.detail_title,

@@ -39,7 +39,10 @@ def people_table(people: list[Contact], names: dict[int, str], limit: int = MAX_
             if len(people) > limit else "")
     if not people:
         return f"<p><i>{html.escape(empty, quote=False)}</i></p>"
-    return f"{TABLE_STYLE}<table class='iv-people-table'>{head}{''.join(rows)}</table>{more}"
+    # a box that scrolls: a tab stop with a name, so a keyboard can scroll it too
+    return (f"{TABLE_STYLE}<div class='iv-people-scroll' tabindex='0' role='region' "
+            f"aria-label='Your people' style='max-height:24em;overflow:auto'>"
+            f"<table class='iv-people-table'>{head}{''.join(rows)}</table></div>{more}")
 
 
 def summary_html(summary) -> str:

@@ -21,7 +21,7 @@ def test_agenda_warning_appears_when_questions_exceed_15_minutes(page, lab):
     run_all(page)
     agenda = page.locator(".iv-agenda")
     agenda.wait_for(timeout=30_000)
-    page.locator(".iv-length button", has_text="15").click()
+    page.locator(".iv-length label", has_text="15 min").click()  # a radio button
     page.wait_for_function(
         "() => document.querySelector('.iv-agenda-total').textContent.includes('of 15 min')")
     warning = page.locator(".iv-agenda-warning")
