@@ -13,6 +13,7 @@ from datetime import date
 
 from ..outreach import CHANNELS, draft_for, format_results
 from ..outreach.tracker import as_date, due_calendar, due_now, schedule
+from ..text import plural
 from ..workbook.backups import refuse_workbook_path
 from ..workbook.store import open_workbook
 from . import add_workbook_option
@@ -44,7 +45,7 @@ def cmd_due(args) -> int:
 
             cal, items = due_calendar(wb, today)
             path = write_ics(cal, args.ics)
-            print(f"Wrote {len(items)} follow-up dates to {path}")
+            print(f"Wrote {plural(len(items), 'follow-up date')} to {path}")
     if not now:
         print("Nothing is due today.")
     for item in now:

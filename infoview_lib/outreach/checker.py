@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from ..classroom.protocol import current_protocol
+from ..text import plural
 from .parts import MessageParts
 from .words import CONNECTION_CUES, JOB_WORDS, PLACEHOLDERS, WRITTEN_ONLY
 
@@ -119,7 +120,7 @@ def check_message(text: str, parts: MessageParts | None = None, *, strict: bool 
     count = len(words(without_signature(text, parts)))
     top = limits.strict_max_words if strict else limits.max_words
     ok = count < top
-    detail = f"{count} words (under {top}{' in strict mode' if strict else ''})"
+    detail = f"{plural(count, 'word')} (under {top}{' in strict mode' if strict else ''})"
     if channel == "linkedin":
         ok = ok and len(text) <= limits.linkedin_note_max_chars
         detail += f", {len(text)} characters (at most {limits.linkedin_note_max_chars})"
