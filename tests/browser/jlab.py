@@ -19,6 +19,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from infoview_lib.notebook_clean import server_options
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -81,6 +83,7 @@ class Lab:
             "--ServerApp.disable_check_xsrf=True",
             f"--LabApp.user_settings_dir={settings / 'user'}",
             f"--LabApp.workspaces_dir={settings / 'workspaces'}",
+            *server_options(),  # as `infoview lab` does: notebooks are saved clean
         ]
         log = open(self.root / "lab.log", "wb")  # noqa: SIM115 - closed with the process
         self.process = subprocess.Popen(command, env=self.env, stdout=log, stderr=log)
@@ -168,3 +171,42 @@ def error_texts(page) -> list[str]:
     """Error outputs shown in the notebook (tracebacks)."""
     return page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
                         ).all_inner_texts()
+
+
+def api(lab: Lab, path: str, method: str = "GET"):
+    """Call the server's REST API; the parsed JSON answer (None when empty)."""
+    request = urllib.request.Request(f"{lab.url}{path}", method=method)
+    with urllib.request.urlopen(request, timeout=30) as response:
+        body = response.read()
+    return json.loads(body) if body else None
+
+
+def shut_down_kernels(lab: Lab) -> None:
+    """What happens overnight: every kernel stops (the notebooks' sessions end)."""
+    for session in api(lab, "/api/sessions"):
+        api(lab, f"/api/sessions/{session['id']}", method="DELETE")
+    assert api(lab, "/api/kernels") == []
+
+
+def save_notebook(page) -> None:
+    """Ctrl+S, then wait until the tab no longer shows unsaved changes."""
+    page.locator(".jp-Notebook").first.click(position={"x": 5, "y": 5})
+    page.keyboard.press("Control+s")
+    page.wait_for_function(
+        "() => !document.querySelector('.jp-mod-current.jp-mod-dirty, "
+        ".lm-TabBar-tab.lm-mod-current.jp-mod-dirty')", timeout=30_000)
+
+
+def git_snapshot(root: Path) -> None:
+    """Put the served notebooks under git, as a student's clone of the course is."""
+    for args in (["init", "-q"], ["add", "notebooks"],
+                 ["-c", "user.name=Student", "-c", "user.email=s@example.org",
+                  "commit", "-q", "-m", "course"]):
+        subprocess.run(["git", "-C", str(root), *args], check=True)
+
+
+def git_changed(root: Path) -> list[str]:
+    """Tracked notebooks that differ from the course's commit."""
+    out = subprocess.run(["git", "-C", str(root), "status", "--porcelain", "notebooks"],
+                         check=True, capture_output=True, text=True).stdout
+    return [line for line in out.splitlines() if not line.startswith("??")]
