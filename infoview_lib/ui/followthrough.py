@@ -16,11 +16,13 @@ from datetime import datetime, timezone
 
 import ipywidgets as w
 
+from ..classroom.protocol import current_protocol
 from ..followthrough import (
     PLACEHOLDER,
     add_referral,
     draw_funnel,
     funnel,
+    has_happened,
     mark_reported_back,
     mark_thank_you_sent,
     next_step,
@@ -33,6 +35,7 @@ from ..followthrough import (
 )
 from ..meetings.schedule import end_utc, when_text, zone
 from ..questions import chosen, load_bank
+from ..workbook.errors import ValidationError
 from ..workbook.model import Contact, Meeting
 from ..workbook.store import Workbook
 from .common import (
@@ -186,9 +189,11 @@ class FollowThroughPanel(Panel):
                     box.observe(self._answer_saver(q.question_id), names="value")
                     rows.append(w.VBox([w.HTML(f"<i>{html.escape(q.text)}</i>"), box]))
             self.answers_box.children = rows
+            held = m is not None and has_happened(m)
             for field in (self.learned, self.specific, self.use, self.interested, self.email,
-                          self.card, self.ref_name, self.ref_org, self.ref_email):
-                field.disabled = m is None
+                          self.card, self.ref_name, self.ref_org, self.ref_email, *(
+                              row.children[1] for row in rows)):
+                field.disabled = not held
         finally:
             self._loading = False
         self.about.value = _about(m)
@@ -198,9 +203,14 @@ class FollowThroughPanel(Panel):
         """Drafts, due date, referrals and the dashboard, from the workbook."""
         m = self._record()
         for b in self._meeting_buttons:
-            b.disabled = m is None
+            b.disabled = m is None or not has_happened(m)
+        try:
+            drafts = thank_you_drafts(self.wb, m) if m else None
+        except ValidationError as err:  # no name in the profile yet: say where to add it
+            drafts = None
+            self._show_no_drafts(m, str(err))
+            m = None
         if m:
-            drafts = thank_you_drafts(self.wb, m)
             own = m.debrief.get("drafts", {})
             self._loading = True
             try:
@@ -214,15 +224,16 @@ class FollowThroughPanel(Panel):
             self.sent_button.description = ("Thank-you sent" if m.thank_you_sent_on
                                             else "I sent the thank-you")
             st = thank_you_state(m)
+            hours = current_protocol().follow_up["thank_you_within_hours"]
             if st.sent:
                 sent = datetime.fromisoformat(st.sent_on)
                 sent = sent.replace(tzinfo=sent.tzinfo or timezone.utc).astimezone(
                     zone(m.timezone))
                 text = (f"Sent {sent:%a %d %b %H:%M} ({m.timezone})"
-                        + (", after the 24-hour mark" if st.late else ", on time"))
+                        + (f", after the {hours}-hour mark" if st.late else ", on time"))
             else:
                 due = st.due.astimezone(zone(m.timezone))
-                text = (f"Due by {due:%a %d %b %H:%M} ({m.timezone}), 24 hours after the "
+                text = (f"Due by {due:%a %d %b %H:%M} ({m.timezone}), {hours} hours after the "
                         f"meeting ({when_text(m)})")
             late = " <b class='iv-late' style='color:#cf222e'>late</b>" if (
                 st.late and not st.sent) else ""
@@ -233,14 +244,26 @@ class FollowThroughPanel(Panel):
                      if _alive(self.wb, i)]
             self.referrals.value = ("Referred: " + ", ".join(html.escape(n) for n in names)
                                     if names else "<i>No referrals recorded yet.</i>")
-        else:
-            self._loading = True
-            try:
-                self.email.value = self.card.value = ""
-            finally:
-                self._loading = False
-            self.due.value = self.referrals.value = self.drafts_note.value = ""
-            self.redraft_button.layout.display = "none"
+        elif drafts is None and self._record() is None:
+            self._show_no_drafts(None, "")
+        self.refresh_dashboard()
+
+    def _show_no_drafts(self, m: Meeting | None, message: str) -> None:
+        """Empty drafts; the message (e.g. what to fill in for your name) where they would be."""
+        self._loading = True
+        try:
+            self.email.value = self.card.value = ""
+        finally:
+            self._loading = False
+        self.due.value = (f"<span class='iv-warn' style='color:#9a6700'>{html.escape(message)}"
+                          "</span>" if message else "")
+        self.referrals.value = self.drafts_note.value = ""
+        self.redraft_button.layout.display = "none"
+        if m is not None:
+            self.sent_button.disabled = True
+
+    def refresh_dashboard(self) -> None:
+        """The funnel, what you owe and the next step."""
         counts = funnel(self.wb)
         if counts != getattr(self, "counts", None):  # redraw only when a number changed
             self.counts = counts
@@ -364,10 +387,11 @@ def _default_meeting(meetings: list[Meeting]) -> int | None:
 def _about(m: Meeting | None) -> str:
     if m is None:
         return f"<i>{html.escape(NO_MEETING)}</i>"
-    if end_utc(m) > datetime.now(timezone.utc):
-        return (f"<span style='color:#555'>This conversation is still to come "
-                f"({html.escape(when_text(m))}). Prepare in steps 4 and 5; come back here "
-                "afterwards.</span>")
+    if not has_happened(m):
+        return (f"<span class='iv-upcoming' style='color:#9a6700'>This conversation has not "
+                f"happened yet: it is on {html.escape(when_text(m))}. Prepare your questions "
+                "in step 4 and the meeting in step 5; come back here after it to write the "
+                "debrief, send thanks and add referrals.</span>")
     return ""
 
 

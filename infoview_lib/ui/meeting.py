@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import base64
 import html
-import re
 from datetime import date
 
 import ipywidgets as w
 
+from ..export.names import safe_filename
 from ..export.plans import plan_markdown
+from ..meetings.lengths import default_minutes, lengths_text
 from ..meetings.schedule import (
     CHECKLIST,
     asked_length,
@@ -30,6 +31,7 @@ from ..meetings.schedule import (
     write_meeting_ics,
 )
 from ..workbook.model import Meeting, Outreach
+from ..workbook.paths import output_dir
 from ..workbook.store import Workbook
 from .a11y import task_marks
 from .common import Panel, StatusLine, button, hooked, reports_errors, text_input, title
@@ -44,12 +46,6 @@ def meeting_order(wb: Workbook):
     replied = {o.contact_id for o in wb.list(Outreach) if o.replied_on}
     people = wb.contacts()
     return sorted(people, key=lambda c: (c.id not in met, c.id not in replied, c.name.casefold()))
-
-
-def safe_file_name(name: str) -> str:
-    """A file name made from a person's name: letters, digits, '-' only."""
-    cleaned = re.sub(r"[^\w-]+", "-", name, flags=re.UNICODE).strip("-_")
-    return (cleaned or "meeting")[:60]
 
 
 class MeetingPanel(Panel):
@@ -77,9 +73,14 @@ class MeetingPanel(Panel):
         self.video = text_input("https://...", "iv-meeting-video", "Video link", "28em")
         for box in (self.place, self.video):
             box.continuous_update = False
-        self.minutes = hooked(w.BoundedIntText(value=20, min=5, max=120, description="Minutes",
+        self.minutes = hooked(w.BoundedIntText(value=default_minutes(), min=5,
+                                               max=max(120, 2 * max_minutes()),
+                                               description="Minutes",
                                                layout=w.Layout(width="12em")),
                               "iv-meeting-minutes")
+        self.minutes_hint = hooked(w.HTML(
+            f"<small>Your class asks for {html.escape(lengths_text())} minutes.</small>"),
+            "iv-meeting-minutes-hint")
         self.override = hooked(w.Checkbox(value=False, description="They offered longer than "
                                           f"{max_minutes()} minutes", indent=False),
                                "iv-override")
@@ -105,7 +106,7 @@ class MeetingPanel(Panel):
         self.load()
         self.widget = hooked(w.VBox([
             title("Meeting"), self.contact, self.date, self.time, self.tz, self.place,
-            self.video, w.HBox([self.minutes, self.override]), self.when,
+            self.video, w.HBox([self.minutes, self.override]), self.minutes_hint, self.when,
             w.HBox([self.save_button, self.ics_button]), self.ics_link, self.status.widget,
             title("Checklist"), *self.checks.values(),
             title("Your one-page plan"), self.plan,
@@ -144,14 +145,14 @@ class MeetingPanel(Panel):
                 self.tz.value = meeting.timezone
                 self.place.value, self.video.value = meeting.place, meeting.video_link
                 self.minutes.value = meeting.duration_minutes
-                self.override.value = meeting.duration_minutes > 30
+                self.override.value = meeting.duration_minutes > max_minutes()
                 self.when.value = f"<b>{html.escape(when_text(meeting))}</b>"
             else:
                 self.date.value, self.time.value = None, ""
                 self.tz.value = self.wb.setting("timezone") or self.tz.value
                 self.place.value = self.video.value = ""
                 self.minutes.value = asked_length(self.wb, self.contact_id) if (
-                    self.contact_id) else 20
+                    self.contact_id) else default_minutes()
                 self.when.value = "Not fixed yet."
             for key, box in self.checks.items():
                 box.value = bool(meeting and meeting.checklist.get(key))
@@ -222,9 +223,9 @@ class MeetingPanel(Panel):
         if meeting is None or not meeting.starts_at:
             self.status.warn("Save the meeting (date, time, zone) before making the invite.")
             return
-        name = safe_file_name(self.contact.label)
+        name = safe_filename(self.contact.label, default="meeting")
         path = write_meeting_ics(self.wb, meeting,
-                                 self.wb.path.parent / "invites" / f"meeting-{name}.ics")
+                                 output_dir(self.wb.path) / "invites" / f"meeting-{name}.ics")
         data = base64.b64encode(meeting_ics(self.wb, meeting)).decode("ascii")
         self.ics_link.value = (f"<a download='meeting-{html.escape(name)}.ics' "
                                f"href='data:text/calendar;base64,{data}' style='color:#0969da;"

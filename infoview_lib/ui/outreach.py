@@ -22,6 +22,7 @@ import ipywidgets as w
 
 from ..classroom.protocol import current_protocol
 from ..ics import write_ics
+from ..meetings.lengths import default_minutes, meeting_lengths
 from ..outreach import (
     Limits,
     check_message,
@@ -44,10 +45,13 @@ from ..outreach.tracker import (
     status_dates,
 )
 from ..targets import contact_first, ranked_targets
+from ..text import plural
 from ..workbook.errors import InfoviewError, ValidationError
 from ..workbook.model import OUTREACH_STATUSES, Contact, Target
+from ..workbook.paths import output_dir
+from ..workbook.profile import get_profile, missing_message
 from ..workbook.store import Workbook
-from .common import Panel, StatusLine, button, hooked, reports_errors, title
+from .common import Panel, StatusLine, button, choice, hooked, reports_errors, title
 
 TEXT_PARTS = (("connection", "How you know them", "used when nobody referred you"),
               ("who_i_am", "Who you are", "e.g. a final-year design student"),
@@ -82,7 +86,7 @@ def checker_html(results, notes=()) -> str:
     extra = "".join(f"<li style='color:#9a6700'>{html.escape(n)}</li>" for n in notes)
     ok = all(r.passed for r in results)
     return (f"<ul style='list-style:none;padding-left:0'>{''.join(lines)}{extra}</ul>"
-            f"<p class='iv-verdict {'iv-pass' if ok else 'iv-fail'}'><b>"
+            f"<p class='iv-verdict {'iv-pass' if ok else 'iv-fail'}' role='status'><b>"
             f"{html.escape(verdict(results))}</b></p>")
 
 
@@ -137,11 +141,10 @@ class OutreachPanel(Panel):
             box = cls(description=label, placeholder=placeholder, continuous_update=True,
                       layout=w.Layout(width="54em", max_width="100%"), style=LABEL_STYLE)
             self.parts[name] = hooked(box, f"iv-part-{name}")
-        self.minutes = hooked(w.ToggleButtons(options=[(f"{m} min", m) for m in current_protocol().meeting_lengths],
-                                              value=20), "iv-part-minutes")
-        self.channel = hooked(w.ToggleButtons(options=[("E-mail", "email"), ("Phone", "phone"),
-                                                       ("LinkedIn note", "linkedin")],
-                                              value="email"), "iv-channel")
+        self.minutes = choice([(f"{m} min", m) for m in meeting_lengths()], default_minutes(),
+                              "iv-part-minutes", "Meeting length", style=LABEL_STYLE)
+        self.channel = choice([("E-mail", "email"), ("Phone", "phone"),
+                               ("LinkedIn note", "linkedin")], "email", "iv-channel", "Write as")
         self.strict = hooked(w.Checkbox(value=False, indent=False,
                                         description=f"Strict length (under "
                                         f"{Limits.from_protocol().strict_max_words} words)"),
@@ -164,12 +167,7 @@ class OutreachPanel(Panel):
         self.ics_button.on_click(self.make_ics)
         self.ics_link = hooked(w.HTML(), "iv-due-ics-link")
 
-        # ToggleButtons put their own description above the buttons; a label beside them
-        # lines up with the text boxes instead.
-        minutes_label = w.HTML("<div style='text-align:right;padding-right:8px'>Meeting length"
-                               "</div>", layout=w.Layout(width=LABEL_STYLE["description_width"]))
-        compose = hooked(w.VBox([self.referrer, *self.parts.values(),
-                                 w.HBox([minutes_label, self.minutes])]),
+        compose = hooked(w.VBox([self.referrer, *self.parts.values(), self.minutes]),
                          "iv-compose-body")
         self.empty_note = hooked(w.HTML(), "iv-outreach-empty")
         buttons = list(self.status_buttons.values())
@@ -237,6 +235,12 @@ class OutreachPanel(Panel):
             self.draft.value = "<p><i>Pick a contact to see a draft.</i></p>"
             self.checker.value = ""
             return
+        missing = missing_message(get_profile(self.wb))
+        if missing:  # never a draft with a blank where your name or introduction belongs
+            self.draft.value = (f"<p class='iv-profile-missing iv-warn' style='color:#7d5300'>"
+                                f"{html.escape(missing)}</p>")
+            self.checker.value = ""
+            return
         try:
             draft = render(parts, self.channel.value)
         except InfoviewError as err:
@@ -295,14 +299,16 @@ class OutreachPanel(Panel):
         today = self.today or date.today()
         now = due_now(self.wb, today)
         later = [i for i in schedule(self.wb, today) if i.due_on > today]
+        rules = current_protocol().follow_up
         items = "".join(f"<li class='iv-due-item'>{html.escape(i.text)}</li>" for i in now)
         upcoming = "".join(f"<li>{html.escape(i.text)}</li>" for i in later[:10])
         self.due.value = (
             (f"<ul>{items}</ul>" if now else "<p>Nothing is due today.</p>")
             + (f"<p>Coming up:</p><ul>{upcoming}</ul>" if later else "")
-            + "<p><small>3B7 (Steve Dalton, <i>The 2-Hour Job Search</i>): no reply after 3 "
-              "business days, write to a second person at the same target; after 7, send one "
-              "follow-up. Weekends and public holidays are skipped.</small></p>")
+            + f"<p class='iv-3b7-rule'><small>3B7 (Steve Dalton, <i>The 2-Hour Job Search</i>):"
+              f" no reply after {rules['second_contact_after_days']} business days, write to a "
+              f"second person at the same target; after {rules['follow_up_after_days']}, send "
+              "one follow-up. Weekends and public holidays are skipped.</small></p>")
 
     # -- handlers -------------------------------------------------------------------
     @reports_errors
@@ -377,10 +383,12 @@ class OutreachPanel(Panel):
             self.ics_link.value = ""
             self.status.warn("No follow-ups are scheduled yet: mark a message as sent first.")
             return
-        path = write_ics(cal, self.wb.path.parent / "exports" / "follow-ups.ics")
+        path = write_ics(cal, output_dir(self.wb.path) / "follow-ups.ics")
         data = base64.b64encode(path.read_bytes()).decode("ascii")
+        dates = plural(len(items), "follow-up date")
         self.ics_link.value = (f"<a download='follow-ups.ics' href='data:text/calendar;base64,"
-                               f"{data}'>Download follow-ups.ics</a> ({len(items)} dates; also "
-                               f"saved as <code>{html.escape(str(path))}</code>)")
+                               f"{data}' style='color:#0969da;text-decoration:underline'>"
+                               f"Download follow-ups.ics</a> ({dates}; also saved as "
+                               f"<code>{html.escape(str(path))}</code>)")
         self.last_ics_path = path
-        self.status.ok(f"Calendar file with {len(items)} follow-up dates is ready.")
+        self.status.ok(f"Calendar file with {dates} is ready.")

@@ -7,9 +7,11 @@ from infoview_lib.outreach.tracker import outreach_for
 from infoview_lib.questions import load_bank, pick
 from infoview_lib.ui.followthrough import FollowThroughPanel
 from infoview_lib.workbook.model import Contact, Meeting, Outreach
+from infoview_lib.workbook.profile import update_profile
 
 
 def setup_meeting(wb):
+    update_profile(wb, name="Sam Lee", introduction="a final-year history student")
     ada = wb.add(Contact(first_name="Ada", last_name="Lovelace"))
     pick(wb, next(q for q in load_bank() if q.id == "bg-path"))
     m = save_meeting(wb, ada.id, "2025-07-14", "15:00", "America/New_York")
@@ -127,5 +129,39 @@ def test_opens_on_the_meeting_just_held_not_the_one_coming(wb):
     assert [label.split(" (")[0] for label, _ in panel.meeting.options] == [
         "Ada Lovelace", "Cleo", "Ben"]
     panel.meeting.value = soon.id
-    assert "still to come" in panel.about.value
+    assert "has not happened yet: it is on" in panel.about.value
     assert held.id in [v for _, v in panel.meeting.options]
+
+
+def test_a_meeting_still_to_come_takes_no_thanks_debrief_or_referral(wb):
+    from datetime import date, timedelta
+
+    update_profile(wb, name="Sam Lee", introduction="a final-year history student")
+    ben = wb.add(Contact(first_name="Ben", last_name="Okoro"))
+    day = date.today() + timedelta(days=7)
+    soon = save_meeting(wb, ben.id, day, "10:00", "UTC")
+    panel = FollowThroughPanel(wb)
+    assert panel.meeting.value == soon.id
+    assert f"{day:%a %d %b %Y}, 10:00" in panel.about.value and "step 4" in panel.about.value
+    assert panel.sent_button.disabled and panel.ref_button.disabled and panel.learned.disabled
+    panel.thank_you_sent()          # even if the click got through, nothing is logged
+    assert "has not happened yet" in panel.status.text and "step 5" in panel.status.text
+    panel.ref_name.value = "Cy Young"
+    panel.add_referral()
+    assert "has not happened yet" in panel.status.text
+    m = wb.get(Meeting, soon.id)
+    assert m.thank_you_sent_on == "" and m.debrief == {}
+    assert [c.name for c in wb.contacts()] == ["Ben Okoro"]
+    assert panel.counts["met"] == 0 and panel.counts["thanked"] == 0
+
+
+def test_no_name_in_the_profile_says_where_to_add_it(wb):
+    ada = wb.add(Contact(first_name="Ada"))
+    m = save_meeting(wb, ada.id, "2025-07-14", "15:00", "Europe/London")
+    panel = FollowThroughPanel(wb)
+    assert panel.meeting.value == m.id
+    assert "00_start_here" in panel.due.value and "your name" in panel.due.value
+    assert panel.email.value == "" and "[your name]" not in panel.card.value
+    update_profile(wb, name="Sam Lee", introduction="a history student")
+    panel.refresh()
+    assert panel.email.value.rstrip().endswith("Sam Lee")
