@@ -160,6 +160,12 @@ class Hub:
         return requests.request(method, f"{self.url}/hub/api{path}",
                                 headers={"Authorization": f"token {self.token}"}, **kw)
 
+    def cpu_seconds(self) -> float:
+        """CPU time of the hub, its proxy and its idle culler (not the students' servers)."""
+        proc = psutil.Process(self.proc.pid)
+        mine = [p for p in [proc, *proc.children(recursive=True)] if p.uids().real == 0]
+        return sum(c.user + c.system for c in (p.cpu_times() for p in mine))
+
     def log_tail(self, lines: int = 40) -> str:
         text = self.log.read_text(encoding="utf-8", errors="replace") if self.log.exists() else ""
         return "\n".join(text.splitlines()[-lines:])
@@ -174,16 +180,35 @@ class Hub:
                 self.proc.wait(10)
 
 
+def own_processes(name: str) -> list[psutil.Process]:
+    """The processes running as this student's account (none if it does not exist yet)."""
+    try:
+        uid = pwd.getpwnam(name).pw_uid
+    except KeyError:
+        return []
+    return [p for p in psutil.process_iter(["uids"])
+            if p.info["uids"] is not None and p.info["uids"].real == uid]
+
+
+def cpu_seconds(name: str) -> float:
+    """CPU time (user + system) the student's running processes have used so far."""
+    total = 0.0
+    for p in own_processes(name):
+        try:
+            cpu = p.cpu_times()
+        except psutil.Error:
+            continue
+        total += cpu.user + cpu.system
+    return total
+
+
 def processes_of(name: str) -> dict[str, float]:
     """Memory (MB) and CPU seconds of one student's server and kernels, measured as root."""
-    uid = pwd.getpwnam(name).pw_uid
     got = {"server_rss_mb": 0.0, "server_uss_mb": 0.0, "kernels_rss_mb": 0.0,
            "kernels_uss_mb": 0.0, "kernels": 0, "cpu_s": 0.0}
-    for p in psutil.process_iter(["uids", "cmdline"]):
+    for p in own_processes(name):
         try:
-            if p.info["uids"] is None or p.info["uids"].real != uid:
-                continue
-            kind = "kernels" if "ipykernel_launcher" in " ".join(p.info["cmdline"]) else "server"
+            kind = "kernels" if "ipykernel_launcher" in " ".join(p.cmdline()) else "server"
             mem, cpu = p.memory_full_info(), p.cpu_times()
         except psutil.Error:
             continue
@@ -214,16 +239,11 @@ class Monitor(threading.Thread):
 
 def remove_account(name: str) -> None:
     """Stop whatever the account still runs (only its own processes), then delete it."""
-    try:
-        uid = pwd.getpwnam(name).pw_uid
-    except KeyError:
-        return
-    for p in psutil.process_iter(["uids"]):
-        if p.info["uids"] is not None and p.info["uids"].real == uid:
-            try:
-                p.kill()
-            except psutil.Error:
-                pass
+    for p in own_processes(name):
+        try:
+            p.kill()
+        except psutil.Error:
+            pass
     subprocess.run(["userdel", "--remove", name], capture_output=True)
 
 
@@ -231,8 +251,10 @@ def summarize(students: list[Student], monitor: Monitor, peeks: dict, memory: di
     steps = {}
     for step in dict.fromkeys(s for st in students for s in st.times):
         got = [st.times[step] for st in students if step in st.times]
+        cpu = [st.cpu[step] for st in students if step in st.cpu]
         steps[step] = {"median_s": round(statistics.median(got), 2),
-                       "worst_s": round(max(got), 2), "done": len(got)}
+                       "worst_s": round(max(got), 2), "done": len(got),
+                       "cpu_s": round(statistics.median(cpu), 2)}
     per = list(memory.values())
     total = [m["server_uss_mb"] + m["kernels_uss_mb"] for m in per]
     return {
@@ -255,6 +277,9 @@ def run_round(hub: Hub, n: int, reserve_mb: int, keep: bool = False) -> tuple[di
     """n students at once; returns the summary (and the students, still running, if keep)."""
     stop = threading.Event()
     students = [Student(hub, f"{PREFIX}{i + 1:02d}", stop) for i in range(n)]
+    for st in students:
+        st.cpu_probe = lambda name=st.name: cpu_seconds(name)
+    hub_cpu = hub.cpu_seconds()
     monitor = Monitor(stop, reserve_mb)
     monitor.start()
     threads = [threading.Thread(target=st.run_plan, daemon=True) for st in students]
@@ -270,6 +295,7 @@ def run_round(hub: Hub, n: int, reserve_mb: int, keep: bool = False) -> tuple[di
             other = students[(i + 1) % n].name
             peeks[f"{st.name} -> {other}"] = st.peek_at(other)
     result = summarize(students, monitor, peeks, memory)
+    result["hub_cpu_s_per_student"] = round((hub.cpu_seconds() - hub_cpu) / n, 2)
     if not keep:
         end_round(hub, students)
     return result, students
@@ -287,10 +313,11 @@ def report(result: dict) -> None:
     print(f"\n{result['students']} students: {result['finished']} finished the plan; "
           f"lowest free memory {result['min_free_mb']} MB; mean CPU {result['mean_cpu_percent']}%")
     for step, t in result["steps"].items():
-        print(f"  {step:38} median {t['median_s']:6.2f} s  worst {t['worst_s']:6.2f} s  "
-              f"({t['done']} done)")
+        print(f"  {step:32} median {t['median_s']:6.2f} s  worst {t['worst_s']:6.2f} s  "
+              f"CPU {t['cpu_s']:5.2f} s  ({t['done']} done)")
     print(f"  per student (server + kernels, USS): {result['per_student_uss_mb']} MB; "
-          f"per kernel RSS {result['per_kernel_rss_mb']} MB; CPU {result['cpu_s_per_student']} s")
+          f"per kernel RSS {result['per_kernel_rss_mb']} MB; CPU {result['cpu_s_per_student']} s "
+          f"(+ hub {result['hub_cpu_s_per_student']} s)")
     for pair, seen in result["peeks"].items():
         print(f"  {pair}: {seen}")
     for name, failures in result["failures"].items():

@@ -101,17 +101,20 @@ class Student:
         self.times: dict[str, float] = {}
         self.failures: list[str] = []
         self.kernels: dict[str, Kernel] = {}
+        self.cpu: dict[str, float] = {}  # CPU seconds of this student's processes per step
+        self.cpu_probe = lambda: 0.0  # class_load sets it (it reads processes as root)
 
     def timed(self, step: str, action) -> None:
         if self.failures or self.stop.is_set():
             return
-        start = time.monotonic()
+        start, cpu = time.monotonic(), self.cpu_probe()
         try:
             action()
         except Exception as err:  # a load test reports every failure, whatever its kind
             self.failures.append(f"{step}: {type(err).__name__}: {str(err)[:300]}")
             return
         self.times[step] = time.monotonic() - start
+        self.cpu[step] = self.cpu_probe() - cpu
 
     def rest(self, method: str, path: str, **kw) -> requests.Response:
         kw.setdefault("timeout", 300)

@@ -26,6 +26,7 @@ INFOVIEW_HUB_CULL_KERNEL (1200 s).
 """
 
 import grp
+import importlib.util
 import os
 import pwd
 import shutil
@@ -100,6 +101,10 @@ c.Spawner.args = [
     "--MappingKernelManager.cull_interval=120",
     "--MappingKernelManager.cull_connected=True",  # an open tab does not keep a kernel
 ]
+if importlib.util.find_spec("infoview_lib.notebook_clean"):
+    # notebooks saved as committed: no stale widget state, course updates always merge
+    c.Spawner.args.append(
+        "--ContentsManager.pre_save_hook=infoview_lib.notebook_clean.pre_save_hook")
 # a whole class presses "start" in the same minute: give a loaded server time
 c.Spawner.start_timeout = 180
 c.Spawner.http_timeout = 120
