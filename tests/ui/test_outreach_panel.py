@@ -13,6 +13,8 @@ from infoview_lib.outreach.tracker import outreach_for
 from infoview_lib.targets import set_contact_first
 from infoview_lib.ui.outreach import OutreachPanel
 from infoview_lib.workbook.model import Contact, Outreach
+from infoview_lib.workbook.paths import output_dir
+from infoview_lib.workbook.profile import update_profile
 
 
 def test_blank_workbook(wb):
@@ -113,7 +115,8 @@ def test_tracker_and_due_list(maya, tmp_path):
     assert "sent: 2025-03-07" in panel.tracker.value
     assert "second person at" in panel.due.value
     panel.ics_button.click()
-    assert panel.last_ics_path.exists()
+    assert panel.last_ics_path == output_dir(maya.path) / "follow-ups.ics"  # the one folder
+    assert "2 follow-up dates" in panel.ics_link.value and "underline" in panel.ics_link.value
     data = panel.ics_link.value.split("base64,")[1].split("'")[0]
     cal = icalendar.Calendar.from_ical(base64.b64decode(data))
     assert len(cal.walk("VEVENT")) == 2
@@ -135,3 +138,21 @@ def test_every_status_button_records_a_date(wb):
     assert len(wb.list(Outreach)[0].history) == len(panel.status_buttons)
     panel.status_buttons["declined"].click()      # a double click is one entry, not two
     assert len(wb.list(Outreach)[0].history) == len(panel.status_buttons)
+
+
+def test_no_draft_with_blanks_until_the_user_says_who_they_are(wb):
+    ada = wb.add(Contact(first_name="Ada", last_name="Example", categories=["friend"]))
+    panel = OutreachPanel(wb)
+    assert panel.contact.value == ada.id
+    assert "Tell the workbook who you are first" in panel.draft.value
+    assert "00_start_here.ipynb" in panel.draft.value and "I&#x27;m." not in panel.draft.value
+    assert panel.checker.value == ""
+    update_profile(wb, name="Sam Lee", introduction="a final-year history student")
+    panel.channel.value = "phone"
+    assert "This is Sam Lee, a final-year history student." in panel.draft.value
+    assert panel.parts["who_i_am"].value == ""        # loaded before the profile existed
+    panel.contact.value = ada.id
+    again = OutreachPanel(wb)                          # the composer prefills from the profile
+    assert again.parts["who_i_am"].value == "a final-year history student"
+    again.parts["who_i_am"].value = "Ada's old classmate from Year 9"   # per-contact edit
+    assert "Ada&#x27;s old classmate" in again.draft.value
