@@ -27,12 +27,10 @@ MAX_BYTES = 2_000_000  # a progress file is a few kB; anything this big is not o
 MAX_ZIP_BYTES = 200_000_000  # one hand-in zip, or a zip inside it, read into memory
 MAX_MEMBERS = 5_000  # files in one zip (a class of 300 with a dozen files each)
 MAX_DEPTH = 3  # platform zip -> student folder's zip -> bundle
-HAND_IN = "exports/for-instructor/infoview-anonymised.zip"
+HAND_IN = ("my-workbook/exports/for-instructor/infoview-anonymised.zip (made by 'infoview hand-in' or the export panel's 'For your instructor' button)")
 FULL_EXPORT_SIGNS = ("backup/workbook.json", "tables/contacts.csv")
 FULL_EXPORT = ("this is the full export, with names in it, not the anonymised one; nothing "
-               "from it was read. Ask the student to delete it and hand in " + HAND_IN +
-               " (the export panel's 'For your instructor' button, or 'infoview export "
-               "--anonymize')")
+               "from it was read. Ask the student to delete it and hand in " + HAND_IN)
 
 # A candidate is (label, raw bytes of a possible progress file) or (label, why it was skipped).
 Candidate = tuple[str, "bytes | str"]
@@ -85,10 +83,10 @@ def _members(archive: zipfile.ZipFile, label: str, depth: int) -> Iterator[Candi
                       f"(at most {MAX_MEMBERS:,}); nothing in it was read")
         return
     names = [i.filename for i in infos]
-    if any(n.endswith(sign) for n in names for sign in FULL_EXPORT_SIGNS):
-        yield label, FULL_EXPORT
-        return
     bundles = _bundle_folders(names)
+    if not bundles and any(n.endswith(sign) for n in names for sign in FULL_EXPORT_SIGNS):
+        yield label, FULL_EXPORT  # an anonymised bundle always holds a progress.json
+        return
     if not bundles and not any(n.lower().endswith((".zip", ".json")) for n in names):
         yield label, (f"the zip has no {PROGRESS_NAME}; ask the student to export the "
                       "anonymised bundle again")

@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 import ipywidgets as w
 
+from ..classroom.handin import write_hand_in
 from ..export import FORMAT_HELP, FORMATS, delete_my_data, export_workbook
 from ..workbook.errors import InfoviewError
 from ..workbook.paths import output_dir
@@ -104,6 +105,8 @@ class ExportPanel(Panel):
                             "iv-force")
         self.export_button = button("Export", "iv-export", "primary")
         self.export_button.on_click(self.export)
+        self.hand_in_button = button("For your instructor", "iv-hand-in")
+        self.hand_in_button.on_click(self.hand_in)
         self.files = hooked(w.HTML(""), "iv-export-files")
         self.backup_path = text_input("final backup file (.json), or empty for none",
                                       "iv-delete-backup", "Backup", width="40em")
@@ -119,7 +122,8 @@ class ExportPanel(Panel):
         grid = w.GridBox(boxes, layout=w.Layout(grid_template_columns="repeat(3, 22em)"))
         self.widget = hooked(w.VBox([
             title("Export"), w.HTML("Tick the formats you want, then click Export."), grid,
-            self.anonymize, self.folder, self.force, self.export_button, self.status.widget,
+            self.anonymize, self.folder, self.force,
+            w.HBox([self.export_button, self.hand_in_button]), self.status.widget,
             self.files,
             title("Delete my data"),
             w.HTML("Removes your workbook file, its automatic backups and every file it wrote "
@@ -155,6 +159,15 @@ class ExportPanel(Panel):
         self.force.value = False
         self.folder.value = str(self.exports_dir / f"export-{_stamp()}")
         self.export_button.disabled = False
+
+    @reports_errors
+    def hand_in(self, _=None) -> None:
+        """The anonymised bundle in its one place (replaces only the last hand-in)."""
+        made = write_hand_in(self.wb)
+        self.files.value = files_html([made.path], self.notebook_dir)
+        self.status.ok(f"Hand in {made.path.name} (link below); your student id is "
+                       f"{made.student_id}. Click again after more work: it replaces only "
+                       "that file.")
 
     def delete(self, _=None) -> None:
         """Delete the workbook (after the box is ticked); errors show under this button."""
