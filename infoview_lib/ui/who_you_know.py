@@ -25,6 +25,7 @@ from ..workbook.errors import InfoviewError, ValidationError
 from ..workbook.model import Contact
 from ..workbook.store import Workbook
 from .bulk_edit import BulkEditor
+from .duplicates import DuplicatesPanel
 from .common import Panel, StatusLine, button, hooked, reports_errors, text_input, title
 from .person_details import DETAIL_FIELDS, add_detail_widgets
 from .quick_add import QuickAddForm
@@ -88,6 +89,7 @@ class WhoYouKnowPanel(Panel):
         self.import_progress = hooked(w.FloatProgress(min=0.0, max=1.0, value=0.0),
                                       "iv-import-progress")
         self.import_summary = hooked(w.HTML(), "iv-import-summary")
+        self.duplicates = DuplicatesPanel(wb, on_change=self._changed)  # review, merge, undo
         self.upload.observe(self._on_upload, names="value")
 
         self.search = text_input("Find a person by name", "iv-search")
@@ -127,7 +129,7 @@ class WhoYouKnowPanel(Panel):
             title("Import contacts you already have"),
             w.HTML(IMPORT_HELP),
             w.HBox([self.upload, self.import_format]), self.import_status.widget,
-            self.import_progress, self.import_summary,
+            self.import_progress, self.import_summary, self.duplicates.widget,
             title("Your people"), w.HBox([self.search, self.bulk.filters]), self.bulk.count,
             self.people_html,  # scrolls inside (a named tab stop: who_you_know_html)
             self.bulk.widget,
@@ -323,7 +325,7 @@ class WhoYouKnowPanel(Panel):
         finally:
             self.upload.value = ()
         self.import_progress.value = 1.0
-        self.import_summary.value = summary_html(summary)
+        self.import_summary.value = summary_html(summary) + self.duplicates.after_import(summary)
         if summary.added or summary.merged:
             self.import_status.ok(f"Import done: {summary.added} added, {summary.merged} merged.")
         else:
