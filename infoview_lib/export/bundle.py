@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from ..classroom.protocol import current_protocol
+from ..workbook.anonymize import anonymous_names
 from ..workbook.errors import ExportError, ValidationError
 from ..workbook.model import Contact, Meeting
 from ..workbook.store import Workbook
@@ -168,9 +170,7 @@ def _export_full(wb: Workbook, folder: ExportFolder, formats: set[str],
 
 def _export_anonymised(wb: Workbook, folder: ExportFolder, formats: set[str],
                        result: ExportResult) -> None:
-    from ..workbook.anonymize import pseudonyms
-
-    names = pseudonyms(wb)
+    names = anonymous_names(wb, current_protocol().categories)
     for fmt, why in NOT_ANONYMISED.items():
         if fmt in formats:
             result.warnings.append(f"Left out {fmt} in the anonymised export: {why}.")

@@ -23,6 +23,7 @@ from typing import Any
 
 from ..classroom.protocol import current_protocol
 from ..steps import step_progress
+from ..workbook.anonymize import anonymous_names
 from ..workbook.model import (
     OUTREACH_STATUSES,
     TARGET_KINDS,
@@ -77,9 +78,11 @@ def progress_data(wb: Workbook, now: datetime | None = None) -> dict[str, Any]:
     now = now or datetime.now(timezone.utc)
     people = wb.contacts()
     listed = {c.id for c in people}
-    by_category = dict.fromkeys(current_protocol().categories, 0)
+    known = current_protocol().categories
+    names = anonymous_names(wb, known)  # custom categories and targets: no names leak
+    by_category = dict.fromkeys(known, 0)
     for person in people:
-        for category in person.categories:
+        for category in names.category_list(person.categories):
             by_category[category] = by_category.get(category, 0) + 1
     by_tie = {**dict.fromkeys(TIE_STRENGTHS, 0), "unknown": 0}
     for person in people:
@@ -120,8 +123,9 @@ def progress_data(wb: Workbook, now: datetime | None = None) -> dict[str, Any]:
         "targets": {
             "total": len(targets),
             "by_kind": by_kind,
-            "fields": sorted({t.name.lower() for t in targets if t.kind in ("field", "industry")}),
-            "companies": sorted({t.name for t in targets if t.kind == "company"}),
+            "fields": sorted({names.targets[t.id] if names.targets[t.id] != t.name else
+                               t.name.lower() for t in targets if t.kind in ("field", "industry")}),
+            "companies": sorted({names.targets[t.id] for t in targets if t.kind == "company"}),
         },
         "outreach": {
             "by_status": by_status,

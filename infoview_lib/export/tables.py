@@ -20,6 +20,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from ..workbook.anonymize import AnonymousNames
 from ..workbook.model import Outreach, Target, Tie
 from ..workbook.store import Workbook
 
@@ -61,14 +62,27 @@ def _status_by_contact(wb: Workbook) -> dict[int, str]:
     return status
 
 
-def contacts_table(wb: Workbook, pseudonyms: dict[int, str] | None = None) -> Table:
-    """One row per contact. With pseudonyms: no names, e-mails, phones, URLs or notes."""
+Pseudonyms = dict[int, str] | AnonymousNames | None
+
+
+def _split(names: Pseudonyms) -> tuple[dict[int, str] | None, AnonymousNames | None]:
+    """(contact id -> pseudonym, the full AnonymousNames if given)."""
+    if isinstance(names, AnonymousNames):
+        return names.people, names
+    return names, None
+
+
+def contacts_table(wb: Workbook, pseudonyms: Pseudonyms = None) -> Table:
+    """One row per contact. With pseudonyms: no names, e-mails, phones, URLs or notes (and
+    with AnonymousNames, custom categories pseudonymised too)."""
     people = wb.contacts()
     status = _status_by_contact(wb)
+    pseudonyms, anon = _split(pseudonyms)
     if pseudonyms is not None:
         cols = ["pseudonym", "categories", "tie_strength", "can_interview", "can_refer",
                 "introduced_by", "outreach_status"]
-        rows = [[pseudonyms.get(c.id, f"P{c.id}"), c.categories, c.tie_strength,
+        rows = [[pseudonyms.get(c.id, f"P{c.id}"),
+                 anon.category_list(c.categories) if anon else c.categories, c.tie_strength,
                  c.can_interview, c.can_refer,
                  pseudonyms.get(c.introduced_by, "") if c.introduced_by else "",
                  status.get(c.id, "")] for c in people]
@@ -84,22 +98,24 @@ def contacts_table(wb: Workbook, pseudonyms: dict[int, str] | None = None) -> Ta
     return Table("contacts", cols, rows)
 
 
-def ties_table(wb: Workbook, pseudonyms: dict[int, str] | None = None) -> Table:
+def ties_table(wb: Workbook, pseudonyms: Pseudonyms = None) -> Table:
     """One row per "know each other" tie between two listed contacts."""
     listed = {c.id: c.name for c in wb.contacts()}
     ties = [t for t in wb.list(Tie) if t.a in listed and t.b in listed]
+    pseudonyms, anon = _split(pseudonyms)
     if pseudonyms is not None:
         return Table("ties", ["a", "b", "kind"],
-                     [[pseudonyms.get(t.a, f"P{t.a}"), pseudonyms.get(t.b, f"P{t.b}"), t.kind]
-                      for t in ties])
+                     [[pseudonyms.get(t.a, f"P{t.a}"), pseudonyms.get(t.b, f"P{t.b}"),
+                       anon.text(t.kind, "tie") if anon else t.kind] for t in ties])
     return Table("ties", ["a_id", "a", "b_id", "b", "kind", "note"],
                  [[t.a, listed[t.a], t.b, listed[t.b], t.kind, t.note] for t in ties])
 
 
-def outreach_table(wb: Workbook, pseudonyms: dict[int, str] | None = None) -> Table:
+def outreach_table(wb: Workbook, pseudonyms: Pseudonyms = None) -> Table:
     """One row per outreach: status, dates and (not anonymised) the message parts."""
     names = {c.id: c.name for c in wb.contacts(include_deleted=True)}
-    targets = {t.id: t.name for t in wb.list(Target)}
+    pseudonyms, anon = _split(pseudonyms)
+    targets = anon.targets if anon else {t.id: t.name for t in wb.list(Target)}
     items = wb.list(Outreach)
     history = [[f"{s}@{d}" for s, d in (o.history or [])] for o in items]
     if pseudonyms is not None:
@@ -118,7 +134,7 @@ def outreach_table(wb: Workbook, pseudonyms: dict[int, str] | None = None) -> Ta
     return Table("outreach", cols, rows)
 
 
-def all_tables(wb: Workbook, pseudonyms: dict[int, str] | None = None) -> list[Table]:
+def all_tables(wb: Workbook, pseudonyms: Pseudonyms = None) -> list[Table]:
     """Contacts, ties and outreach."""
     return [contacts_table(wb, pseudonyms), ties_table(wb, pseudonyms),
             outreach_table(wb, pseudonyms)]

@@ -217,26 +217,24 @@ def _link_target(g, target: Target, people, org_names, org_info) -> None:
 def build_graph(wb: Workbook, anonymize: bool = False) -> nx.MultiDiGraph:
     """The whole network of one workbook. Pseudonyms are added to contact nodes only when
     anonymize is True (that may store the workbook's pseudonym key the first time)."""
-    from ..workbook.anonymize import organization_pseudonyms, pseudonyms
+    from ..workbook.anonymize import anonymous_names
 
     ego = wb.setting("ego", {}) or {}
+    names = anonymous_names(wb, current_protocol().categories) if anonymize else None
     g = build_graph_from(
         wb.contacts(), wb.list(Organization), wb.list(Tie), wb.list(Target), wb.list(Outreach),
         ego_name=ego.get("name", "You") if isinstance(ego, dict) else "You",
-        pseudonyms=pseudonyms(wb) if anonymize else None,
+        pseudonyms=names.people if names else None,
     )
-    if anonymize:
-        orgs = [n for n, k in g.nodes(data="kind") if k == "organization"]
-        companies = [n for n, d in g.nodes(data=True)
-                     if d.get("kind") == "target" and d.get("target_kind") == "company"]
-        names = [g.nodes[n]["label"] for n in orgs] + [
-            g.nodes[n].get("organization") or g.nodes[n]["label"] for n in companies]
-        fake = organization_pseudonyms(wb, names)
-        for n in orgs:
-            g.nodes[n]["pseudonym"] = fake[g.nodes[n]["label"].casefold()]
-        for n in companies:
-            name = g.nodes[n].get("organization") or g.nodes[n]["label"]
-            g.nodes[n]["pseudonym"] = f"{fake[name.casefold()]} (target)"
+    if names:  # the same pseudonyms as every file of the anonymised bundle
+        for _node, d in g.nodes(data=True):
+            if d.get("kind") == "organization":
+                d["pseudonym"] = names.organizations[d["label"].casefold()]
+            elif d.get("kind") == "target":
+                suffix = " (target)" if d.get("target_kind") == "company" else ""
+                d["pseudonym"] = names.targets[d["target_id"]] + suffix
+            elif d.get("kind") == "contact":
+                d["categories"] = names.category_list(d["categories"])
     return g
 
 

@@ -32,8 +32,8 @@ def node_label(g, node: str, anonymize: bool = False) -> str:
         return d.get("pseudonym") or f"Person {d.get('contact_id', '')}"
     if kind == "organization":
         return d.get("pseudonym") or "Organization"
-    if kind == "target" and d.get("target_kind") == "company":
-        return d.get("pseudonym") or f"Target company {d.get('target_id', '')}"
+    if kind == "target":
+        return d.get("pseudonym") or f"Target {d.get('target_id', '')}"
     return d.get("label", node)
 
 

@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import secrets
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from .model import Contact
 from .store import Workbook
@@ -91,4 +93,77 @@ def organization_pseudonyms(wb: Workbook, names: Iterable[str]) -> dict[str, str
     return {k: f"Organization {codes[f'org:{k}']}" for k in keys}
 
 
-__all__ = ["pseudonym", "pseudonyms", "organization_pseudonyms", "workbook_salt"]
+_NAME_PARTICLES = {"de", "la", "le", "el", "al", "da", "di", "du", "van", "von", "der", "den",
+                   "bin", "ibn", "of", "the", "and", "dr", "mr", "mrs", "ms", "jr", "sr"}
+_WORD = re.compile(r"\w+")
+_CONTACT_DETAIL = re.compile(r"@|https?:|www\.|\d{5,}")
+
+
+@dataclass
+class AnonymousNames:
+    """Everything an anonymised export may show in place of names, one decision for every
+    file of the bundle and the map: people, organizations (company targets share their
+    organization's pseudonym), target names and categories.
+
+    Free text (a field target's name, a custom category) is kept only when it names no
+    contact, no organization and no contact detail; otherwise it becomes "Target N" or
+    "Category N".
+    """
+
+    people: dict[int, str]
+    organizations: dict[str, str]
+    targets: dict[int, str]
+    categories: dict[str, str]
+    words: frozenset[str] = frozenset()
+
+    def category_list(self, categories: Iterable[str]) -> list[str]:
+        return [self.categories.get(c, "Category") for c in categories]
+
+    def text(self, value: str, fallback: str) -> str:
+        """value if it names nobody (no contact, organization or contact detail), else fallback."""
+        low = value.casefold()
+        if _CONTACT_DETAIL.search(low) or any(w in self.words for w in _WORD.findall(low)):
+            return fallback
+        if any(re.search(rf"\b{re.escape(org)}\b", low) for org in self.organizations):
+            return fallback
+        return value
+
+
+def _name_words(wb: Workbook) -> frozenset[str]:
+    words = set()
+    ego = wb.setting("ego") or {}
+    texts = [str(ego.get("name", "")) if isinstance(ego, dict) else ""]
+    for c in wb.contacts(include_deleted=True):
+        texts += [c.first_name, c.last_name, c.display_name]
+    for text in texts:
+        words |= {w for w in _WORD.findall(text.casefold()) if w not in _NAME_PARTICLES}
+    return frozenset(words)
+
+
+def anonymous_names(wb: Workbook, known_categories: Iterable[str]) -> AnonymousNames:
+    """The AnonymousNames of this workbook (known_categories: the class protocol's, kept)."""
+    from .model import Organization, Target
+
+    salt = workbook_salt(wb)
+    targets = wb.list(Target)
+    orgs = [o.name for o in wb.list(Organization)] + [c.organization for c in wb.contacts()]
+    companies = {t.id: (t.organization or t.name) for t in targets if t.kind == "company"}
+    fake_orgs = organization_pseudonyms(wb, orgs + list(companies.values()))
+    names = AnonymousNames(pseudonyms(wb), fake_orgs, {}, {}, _name_words(wb))
+    known = list(known_categories)
+    custom = sorted({c for p in wb.contacts(include_deleted=True) for c in p.categories
+                     if c not in known})
+    codes = assign_codes(salt, (f"category:{c}" for c in custom))
+    names.categories = {**{c: c for c in known},
+                        **{c: f"Category {codes[f'category:{c}']}" for c in custom}}
+    target_codes = assign_codes(salt, (f"target:{t.id}" for t in targets))
+    for t in targets:
+        if t.id in companies:
+            names.targets[t.id] = fake_orgs[companies[t.id].casefold()]
+        else:
+            names.targets[t.id] = names.text(t.name, f"Target {target_codes[f'target:{t.id}']}")
+    return names
+
+
+__all__ = ["AnonymousNames", "anonymous_names", "pseudonym", "pseudonyms",
+           "organization_pseudonyms", "workbook_salt"]
