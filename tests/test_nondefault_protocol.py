@@ -112,3 +112,18 @@ def test_commands_follow_the_class_protocol(maya, lengths, capsys):
     assert "longer than the 45 minutes" in capsys.readouterr().err
     assert main(["plan", "--workbook", wb, "--contact", "Hana Sato"]) == 0
     assert "30 minutes" in capsys.readouterr().out
+
+
+def test_practice_walkthrough_feeds_step_6(maya, lengths):
+    """A practice persona with a past meeting (classroom.walkthrough) under the class's numbers:
+    step 6 opens on the meeting that happened, thanks logged on time, counted as met once."""
+    from infoview_lib.classroom.walkthrough import walk_through
+    from infoview_lib.ui.followthrough import FollowThroughPanel
+
+    names = walk_through(maya)
+    panel = FollowThroughPanel(maya)
+    assert panel.meeting.label.startswith(names["met"])
+    assert "on time" in panel.due.value and not panel.sent_button.disabled
+    assert panel.counts["met"] == 1 and panel.counts["thanked"] == 1
+    upcoming = maya.find_contact(names["upcoming"])
+    assert meeting_for(maya, upcoming.id).duration_minutes == 30

@@ -65,7 +65,7 @@ def walk_through(wb: Workbook, today: date | None = None) -> dict[str, str]:
 
     held_day = today - timedelta(days=7)
     held = save_meeting(wb, met.id, held_day, "15:00", "Europe/London",
-                        video_link="https://meet.example.com/demo", minutes=20)
+                        video_link="https://meet.example.com/demo")
     save_debrief(wb, held.id, learned="Small side projects count for more than titles early on.",
                  specific="Spend a day shadowing someone before choosing a speciality.",
                  use="I will ask my course leader who I could shadow this term.",
@@ -73,6 +73,6 @@ def walk_through(wb: Workbook, today: date | None = None) -> dict[str, str]:
     mark_thank_you_sent(wb, held.id, when=datetime.combine(held_day, time(18, 0), timezone.utc))
     referral = add_referral(wb, held.id, "Mina Takahashi", organization=met.organization)
     save_meeting(wb, upcoming.id, today + timedelta(days=7), "10:30", "America/New_York",
-                 place="Their office, ground-floor café", minutes=20)
+                 place="Their office, ground-floor café")
     return {"met": met.name, "upcoming": upcoming.name, "referred": referral.name,
             "asked": ", ".join(c.name for _, c in leads[2:4])}
