@@ -15,4 +15,17 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n:,} {word if n == 1 else (many or word + 's')}"
 
 
-__all__ = ["plural"]
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """text with a ' in front when a spreadsheet could run it as a formula (also after
+    leading spaces or a line break). Every CSV and Excel writer uses it.
+
+    >>> spreadsheet_safe("=1+1"), spreadsheet_safe("\\n=HYPERLINK(1)"), spreadsheet_safe("Ada")
+    ("'=1+1", "'\\n=HYPERLINK(1)", 'Ada')
+    """
+    return "'" + text if text.lstrip(" ").startswith(FORMULA_STARTS) else text
+
+
+__all__ = ["FORMULA_STARTS", "plural", "spreadsheet_safe"]

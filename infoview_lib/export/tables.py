@@ -20,11 +20,10 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from ..text import spreadsheet_safe
 from ..workbook.anonymize import AnonymousNames
 from ..workbook.model import Outreach, Target, Tie
 from ..workbook.store import Workbook
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 @dataclass
@@ -38,9 +37,7 @@ class Table:
 
 def neutralise(value: Any) -> Any:
     """A cell value that no spreadsheet program will run as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    return spreadsheet_safe(value) if isinstance(value, str) else value
 
 
 def _cell(value: Any) -> Any:

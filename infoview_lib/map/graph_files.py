@@ -24,11 +24,11 @@ from pathlib import Path
 
 import networkx as nx
 
+from ..text import spreadsheet_safe
 from ..workbook.errors import ExportError
 from .network import build_graph
 
 PRIVATE = ("organization", "title", "introduced_by")  # contact fields left out when anonymised
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _value(value):
@@ -92,7 +92,7 @@ def write_graphml(wb_or_graph, path, anonymize: bool = False) -> Path:
 def _safe(value) -> str:
     text = "" if value is None else ("true" if value is True else "false" if value is False
                                      else str(value))
-    return "'" + text if text.startswith(FORMULA_START) else text
+    return spreadsheet_safe(text)
 
 
 def write_csv(wb_or_graph, folder, anonymize: bool = False, prefix: str = "network") -> list[Path]:
