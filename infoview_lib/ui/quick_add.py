@@ -4,9 +4,10 @@ kernel together with the click (or Enter) in one message.
 Why a form of its own: ipywidgets sends each text box's value on its own and holds a value
 back while the kernel is busy, but sends a button's click at once, so a fast click could
 reach the kernel before the last letters typed (the person was added without them, or the
-held-back text merged into the next person). Here the typed text travels with the click,
-and the boxes are emptied only when the kernel says that person was added, and only if
-they still hold what was sent (text typed for the next person stays).
+held-back text merged into the next person). Here the typed text travels with the click and
+the boxes empty at once, ready for the next person; if the kernel does not add that person
+(no name, a duplicate, the workbook changed in another notebook) it sends the text back, and
+the boxes get it again unless the user has already started typing someone else.
 
 CSS hooks (the same as ipywidgets boxes had): `.iv-name input`, `.iv-org input`,
 `.iv-title input`, `.iv-category select`, `button.iv-add`, `.iv-add-anyway input`.
@@ -82,6 +83,9 @@ function render({ model, el }) {
     model.send({ event: "add", fields: {
       name: name.value, organization: org.value, title: title.value,
       category: select.value, anyway: anyway.checked } });
+    name.value = org.value = title.value = "";
+    anyway.checked = false;
+    name.focus();
   };
   add.addEventListener("click", submit);
   for (const input of [name, org, title]) {
@@ -90,12 +94,11 @@ function render({ model, el }) {
     });
   }
   model.on("msg:custom", (msg) => {
-    if (!msg || msg.event !== "added") return;
+    if (!msg || msg.event !== "refused") return;
+    if (name.value || org.value || title.value) return;  // already typing the next person
     const sent = msg.fields;
-    for (const [input, key] of [[name, "name"], [org, "organization"], [title, "title"]]) {
-      if (input.value === sent[key]) input.value = "";
-    }
-    anyway.checked = false;
+    name.value = sent.name; org.value = sent.organization; title.value = sent.title;
+    anyway.checked = !!sent.anyway;
   });
 
   const row1 = document.createElement("div");
@@ -148,9 +151,11 @@ class QuickAddForm(anywidget.AnyWidget):
             "category": self.category if category is None else category,
             "anyway": anyway}}, [])
 
-    def added(self, fields: dict) -> None:
-        """Tell the browser that `fields` were added: it empties the boxes still holding them."""
-        self.send({"event": "added", "fields": {k: fields.get(k, "") for k in FIELDS}})
+    def refused(self, fields: dict) -> None:
+        """Tell the browser that `fields` were not added: it puts the text back in the boxes
+        (unless the user has begun typing the next person)."""
+        self.send({"event": "refused", "fields": {
+            **{k: fields.get(k, "") for k in FIELDS}, "anyway": bool(fields.get("anyway"))}})
 
 
 def clean_fields(fields: dict) -> dict:

@@ -24,19 +24,21 @@ from ..importers import FORMATS, import_uploads
 from ..workbook.errors import InfoviewError, ValidationError
 from ..workbook.model import Contact
 from ..workbook.store import Workbook
+from . import who_you_know_html as texts
 from .bulk_edit import BulkEditor
-from .duplicates import DuplicatesPanel
 from .common import Panel, StatusLine, button, hooked, reports_errors, text_input, title
+from .duplicates import DuplicatesPanel
+from .person_delete import DeleteControls
 from .person_details import DETAIL_FIELDS, add_detail_widgets
 from .quick_add import QuickAddForm
-from .who_you_know_html import IMPORT_HELP, MAX_ROWS, bulk_preview_html, people_table, summary_html
+from .who_you_know_html import MAX_ROWS, bulk_preview_html, people_table, summary_html
 
 PROMPT_SETTING = "who_you_know.prompt"
 EDITOR = {"save_details", "ask_delete", "delete", "cancel_delete", "undo"}
 LABELS = {"description_width": "8em"}  # "Organization" and "Introduced by" fit; boxes line up
 
 
-class WhoYouKnowPanel(Panel):
+class WhoYouKnowPanel(DeleteControls, Panel):
     """List everyone you know, one part of life at a time; import contacts you have."""
 
     def __init__(self, wb: Workbook, protocol: Protocol | None = None,
@@ -47,9 +49,7 @@ class WhoYouKnowPanel(Panel):
         self.paste_status = StatusLine("iv-paste-status")
         self.import_status = StatusLine("iv-import-status")
         self.editor_status = StatusLine("iv-editor-status")
-        self._confirm_id: int | None = None
         self.listeners: list[Callable[[], None]] = []
-        self._last_deleted: int | None = None
         self._bulk_lines: list = []
         self._loading = False
         cats = list(self.protocol.categories)
@@ -105,18 +105,7 @@ class WhoYouKnowPanel(Panel):
         for widget in DETAIL_FIELDS(self):
             widget.observe(self._on_detail, names="value")
         self.person.style.description_width = LABELS["description_width"]
-        self.delete_button = button("Delete this person", "iv-delete", "danger")
-        self.delete_button.on_click(self.ask_delete)
-        self.confirm_text = hooked(w.HTML(), "iv-delete-question")
-        self.yes_button = button("Yes, delete", "iv-delete-yes", "danger")
-        self.no_button = button("No", "iv-delete-no")
-        self.yes_button.on_click(self.delete)
-        self.no_button.on_click(self.cancel_delete)
-        self.confirm_box = w.HBox([self.confirm_text, self.yes_button, self.no_button],
-                                  layout=w.Layout(display="none", align_items="center"))
-        self.undo_button = button("Undo delete", "iv-undo")
-        self.undo_button.disabled = True
-        self.undo_button.on_click(self.undo)
+        self.add_delete_controls()
 
         self.widget = hooked(w.VBox([
             title("Think of people, one part of your life at a time"), self.prompt_html,
@@ -127,7 +116,7 @@ class WhoYouKnowPanel(Panel):
             w.HBox([self.preview_button, self.include_duplicates, self.confirm_button]),
             self.paste_status.widget, self.bulk_preview,
             title("Import contacts you already have"),
-            w.HTML(IMPORT_HELP),
+            w.HTML(texts.IMPORT_HELP),
             w.HBox([self.upload, self.import_format]), self.import_status.widget,
             self.import_progress, self.import_summary, self.duplicates.widget,
             title("Your people"), w.HBox([self.search, self.bulk.filters]), self.bulk.count,
@@ -212,16 +201,10 @@ class WhoYouKnowPanel(Panel):
             self.bulk.set_people(people)
         shown = self.bulk.selection(people)
         self.bulk.show_count(len(shown), len(people))
-        self.people_html.value = people_table(shown, names, empty=(
-            f"Nobody on your list matches ({self.bulk.describe()}). Clear the search box or the "
-            "filters to see everyone." if people else
-            "Nobody here yet. Start with the prompt at the top: type a name under 'Add one "
-            "person' and press Enter."))
+        self.people_html.value = people_table(shown, names, empty=texts.NO_MATCH.format(
+            self.bulk.describe()) if people else texts.NOBODY_YET)
         self.editor_hint.value = "" if shown else (
-            "<p><i>Nobody matches; clear the search and filters to see everyone.</i></p>" if people
-            else "<p><i>Add someone above first; then pick them here to note how often you "
-                 "talk, whether they could talk to you about their work, and who introduced "
-                 "you.</i></p>")
+            texts.EDITOR_NO_MATCH if people else texts.EDITOR_EMPTY)
         current = self.person.value
         options = [(f"{c.name}" + (f" ({c.organization})" if c.organization else ""), c.id)
                    for c in shown[:MAX_ROWS]]
@@ -272,17 +255,22 @@ class WhoYouKnowPanel(Panel):
             self._loading = False
 
     # -- handlers ----------------------------------------------------------------------------
-    @reports_errors
     def add(self, fields: dict) -> None:
-        """Quick add: the name (and optional organization, title, category) sent by the form."""
+        """Quick add: the name (and optional organization, title, category) sent by the form;
+        when nobody was added, the typed text goes back into the boxes."""
+        if not self._add(fields):
+            self.quick.refused(fields)
+
+    @reports_errors
+    def _add(self, fields: dict) -> bool:
         result = quick_add(self.wb, fields["name"], fields["organization"], fields["title"],
                            fields["category"], allow_duplicate=fields["anyway"])
         if result.contact is None:
             self.status.warn(result.message)
-            return
+            return False
         (self.status.warn if result.same or result.similar else self.status.ok)(result.message)
-        self.quick.added(fields)
         self._changed()
+        return True
 
     @reports_errors
     def preview(self, _=None) -> None:
@@ -351,57 +339,6 @@ class WhoYouKnowPanel(Panel):
                        introduced_by=self.introduced_by.value, notes=self.notes.value)
         self.editor_status.ok(f"Saved {self.wb.get(Contact, self.person.value).name}.")
         self._changed(people_changed=False)
-
-    @reports_errors
-    def ask_delete(self, _=None) -> None:
-        """Delete: first ask "Delete <name>?" next to the button, for the person shown now."""
-        if not self.person.value:
-            raise ValidationError("Pick a person first.")
-        contact = self.wb.get(Contact, self.person.value)
-        self._confirm_id = contact.id
-        self.confirm_text.value = f"<b>Delete {html.escape(contact.name)}?</b>"
-        self.confirm_box.layout.display = "flex"
-        self.yes_button.disabled = self.no_button.disabled = False
-        self.editor_status.clear()
-
-    def _hide_confirm(self) -> None:
-        self._confirm_id = None
-        self.confirm_box.layout.display = "none"
-        self.confirm_text.value = ""
-
-    @reports_errors
-    def cancel_delete(self, _=None) -> None:
-        self._hide_confirm()
-        self.editor_status.ok("Nobody was deleted.")
-
-    @reports_errors
-    def delete(self, _=None) -> None:
-        """Yes: take the person the question named off the list (Undo brings them back)."""
-        contact_id, self._confirm_id = self._confirm_id, None
-        if contact_id is None:
-            return  # a second click on Yes: that person is already deleted
-        self.yes_button.disabled = self.no_button.disabled = self.delete_button.disabled = True
-        try:
-            contact = self.wb.delete_contact(contact_id)
-        finally:
-            self._hide_confirm()
-        self._last_deleted = contact.id
-        self.undo_button.disabled = False
-        self.editor_status.ok(f"Deleted {contact.name}. Click 'Undo delete' to bring them back.")
-        self._changed()
-
-    @reports_errors
-    def undo(self, _=None) -> None:
-        """Bring back the person deleted last."""
-        if self._last_deleted is None:
-            raise ValidationError("There is nothing to undo.")
-        contact = self.wb.undo_delete_contact(self._last_deleted)
-        self._last_deleted = None
-        self.undo_button.disabled = True
-        self.editor_status.ok(f"{contact.name} is back on your list.")
-        self._changed()
-        if contact.id in {v for _, v in self.person.options}:
-            self.person.value = contact.id
 
     def looks_like(self, name: str) -> list[str]:
         """Names already listed that look like `name` (same or very similar)."""

@@ -13,6 +13,12 @@ import html
 from ..workbook.model import Contact
 
 MAX_ROWS = 200
+NOBODY_YET = ("Nobody here yet. Start with the prompt at the top: type a name under 'Add one "
+              "person' and press Enter.")
+NO_MATCH = "Nobody on your list matches ({}). Clear the search box or the filters to see everyone."
+EDITOR_NO_MATCH = "<p><i>Nobody matches; clear the search and filters to see everyone.</i></p>"
+EDITOR_EMPTY = ("<p><i>Add someone above first; then pick them here to note how often you talk, "
+                "whether they could talk to you about their work, and who introduced you.</i></p>")
 IMPORT_HELP = ("LinkedIn <code>Connections.csv</code> (or the whole export <code>.zip</code>), "
                "Google or Outlook CSV, or vCard <code>.vcf</code>. A backup is made first; "
                "importing the same file again adds nobody. Nothing leaves this computer.")
