@@ -1,25 +1,22 @@
-"""Benchmark: build, lay out and save the who-you-know map at 100 to 20,000 contacts.
+"""Benchmark: `infoview graph --out map.png` as a whole process, imports included.
 
 Synthetic ego networks (fixed seed): contacts in the protocol's categories with a tie
 strength, ~N/8 organizations, ~N/20 referrals (introduced-by), ~N/10 contact-contact ties,
-5 targets. For each size, in a fresh process (so peak memory is per size):
-  build   network.build_graph_from (column-wise)
-  layout  layout.ego_layout (numpy rings and sectors)
-  save    draw.save_map to a 1600x1200 PNG (compress level 1)
-and, where it finishes within a minute (100 and 1,000 contacts), the plain networkx route on
-the same graph (undirected, so nx.draw uses line collections, not one arrow per edge):
-nx.spring_layout(seed=1) + nx.draw + savefig PNG. Medians; ratio = plain / ours.
+5 targets, stored in a workbook. For each size (0, 1,000, 5,000, 20,000 contacts) the command
+runs REPEATS times in a fresh process; we report the median wall time and the peak memory
+(max RSS of that process, from os.wait4). The baseline, in the same run at 1,000 contacts, is
+the plain networkx route as a whole process too: read the same workbook, nx.spring_layout +
+nx.draw + savefig PNG. ratio = baseline / ours.
 
-Run:  .venv/bin/python benchmarks/graph.py            (all sizes)
-      .venv/bin/python benchmarks/graph.py --sizes 100 1000
+Run:  .venv/bin/python benchmarks/graph.py                (all sizes)
+      .venv/bin/python benchmarks/graph.py --sizes 0 1000
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import random
-import resource
 import statistics
 import subprocess
 import sys
@@ -30,12 +27,32 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-BASELINE_SIZES = (100, 1000)
-REPEATS = {100: 5, 1000: 5, 5000: 3, 20000: 3}
+REPEATS = 3
+BASELINE_AT = 1000
+PLAIN = """
+import sys
+import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import networkx as nx
+from infoview_lib.workbook.store import open_workbook
+from infoview_lib.map.network import build_graph, simple_undirected
+h = simple_undirected(build_graph(open_workbook(sys.argv[1], create=False)))
+try:
+    import scipy  # noqa: F401  (networkx needs it for spring_layout from 500 nodes)
+    pos = nx.spring_layout(h, seed=1)
+except ImportError:  # the same Fruchterman-Reingold with networkx's dense numpy solver
+    from networkx.drawing.layout import _fruchterman_reingold, rescale_layout
+    pos = dict(zip(h, rescale_layout(_fruchterman_reingold(nx.to_numpy_array(h), None, None,
+                                                              None, 50, 1e-4, 2, 1))))
+fig, ax = plt.subplots(figsize=(32 / 3, 8), dpi=150)
+nx.draw(h, pos, ax=ax, node_size=20)
+fig.savefig(sys.argv[2])
+"""
 
 
 def synthetic(n: int, seed: int = 42):
-    """Records for an ego network of n contacts."""
+    """Records for an ego network of n contacts: (contacts, organizations, ties, targets)."""
     from infoview_lib.classroom.protocol import current_protocol
     from infoview_lib.workbook.model import Contact, Organization, Target, Tie
 
@@ -54,98 +71,70 @@ def synthetic(n: int, seed: int = 42):
             categories=[rng.choice(cats)],
             tie_strength=rng.choice(["often", "occasionally", "occasionally", "rarely", "rarely"]),
             can_interview=rng.random() < 0.15, can_refer=rng.random() < 0.05))
-    for person in rng.sample(people, max(1, n // 20)):
-        introducer = rng.randrange(1, n + 1)
-        if introducer != person.id:
-            person.introduced_by = introducer
+    for person in rng.sample(people[1:], n // 20) if n >= 20 else []:
+        person.introduced_by = rng.randrange(1, person.id)  # someone added before them
     ties = {tuple(sorted(rng.sample(range(1, n + 1), 2))) for _ in range(n // 10)}
     ties = [Tie(id=k + 1, a=a, b=b) for k, (a, b) in enumerate(sorted(ties))]
     targets = [Target(id=1, name="UX research"), Target(id=2, name="Health", kind="industry"),
                Target(id=3, name="Org 00001", kind="company", organization="Org 00001"),
                Target(id=4, name="Teaching", keywords=["teacher"]),
                Target(id=5, name="Banking", kind="industry")]
-    return people, orgs, ties, targets
+    return people, orgs if n else [], ties, targets if n else []
 
 
-def timed(fn, repeats: int) -> tuple[float, object]:
-    times, out = [], None
-    for _ in range(repeats):
-        start = time.perf_counter()
-        out = fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), out
+def make_workbook(folder: Path, n: int) -> Path:
+    from infoview_lib.workbook.store import open_workbook
 
-
-def plain_layout(h):
-    """nx.spring_layout; without scipy (networkx needs it from 500 nodes) the same
-    Fruchterman-Reingold with networkx's dense numpy solver, as it uses below 500 nodes."""
-    import networkx as nx
-
-    try:
-        import scipy  # noqa: F401
-    except ImportError:
-        from networkx.drawing.layout import _fruchterman_reingold, rescale_layout
-
-        pos = _fruchterman_reingold(nx.to_numpy_array(h), None, None, None, 50, 1e-4, 2, 1)
-        return dict(zip(h, rescale_layout(pos), strict=True))
-    return nx.spring_layout(h, seed=1)
-
-
-def run_size(n: int) -> dict:
-    """Measure one size in this process; returns seconds and peak RSS in MB."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    import networkx as nx
-
-    from infoview_lib.map.draw import save_map
-    from infoview_lib.map.layout import ego_layout
-    from infoview_lib.map.network import build_graph_from, simple_undirected
-
+    path = folder / f"w{n}.sqlite"
     people, orgs, ties, targets = synthetic(n)
-    repeats = REPEATS.get(n, 3)
-    out = Path(tempfile.mkdtemp()) / "map.png"
-    build, g = timed(lambda: build_graph_from(people, orgs, ties, targets), repeats)
-    lay_t, lay = timed(lambda: ego_layout(g), repeats)
-    save_t, _ = timed(lambda: save_map(None, out, graph=g, layout=lay), repeats)
-    result = {"n": n, "build": build, "layout": lay_t, "save": save_t,
-              "total": build + lay_t + save_t, "png_kb": out.stat().st_size // 1024}
-    if n in BASELINE_SIZES:
-        h = simple_undirected(g)
+    with open_workbook(path) as wb:
+        for records in (orgs, people, ties, targets):
+            if records:
+                wb.add_many(records)
+    return path
 
-        def plain():
-            pos = plain_layout(h)
-            fig, ax = plt.subplots(figsize=(32 / 3, 8), dpi=150)
-            nx.draw(h, pos, ax=ax, node_size=20)
-            fig.savefig(out.with_name("plain.png"))
-            plt.close(fig)
 
-        result["plain"], _ = timed(plain, 3 if n <= 100 else 1)
-    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return result
+def run(argv: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS in MB of one whole process."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "MPLBACKEND": "Agg"}
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(argv)} failed: {proc.stderr.read().decode()[-500:]}")
+    proc.stderr.close()
+    return seconds, usage.ru_maxrss / 1024
+
+
+def measure(argv: list[str], repeats: int) -> tuple[float, float]:
+    runs = [run(argv) for _ in range(repeats)]
+    return statistics.median(t for t, _ in runs), max(m for _, m in runs)
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="*", default=[100, 1000, 5000, 20000])
-    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--sizes", type=int, nargs="*", default=[0, 1000, 5000, 20000])
+    parser.add_argument("--repeats", type=int, default=REPEATS)
     args = parser.parse_args(argv)
-    if args.one:
-        print(json.dumps(run_size(args.one)))
-        return 0
-    print(f"{'contacts':>8} {'build':>8} {'layout':>8} {'save PNG':>9} {'total':>8} "
-          f"{'plain nx':>9} {'ratio':>7} {'peak MB':>8} {'PNG KB':>7}")
-    for n in args.sizes:
-        done = subprocess.run([sys.executable, __file__, "--one", str(n)], capture_output=True,
-                              text=True, check=True)
-        r = json.loads(done.stdout.strip().splitlines()[-1])
-        plain = f"{r['plain']:9.2f}" if "plain" in r else f"{'-':>9}"
-        ratio = f"{r['plain'] / r['total']:6.1f}x" if "plain" in r else f"{'-':>7}"
-        print(f"{n:>8,} {r['build']:8.3f} {r['layout']:8.3f} {r['save']:9.3f} {r['total']:8.3f} "
-              f"{plain} {ratio} {r['peak_mb']:8.0f} {r['png_kb']:7}", flush=True)
-    print("seconds, medians; 'plain nx' = nx.spring_layout + nx.draw + savefig on the same "
-          "graph (undirected); ratio = plain / ours; peak MB = max RSS of the whole process.")
+    py = sys.executable
+    print(f"{'contacts':>8} {'infoview graph':>15} {'peak MB':>8} {'plain nx':>9} {'ratio':>6}")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for n in args.sizes:
+            wb = make_workbook(folder, n)
+            out = folder / "map.png"
+            ours, peak = measure([py, "-m", "infoview_lib", "graph", "--workbook", str(wb),
+                                  "--out", str(out)], args.repeats)
+            plain = ratio = "-"
+            if n == BASELINE_AT:
+                base, _ = measure([py, "-c", PLAIN, str(wb), str(folder / "plain.png")],
+                                  args.repeats)
+                plain, ratio = f"{base:.2f}", f"{base / ours:.1f}x"
+            print(f"{n:>8,} {ours:>15.2f} {peak:>8.0f} {plain:>9} {ratio:>6}", flush=True)
+    print("seconds, medians of whole processes (imports included); peak MB = max RSS; "
+          "plain nx = read the workbook, nx.spring_layout + nx.draw + savefig; "
+          "ratio = plain / ours. The machine is shared: compare within one run.")
     return 0
 
 

@@ -13,18 +13,23 @@ from __future__ import annotations
 import argparse
 import importlib
 import pkgutil
+import sqlite3
 import sys
 
 from ..workbook.errors import InfoviewError
 
+ALONE = {"graph": "graph"}  # command -> the module that holds only it (loads nothing else)
 
-def build_parser() -> argparse.ArgumentParser:
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="infoview", description="A guided workbook for informational interviewing."
     )
     parser.add_argument("--debug", action="store_true", help="show full tracebacks on errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: (m.name != "core", m.name)):
+        if only and info.name != only:
+            continue
         module = importlib.import_module(f"{__name__}.{info.name}")
         module.register(sub)
     return parser
@@ -37,7 +42,8 @@ def add_workbook_option(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    words = [a for a in (sys.argv[1:] if argv is None else argv) if not a.startswith("-")]
+    parser = build_parser(ALONE.get(words[0]) if words else None)
     args, unknown = parser.parse_known_args(argv)
     if unknown and args.command != "lab":
         parser.error(f"unrecognized arguments: {' '.join(unknown)}")
@@ -57,6 +63,13 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"infoview: error: {err.strerror or err}: {err.filename or ''}. Check the path "
               "and that you may write there.", file=sys.stderr)
+        return 1
+    except sqlite3.DatabaseError as err:
+        if args.debug:
+            raise
+        print(f"infoview: error: the workbook file is damaged ({err}); nothing more was "
+              "written. Restore a copy from its backups/ folder (see docs/security.md).",
+              file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

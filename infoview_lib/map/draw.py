@@ -138,20 +138,23 @@ def _people(ax, g, lay, contacts, highlighted, dim, n_people):
 
     n_cat = len(lay.categories)
     cat_index = {c: i for i, c in enumerate(lay.categories)}
-    ci = np.array([cat_index.get(g.nodes[n].get("category"), n_cat - 1)
-                   if g.nodes[n].get("categories") else n_cat for n in contacts], int)
-    interview = np.array([bool(g.nodes[n].get("can_interview")) for n in contacts], bool)
-    refer = np.array([bool(g.nodes[n].get("can_refer")) for n in contacts], bool)
+    data = [g._node[n] for n in contacts]  # the attribute dicts, without a view per lookup
+    ci = np.array([cat_index.get(d.get("category"), n_cat - 1) if d.get("categories") else n_cat
+                   for d in data], int)
+    interview = np.array([bool(d.get("can_interview")) for d in data], bool)
+    refer = np.array([bool(d.get("can_refer")) for d in data], bool)
     cidx = np.array([lay.index[n] for n in contacts], int)
     base = 60 if n_people <= 100 else 26 if n_people <= 1000 else 8 if n_people <= 5000 else 3
     sizes = base * np.where(interview, 2.0, 1.0) * np.where(highlighted, 1.6, 1.0)
     edge_w = np.where(refer, 1.6 if n_people <= 1000 else 0.8, 0.4 if n_people <= 1000 else 0.0)
     alpha = np.where(highlighted | (dim == 1.0), 1.0, dim)
-    styles = [category_style(i, n_cat) for i in ci]
+    styles = [category_style(i, n_cat) for i in range(n_cat + 1)]  # one per category
+    rgba = to_rgba_array([colour for colour, _ in styles])
+    marker_of = np.array([marker for _, marker in styles])[ci]
     artists = {}
-    for marker in dict.fromkeys(m for _, m in styles):
-        sel = np.array([m == marker for _, m in styles], bool)
-        face = to_rgba_array([styles[k][0] for k in np.nonzero(sel)[0]])
+    for marker in dict.fromkeys(marker_of.tolist()):
+        sel = marker_of == marker
+        face = rgba[ci[sel]].copy()
         face[:, 3] = alpha[sel]
         edgec = np.where(refer[sel][:, None], to_rgba_array(["#000000"]),
                          to_rgba_array(["#333333"]))
@@ -213,10 +216,11 @@ def draw_network(g, layout: Layout | None = None, ax=None, target: str | None = 
 
     edges = _edges(g, lay, {"tie", "works_at", "introduced", "contact_target", "org_target"})
     lw = 0.6 if n_people <= 500 else 0.25
-    for kind, colour, width, alpha, style in (
-            ("works_at", "#bbbbbb", lw * 0.6, 0.6, "solid"), ("tie", "#555555", lw, 0.55, "solid"),
-            ("contact_target", "#777777", lw, 0.35, "dotted"),
-            ("org_target", "#777777", lw, 0.35, "dotted")):
+    links = [("works_at", "#bbbbbb", lw * 0.6, 0.6, "solid"), ("tie", "#555555", lw, 0.55, "solid")]
+    if n_people <= 300:  # beyond, thousands of links to a few stars hide everything else
+        links += [("contact_target", "#777777", lw, 0.35, "dotted"),
+                  ("org_target", "#777777", lw, 0.35, "dotted")]
+    for kind, colour, width, alpha, style in links:
         segs = _segments(xy, edges[kind])
         if len(segs):
             coll = LineCollection(segs, colors=colour, linewidths=width, alpha=alpha * dim,
@@ -257,7 +261,7 @@ def draw_network(g, layout: Layout | None = None, ax=None, target: str | None = 
         result.labels, result.labelled, result.unfontable = place_labels(
             ax, g, lay, order, anonymize, fontsize, ax.figure.dpi, marker_pt=marker_pt,
             reserved=reserved, callouts=lead_nodes[:PATHS_DRAWN] + [
-                n for n in contacts if g.nodes[n].get("outreach_status")])
+                n for n in contacts if g._node[n].get("outreach_status")])
     result.named = sum(1 for n in result.labelled if kind_of.get(n) == "contact")
     result.title = title(tname)
     result.caption = caption(g, tname, len(leads) if target else None, named=result.named)

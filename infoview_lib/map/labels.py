@@ -83,13 +83,25 @@ class _Space:
     def __init__(self, centres, radii, bounds):
         self.centres, self.radii, self.bounds = centres, radii, bounds
         self.boxes = np.zeros((0, 4))
+        self.by_x = np.argsort(centres[:, 0], kind="stable")
+        self.xs = centres[self.by_x, 0]
+        self.max_r = float(radii.max()) if len(radii) else 0.0
 
     def near(self, p, reach) -> np.ndarray:
         """Indices of markers that could touch a label within `reach` of p."""
-        d = np.abs(self.centres - p).max(axis=1)
-        return np.nonzero(d < reach + self.radii)[0]
+        lo, hi = np.searchsorted(self.xs, [p[0] - reach - self.max_r, p[0] + reach + self.max_r])
+        idx = self.by_x[lo:hi]
+        d = np.abs(self.centres[idx] - p).max(axis=1)
+        return idx[d < reach + self.radii[idx]]
 
-    def free(self, box, skip: set[int], candidates) -> bool:
+    def others(self, candidates, skip: set[int]) -> np.ndarray:
+        """The candidate markers a label must keep off (all but its own, and `skip`)."""
+        candidates = np.asarray(candidates, dtype=int)
+        return candidates[~np.isin(candidates, np.fromiter(skip, int, len(skip)))]
+
+    def free(self, box, idx: np.ndarray) -> bool:
+        """True when box (x0, y0, x1, y1) is inside the frame and touches no label and none
+        of the markers idx."""
         x0, y0, x1, y1 = box
         bx0, bx1, by0, by1 = self.bounds
         if x0 < bx0 or x1 > bx1 or y0 < by0 or y1 > by1:
@@ -97,7 +109,6 @@ class _Space:
         b = self.boxes
         if len(b) and ((x0 < b[:, 2]) & (x1 > b[:, 0]) & (y0 < b[:, 3]) & (y1 > b[:, 1])).any():
             return False
-        idx = np.array([i for i in candidates if i not in skip], dtype=int)
         if not len(idx):
             return True
         c = self.centres[idx]
@@ -137,7 +148,8 @@ def _callout(space, p, w, half, skip):
     for step in np.arange(0.5, 4.01, 0.25):
         q = p + u * step
         left = q[0] if p[0] >= 0 else q[0] - w
-        if space.free((left, q[1] - half, left + w, q[1] + half), skip, range(len(space.radii))):
+        idx = space.others(space.near(q + [w / 2 if p[0] >= 0 else -w / 2, 0], w + half), skip)
+        if space.free((left, q[1] - half, left + w, q[1] + half), idx):
             return left, q[1]
     return None
 
@@ -190,10 +202,10 @@ def place_labels(ax, g, lay, order, anonymize, fontsize, dpi, marker_pt=None, re
         skip = {i}
         if kind == "organization":  # its own members sit around it
             skip |= {lay.index[m] for m, _ in g.in_edges(node) if m in lay}
-        candidates = space.near(p, w + gap + max_r + half)
+        idx = space.others(space.near(p, w + gap + max_r + half), skip)
         chosen = None
         for _where, left, y in spots:
-            if space.free((left, y - half, left + w, y + half), skip, candidates):
+            if space.free((left, y - half, left + w, y + half), idx):
                 chosen = (left, y)
                 break
         if chosen is None and node in callouts:  # further out, with a line to the marker
@@ -237,10 +249,11 @@ def label_order(g, lay, contacts, lead_nodes, organizations, targets):
     """Nodes in the order they get a label: who matters first, organizations last."""
     leads = set(lead_nodes)
     crowded = len(contacts) > LABEL_NONE_ABOVE
-    people = sorted(contacts, key=lambda n: (_tier(g.nodes[n], leads, n),
-                                             g.nodes[n].get("label", "").casefold(), n))
+    data = g._node  # plain dicts: one lookup per person instead of a view
+    tiers = {n: _tier(data[n], leads, n) for n in contacts}
+    people = sorted(contacts, key=lambda n: (tiers[n], data[n].get("label", "").casefold(), n))
     if crowded:
-        people = [n for n in people if _tier(g.nodes[n], leads, n) <= 2][:MAX_TRIES_CROWDED]
+        people = [n for n in people if tiers[n] <= 2][:MAX_TRIES_CROWDED]
     orgs = sorted(organizations, key=lambda o: (-g.in_degree(o), g.nodes[o].get("label", ""), o))
     order = ["ego", *targets, *[x for x in lead_nodes if x in lay], *people,
              *(orgs[:12] if crowded else orgs)]

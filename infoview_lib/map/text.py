@@ -48,10 +48,11 @@ def plain_label(g, node: str) -> str:
 
 
 def _stats(g):
-    kinds = Counter(k for _, k in g.nodes(data="kind"))
-    ties = Counter(d.get("tie_strength") or "not set"
-                   for _, d in g.nodes(data=True) if d.get("kind") == "contact")
-    refs = sum(1 for *_, k in g.edges(data="kind") if k == "introduced")
+    data = g._node.values()  # plain dicts (a view per node is slow at 20,000 people)
+    kinds = Counter(d.get("kind") for d in data)
+    people = [d for d in data if d.get("kind") == "contact"]
+    ties = Counter(d.get("tie_strength") or "not set" for d in people)
+    refs = sum(1 for d in people if d.get("introduced_by") is not None)  # one arrow each
     return kinds, ties, refs
 
 
