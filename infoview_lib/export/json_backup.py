@@ -16,6 +16,7 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from pathlib import Path
@@ -50,7 +51,8 @@ def write_backup_file(wb: Workbook, out: str | os.PathLike) -> Path:
             raise OSError(0, "the copy read back differs")
         os.replace(temp, target)
     except OSError as err:
-        temp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
         raise ExportError(f"Could not write the backup {target} ({err.strerror or err}); free "
                           "some space or pick another folder. An earlier file there was kept.") \
             from err

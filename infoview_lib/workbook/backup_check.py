@@ -111,7 +111,7 @@ def _check_meeting(m: Meeting) -> None:
         ZoneInfo(m.timezone)
     except (ValueError, KeyError, OSError):
         _fail(f"time zone {m.timezone[:40]!r} is not known")
-    _check_int(m.duration_minutes, 1, MAX_MEETING_MINUTES)
+    _check_int(m.duration_minutes, 0, MAX_MEETING_MINUTES)  # 0: no length set yet
     if _LINE_BREAK.search(m.video_link) or _CONTROL.search(m.video_link) or (
             m.video_link and not m.video_link.lower().startswith(("https://", "http://"))):
         _fail("the video link must be one web address starting with https://")
@@ -167,6 +167,54 @@ def _check_record(cls: type[Record], raw: Any) -> Record:
     return record
 
 
+def _is_zone(value: Any) -> bool:
+    try:
+        ZoneInfo(value)
+    except (ValueError, KeyError, OSError, TypeError):
+        return False
+    return True
+
+
+def _short_text(value: Any) -> bool:
+    return isinstance(value, str) and len(value) <= 200 and not _LINE_BREAK.search(value)
+
+
+# The settings the workbook reads back, and the shape each must have.
+SETTING_RULES = {
+    "ego": lambda v: isinstance(v, dict) and all(
+        isinstance(k, str) and _short_text(x) and not re.search(r"[\[\]{}<>]", x)
+        for k, x in v.items()),
+    "goals": lambda v: isinstance(v, dict) and isinstance(v.get("kinds", []), list)
+    and all(isinstance(k, str) for k in v.get("kinds", []))
+    and isinstance(v.get("what_to_learn", ""), str),
+    "contact_first": lambda v: isinstance(v, dict) and all(
+        isinstance(k, str) and k.isdigit() and isinstance(x, int) and not isinstance(x, bool)
+        for k, x in v.items()),
+    "agenda_length": lambda v: isinstance(v, dict) and all(
+        isinstance(x, int) and not isinstance(x, bool) and 0 < x <= 600 for x in v.values()),
+    "timezone": _is_zone,
+    "anonymize_salt": lambda v: isinstance(v, str) and re.fullmatch(r"[0-9a-f]{16,128}", v),
+    "progress_submission_id": lambda v: isinstance(v, str) and re.fullmatch(r"[0-9a-f]{8,64}", v),
+    "workbook_uid": _short_text,
+    "persona": _short_text,
+    "holiday_country": _short_text,
+    "holiday_subdivision": _short_text,
+    "outreach_last_contact": lambda v: v is None or (isinstance(v, int)
+                                                     and not isinstance(v, bool)),
+    "who_you_know.prompt": lambda v: isinstance(v, int) and not isinstance(v, bool)
+    and 0 <= v < 1000,
+}
+
+
+def _check_settings(settings: Any) -> None:
+    if not isinstance(settings, dict) or not all(isinstance(k, str) for k in settings):
+        raise ValidationError("The backup's settings are damaged; nothing was changed.")
+    for key, rule in SETTING_RULES.items():
+        if key in settings and settings[key] is not None and not rule(settings[key]):
+            raise ValidationError(f"The backup's setting {key!r} does not fit; nothing was "
+                                  "changed.")
+
+
 def _check_links(records: dict[type[Record], list[Record]]) -> None:
     people = {c.id for c in records[Contact]}
     targets = {t.id for t in records[Target]}
@@ -200,9 +248,7 @@ def check_backup(data: Any, fmt: str, version: int) -> dict[type[Record], list[R
     if number > version:
         raise ValidationError("This backup comes from a newer infoview; update infoview first; "
                               "nothing was changed.")
-    settings = data.get("settings", {})
-    if not isinstance(settings, dict) or not all(isinstance(k, str) for k in settings):
-        raise ValidationError("The backup's settings are damaged; nothing was changed.")
+    _check_settings(data.get("settings", {}))
     records: dict[type[Record], list[Record]] = {}
     for cls in RECORD_TYPES:
         rows = data.get(cls.table, [])

@@ -103,7 +103,8 @@ def write_backup(conn: sqlite3.Connection, workbook: Path, reason: str) -> Path:
             dest.close()
         problem = integrity_problem(temp)
     except (OSError, sqlite3.Error) as err:
-        temp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
         if "malformed" in str(err) or "not a database" in str(err):
             raise _corrupt(workbook, str(err)) from err
         raise WorkbookError(
@@ -111,7 +112,8 @@ def write_backup(conn: sqlite3.Connection, workbook: Path, reason: str) -> Path:
             "free some disk space or check you may write there. Nothing was changed."
         ) from err
     if problem:
-        temp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
         raise _corrupt(workbook, problem)
     target = folder / name
     os.replace(temp, target)
