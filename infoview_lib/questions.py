@@ -32,6 +32,8 @@ from .classroom.question_bank import (  # noqa: F401  (re-exported: step 4's voc
     parse_bank,
     read_bank,
 )
+from .meetings.lengths import default_minutes, meeting_lengths
+from .meetings.schedule import asked_length, meeting_for
 from .workbook.errors import NotFound, ValidationError
 from .workbook.model import TARGET_KINDS, QuestionChoice, Target
 from .workbook.store import Workbook
@@ -284,3 +286,43 @@ def build_agenda(questions: list[QuestionChoice] | list[Question], length: int) 
     middle.minutes = sum(m for _, m in middle.items)
     end.minutes = sum(m for _, m in end.items)
     return Agenda(length, [talk, middle, end], len(questions))
+
+
+# -- the meeting length the agenda is built for ---------------------------------------
+LENGTHS_SETTING = "agenda_length"
+GENERAL_KEY = "general"
+
+
+def length_options(current: int | None = None) -> list[int]:
+    """The lengths offered: the class protocol's, plus the one in use when it is another
+    (a 45-minute meeting is shown as 45, never rounded to a listed length).
+
+    >>> length_options(45)[-1]
+    45
+    """
+    return sorted({*meeting_lengths(), *([int(current)] if current else [])})
+
+
+def agenda_length(wb: Workbook, contact_id: int | None = None) -> int:
+    """The length chosen for this agenda; else the meeting's own length; else the length
+    asked for in the outreach; else the protocol's default."""
+    chosen = wb.setting(LENGTHS_SETTING, {}) or {}
+    key = str(contact_id or GENERAL_KEY)
+    try:
+        if key in chosen and int(chosen[key]) > 0:
+            return int(chosen[key])
+    except (TypeError, ValueError):
+        pass
+    if contact_id is not None:
+        meeting = meeting_for(wb, contact_id)
+        if meeting and meeting.duration_minutes:
+            return int(meeting.duration_minutes)
+        return asked_length(wb, contact_id)
+    return default_minutes()
+
+
+def set_agenda_length(wb: Workbook, minutes: int, contact_id: int | None = None) -> None:
+    """Remember the length chosen for this agenda."""
+    chosen = dict(wb.setting(LENGTHS_SETTING, {}) or {})
+    chosen[str(contact_id or GENERAL_KEY)] = int(minutes)
+    wb.set_setting(LENGTHS_SETTING, chosen)

@@ -12,20 +12,22 @@ import html
 
 import ipywidgets as w
 
-from ..meetings.schedule import asked_length, meeting_for
 from ..questions import (
     CATEGORY_LABELS,
     PHASES,
     TIARA,
     add_own,
+    agenda_length,
     build_agenda,
     chosen,
     edit,
     filter_bank,
     keep_question,
+    length_options,
     load_bank,
     move,
     pick,
+    set_agenda_length,
     unpick,
     user_goal_kinds,
 )
@@ -84,8 +86,9 @@ class QuestionsPanel(Panel):
         self.category = hooked(w.Dropdown(
             options=[("All topics", "")] + [(v, k) for k, v in CATEGORY_LABELS.items()],
             description="Topic", layout=w.Layout(width="28em")), "iv-category-filter")
-        self.length = choice([(f"{m} min", m) for m in (15, 20, 30)], 20, "iv-length", "Minutes")
-        self.length.value = self._stored_length()
+        start = agenda_length(wb, self.contact_id)
+        self.length = choice([(f"{m} min", m) for m in length_options(start)], start,
+                             "iv-length", "Minutes")
         self.bank_box = w.VBox(layout=w.Layout(max_height="28em", overflow="auto"))
         self.picked_box = w.VBox()
         self.agenda = hooked(w.HTML(), "iv-agenda")
@@ -124,16 +127,11 @@ class QuestionsPanel(Panel):
     def contact_id(self) -> int | None:
         return None if self.contact.value == GENERAL else self.contact.value
 
-    def _stored_length(self) -> int:
-        lengths = self.wb.setting("agenda_length", {}) or {}
-        key = str(self.contact_id or GENERAL)
-        if key in lengths:
-            return int(lengths[key])
-        if self.contact_id is not None:
-            meeting = meeting_for(self.wb, self.contact_id)
-            value = meeting.duration_minutes if meeting else asked_length(self.wb, self.contact_id)
-            return value if value in (15, 20, 30) else 30
-        return 20
+    def _show_length(self) -> None:
+        """The protocol's lengths (plus this meeting's own), this agenda's length chosen."""
+        value = agenda_length(self.wb, self.contact_id)
+        self.length.options = [(f"{m} min", m) for m in length_options(value)]
+        self.length.value = value
 
     def _visible(self):
         kinds = {"mine": user_goal_kinds(self.wb), "all": []}.get(self.goal.value,
@@ -256,7 +254,7 @@ class QuestionsPanel(Panel):
     def _on_contact(self, _change) -> None:
         self._syncing = True
         try:
-            self.length.value = self._stored_length()
+            self._show_length()
         finally:
             self._syncing = False
         self.refresh()
@@ -265,7 +263,5 @@ class QuestionsPanel(Panel):
     def _on_length(self, change) -> None:
         if self._syncing:
             return
-        lengths = dict(self.wb.setting("agenda_length", {}) or {})
-        lengths[str(self.contact_id or GENERAL)] = int(change["new"])
-        self.wb.set_setting("agenda_length", lengths)
+        set_agenda_length(self.wb, int(change["new"]), self.contact_id)
         self.refresh()
