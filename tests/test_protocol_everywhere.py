@@ -10,8 +10,7 @@ from infoview_lib.classroom.protocol import current_protocol, fit_persona_catego
 from infoview_lib.cli import main
 from infoview_lib.questions import agenda_length, length_options
 from infoview_lib.steps import step_progress
-from infoview_lib.workbook.model import Contact, Meeting
-from infoview_lib.workbook.personas import load_persona
+from infoview_lib.workbook.model import Meeting
 
 FRENCH = """\
 version: 1
@@ -96,3 +95,17 @@ def test_commands_run_under_the_class_protocol(french, capsys):
     assert main(["hand-in", "--workbook", path]) == 0
     assert main(["doctor", "--workbook", path]) in (0, 1)
     assert "Class protocol" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("name", ["03_plan_outreach", "04_be_the_host", "05_be_a_professional",
+                                  "06_always_be_courteous"])
+def test_notebook_prose_does_not_hard_code_the_protocol_numbers(name):
+    import json
+    import re
+    from pathlib import Path
+
+    nb = json.loads((Path(__file__).parent.parent / "notebooks" / f"{name}.ipynb").read_text())
+    prose = " ".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    stated = re.findall(r"15, 20 or 30|\b\d+ (?:minutes?|words|hours|days|business days)\b|"
+                        r"after [37]\b|within 24|under 100", " ".join(prose.split()))
+    assert stated == []
