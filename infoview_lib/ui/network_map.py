@@ -1,8 +1,10 @@
 """Map panels: your who-you-know map (step 1) and "who can point me there" (step 2).
 
 The picture is drawn off-screen and shown as a PNG in an Image widget, inside a box of class
-"iv-map" (a browser finds it as `.iv-map img`), so the notebook never draws it twice. Hook `refresh` to another panel's change listener to keep
-the map current:
+"iv-map" (a browser finds it as `.iv-map img`), so the notebook never draws it twice.
+*Explore* swaps in the same drawing as an ipympl canvas (zoom, pan, point at a person for
+their details, click to pick them: `on_select`). Hook `refresh` to another panel's change
+listener to keep the map current:
 
     map_panel = MapPanel(wb)
     panel.on_change(map_panel.refresh)
@@ -15,6 +17,7 @@ import html
 
 import ipywidgets as w
 
+from ..fonts import missing_font_note
 from ..map.analysis import LEAD_KIND_TEXT, path_text
 from ..map.draw import render_png, save_map
 from ..map.layout import ego_layout
@@ -25,6 +28,7 @@ from ..workbook.store import Workbook
 from .common import AltImage, Panel, StatusLine, button, hooked, reports_errors, title
 
 PANEL_DPI = 100  # 1067 x 800 pixels: sharp in a notebook, quick to redraw
+LEADS_SHOWN = 10  # the rest are counted, so the list never pushes the map far down
 
 
 def _image() -> AltImage:
@@ -35,6 +39,12 @@ def _image() -> AltImage:
 def _frame(image: AltImage) -> w.Box:
     """The box around the picture: CSS class "iv-map", so `.iv-map img` finds the image."""
     return hooked(w.Box([image], layout=w.Layout(width="100%")), "iv-map")
+
+
+def font_note_html(result) -> str:
+    """Names no installed font can draw, in plain words with what to install ('' if none)."""
+    note = missing_font_note(result.unfontable)
+    return f"<div class='iv-map-fonts'><small>{html.escape(note)}</small></div>" if note else ""
 
 
 class MapPanel(Panel):
@@ -53,11 +63,37 @@ class MapPanel(Panel):
         self.save_button = button("Save map (PNG, SVG, PDF)", "iv-map-save")
         self.save_button.layout.width = "auto"
         self.save_button.on_click(self.save)
+        self.explore = hooked(w.ToggleButton(description="Explore: zoom, point, click",
+                                             layout=w.Layout(width="auto")), "iv-map-explore-on")
+        self.explore.observe(lambda _change: self._show(), names="value")
+        self.explorer = None
+        self._listeners = []
+        self.frame = _frame(self.image)
         self.widget = hooked(w.VBox([
-            title("Your map"), _frame(self.image), self.caption,
-            w.HBox([self.anonymize, self.save_button]), self.status.widget,
+            title("Your map"), self.frame, self.caption,
+            w.HBox([self.explore, self.anonymize, self.save_button]), self.status.widget,
         ]), "iv-map-panel")
         self.refresh()
+
+    def on_select(self, listener) -> None:
+        """Call listener(contact_id) when a person is clicked on the explorable map."""
+        self._listeners.append(listener)
+
+    @reports_errors
+    def _show(self) -> None:
+        """The picture, or the explorable map (same drawing, ipympl) while Explore is on."""
+        if not self.explore.value:
+            if self.explorer is not None:
+                self.explorer.close()
+            self.frame.children = [self.image]
+            return
+        from .map_explorer import MapExplorer
+
+        self.explorer = MapExplorer(self.wb, anonymize=self.anonymize.value)
+        for listener in self._listeners:
+            self.explorer.on_select(listener)
+        self.explorer.draw()
+        self.frame.children = [self.explorer.widget]
 
     @reports_errors
     def refresh(self) -> None:
@@ -67,8 +103,10 @@ class MapPanel(Panel):
         self.image.alt = result.alt_text
         self.image.value = png
         self.caption.value = (f"<div class='iv-map-caption-text'>{html.escape(result.caption)}"
-                              f"</div>{uncategorised_hint(g)}")
+                              f"</div>{font_note_html(result)}{uncategorised_hint(g)}")
         self.last_result = result
+        if self.explore.value:
+            self._show()
 
     @reports_errors
     def save(self, _=None) -> None:
@@ -110,8 +148,11 @@ def leads_list_html(g, leads) -> str:
     items = "".join(
         f"<li><b>{html.escape(lead.name)}</b> <i>({LEAD_KIND_TEXT[lead.kind]})</i>: "
         f"{html.escape(lead.reason)}<br><small>{html.escape(path_text(g, lead.path))}</small>"
-        f"</li>" for lead in leads)
-    return f"<ol class='iv-map-leads-list'>{items}</ol>"
+        f"</li>" for lead in leads[:LEADS_SHOWN])
+    more = len(leads) - LEADS_SHOWN
+    rest = (f"<p class='iv-map-more-leads'><small>…and {more:,} more (the best "
+            f"{LEADS_SHOWN} are listed and drawn).</small></p>") if more > 0 else ""
+    return f"<ol class='iv-map-leads-list'>{items}</ol>{rest}"
 
 
 class TargetMapPanel(Panel):
@@ -167,7 +208,7 @@ class TargetMapPanel(Panel):
                                  target=target_node(self.target.value))
         self.image.alt = result.alt_text
         self.image.value = png
-        self.leads.value = leads_list_html(g, result.leads)
+        self.leads.value = leads_list_html(g, result.leads) + font_note_html(result)
         if not self.wb.contacts():
             self.leads.value = ("<p class='iv-map-no-leads'>Your list of people is empty, so "
                                 "nobody leads there yet: add people in step 1 "
@@ -181,4 +222,4 @@ class TargetMapPanel(Panel):
             self.status.clear()   # the text above already says what to do
 
 
-__all__ = ["MapPanel", "TargetMapPanel", "leads_list_html"]
+__all__ = ["MapPanel", "TargetMapPanel", "leads_list_html", "font_note_html"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from infoview_lib.ui.bulk_edit import WITHOUT_LABEL
 from infoview_lib.ui.network_map import MapPanel, TargetMapPanel
 from infoview_lib.ui.who_you_know import WhoYouKnowPanel
@@ -103,3 +105,63 @@ def test_step1_notebook_map_follows_an_add(tmp_path):
     before, after = (cell_text(c) for c in nb.cells[-2:])
     assert "56 people" in before
     assert "57 people" in after and after.strip().endswith("True")
+
+
+def _event(explorer, node, name="motion_notify_event"):
+    """A matplotlib mouse event at a person's marker on the explorer's canvas."""
+    from matplotlib.backend_bases import MouseEvent
+
+    x, y = explorer.ax.transData.transform(explorer.xy[explorer.people.index(node)])
+    return MouseEvent(name, explorer.canvas, x, y, button=1)
+
+
+def test_explore_hover_shows_details_and_click_selects_in_step1(maya):
+    from infoview_lib.ui.map_explorer import HINT
+
+    map_panel = MapPanel(maya)
+    panel = WhoYouKnowPanel(maya, map_panel=map_panel)
+    map_panel.explore.value = True
+    explorer = map_panel.explorer
+    assert map_panel.frame.children == (explorer.widget,) and explorer.canvas is not None
+    priya = next(c for c in maya.contacts() if c.name == "Priya Raman")
+    node = f"c:{priya.id}"
+    explorer._hover(_event(explorer, node))
+    assert "<b>Priya Raman</b>" in explorer.info.value
+    assert html.escape(priya.organization) in explorer.info.value
+    x, y = explorer.ax.transData.transform(explorer.xy[explorer.people.index(node)])
+    assert explorer.person_at(x + 40, y + 40) != node
+    panel.bulk.search.value = "Marcus"  # Priya is not listed; a click still finds her
+    explorer._click(_event(explorer, node, "button_press_event"))
+    assert panel.person.value == priya.id and explorer.selected == priya.id
+    map_panel.explore.value = False
+    assert map_panel.frame.children == (map_panel.image,)
+    assert HINT.startswith("Point at a person")
+
+
+def test_explore_redraws_after_an_add_and_escapes_names(wb):
+    map_panel = MapPanel(wb)
+    map_panel.explore.value = True
+    before = map_panel.explorer.canvas
+    ada = wb.add(Contact(first_name="<img src=x onerror=alert(1)>", tie_strength="often"))
+    map_panel.refresh()
+    explorer = map_panel.explorer
+    assert explorer.canvas is not before and len(explorer.people) == 1
+    explorer._hover(_event(explorer, f"c:{ada.id}"))
+    assert "<img" not in explorer.info.value and "&lt;img" in explorer.info.value
+
+
+def test_a_missing_font_is_explained_in_the_panel(wb, monkeypatch):
+    from infoview_lib import fonts
+
+    only_dejavu = [c for c in fonts._candidates() if c[0] == fonts.DEFAULT_FAMILY]
+    monkeypatch.setattr(fonts, "_candidates", lambda: only_dejavu)
+    monkeypatch.setattr(fonts, "_refreshed", [True])
+    fonts._families.cache_clear()
+    try:
+        wb.add(Contact(first_name="晓雯", last_name="李", tie_strength="often"))
+        map_panel = MapPanel(wb)
+    finally:
+        fonts._families.cache_clear()
+    caption = map_panel.caption.value
+    assert "iv-map-fonts" in caption and "fonts-noto-cjk" in caption
+    assert "restart the kernel" in caption and ".py" not in caption
