@@ -137,12 +137,17 @@ def name_keys(contact: Contact) -> set[str]:
     >>> sorted(name_keys(Contact(first_name="秀英", last_name="王", display_name="王秀英")))
     ['王 秀英', '王秀英', '秀英 王', '秀英王']
     """
-    if looks_like_email(contact.name):
+    shown = contact.name
+    if "@" in shown and looks_like_email(shown):
         return set()
     first, last = contact.first_name, contact.last_name
-    keys = {name_key(contact.name), name_key(f"{first} {last}"), name_key(f"{last} {first}")}
-    keys = {k for k in keys if k}
-    if any(_CJK.search(k) for k in keys):
+    keys = {name_key(shown)}
+    if first and last:
+        keys.add(name_key(f"{last} {first}"))
+        if contact.display_name:
+            keys.add(name_key(f"{first} {last}"))
+    keys.discard("")
+    if not all(k.isascii() for k in keys) and any(_CJK.search(k) for k in keys):
         keys |= {unicodedata.normalize("NFKC", k).replace(" ", "") for k in keys}
     return keys
 
@@ -158,28 +163,30 @@ class ContactIndex:
         for contact in contacts:
             self.add(contact)
 
-    def _index(self, pos: int, contact: Contact) -> None:
+    def _index(self, pos: int, contact: Contact, keys: set[str] | None = None) -> None:
         for email in contact.emails:
             self.by_email.setdefault(email.casefold(), pos)
         url = linkedin_key(contact.linkedin_url)
         if url:
             self.by_url.setdefault(url, pos)
-        for key in name_keys(contact):
+        for key in name_keys(contact) if keys is None else keys:
             bucket = self.by_name.setdefault(key, [])
             if pos not in bucket:
                 bucket.append(pos)
 
-    def add(self, contact: Contact) -> int:
+    def add(self, contact: Contact, keys: set[str] | None = None) -> int:
         self.entries.append(contact)
-        self._index(len(self.entries) - 1, contact)
+        self._index(len(self.entries) - 1, contact, keys)
         return len(self.entries) - 1
 
     def replace(self, pos: int, contact: Contact) -> None:
         self.entries[pos] = contact
         self._index(pos, contact)
 
-    def lookup(self, contact: Contact) -> tuple[int | None, list[int]]:
-        """(position of the same person or None, positions of same-named people who differ)."""
+    def lookup(self, contact: Contact, keys: set[str] | None = None
+               ) -> tuple[int | None, list[int]]:
+        """(position of the same person or None, positions of same-named people who differ);
+        `keys` are name_keys(contact) when the caller has them already."""
         for email in contact.emails:
             pos = self.by_email.get(email.casefold())
             if pos is not None:
@@ -188,7 +195,7 @@ class ContactIndex:
         if url and url in self.by_url:
             return self.by_url[url], []
         candidates = []
-        for key in name_keys(contact):
+        for key in name_keys(contact) if keys is None else keys:
             candidates += [p for p in self.by_name.get(key, ()) if p not in candidates]
         differ = []
         for pos in candidates:
@@ -266,9 +273,10 @@ class _Plan:
 
     def _one(self, result: ParseResult, line: int, contact: Contact,
              summary: ImportSummary) -> None:
-        pos, differ = self.index.lookup(contact)
+        keys = name_keys(contact)
+        pos, differ = self.index.lookup(contact, keys)
         if pos is None:
-            new = self.index.add(contact)
+            new = self.index.add(contact, keys)
             summary.added += 1
             self.pairs += [(other, new) for other in differ]
             return
