@@ -133,3 +133,27 @@ def test_summary_json_of_a_refused_file_is_not_printed(tmp_path, workbook_path):
     assert [f["file"] for f in data["failed_files"]] == ["bomb.zip"]
     with open_workbook(workbook_path) as wb:
         assert [c.name for c in wb.contacts()] == ["Ada Example"]
+
+
+def test_parallel_imports_keep_every_email_of_a_shared_person(tmp_path, workbook_path):
+    with open_workbook(workbook_path):
+        pass  # the workbook exists before the race (three creators is another story)
+    paths = []
+    for i in range(3):
+        path = tmp_path / f"part{i}.csv"
+        path.write_text("First Name,Last Name,E-mail Address,E-mail 2 Address,Company\n"
+                        f"Ada,Example,ada@shared.example,ada{i}@own.example,Acme\n"
+                        f"Person{i},Only,p{i}@x.example,,Acme\n")
+        paths.append(path)
+    runs = [subprocess.Popen([sys.executable, "-m", "infoview_lib", "import", str(p),
+                              "--workbook", str(workbook_path), "--json"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for p in paths]
+    outputs = [run.communicate(timeout=120) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0, 0], outputs
+    with open_workbook(workbook_path) as wb:
+        adas = [c for c in wb.contacts() if c.name == "Ada Example"]
+        assert len(adas) == 1
+        assert sorted(adas[0].emails) == ["ada0@own.example", "ada1@own.example",
+                                          "ada2@own.example", "ada@shared.example"]
+        assert len(wb.contacts()) == 4
