@@ -190,6 +190,26 @@ def missing_font_note(texts) -> str:
             f"), then restart the kernel and run the notebook again.")
 
 
+SAMPLES = {"Chinese/Japanese/Korean": "李", "Arabic": "ا", "Devanagari": "अ", "Thai": "ก"}
+
+
+def coverage_report(names) -> tuple[bool, str, str]:
+    """(ok, what the fonts cover, the fix) for the environment check: not ok only when some
+    of these names cannot be drawn."""
+    bad = [n for n in names if families_for(display_form(n)) is None]
+    if bad:
+        packages = sorted({package_for(n) for n in bad})
+        return (False, missing_font_note(bad),
+                f"sudo apt-get install {' '.join(packages)}, then restart the kernel")
+    lacking = [script for script, ch in SAMPLES.items() if families_for(ch) is None]
+    detail = "every name in your workbook can be drawn"
+    if lacking:
+        detail += (f"; names in {', '.join(lacking)} script could not be (install "
+                   f"{' and '.join(sorted({package_for(SAMPLES[s]) for s in lacking}))} "
+                   "if you will need them)")
+    return True, detail, ""
+
+
 # ---- the PDF: TrueType files (fpdf2 takes files, not family names) ----
 
 @dataclass(frozen=True)
@@ -269,4 +289,4 @@ def choose_fonts(texts: list[str]) -> FontPlan:
 
 
 __all__ = ["families_for", "display_form", "package_for", "script_of", "missing_font_note",
-           "refresh_font_list", "choose_fonts", "default_font_path", "FontFile", "FontPlan", "DEFAULT_FAMILY"]
+           "refresh_font_list", "coverage_report", "choose_fonts", "default_font_path", "FontFile", "FontPlan", "DEFAULT_FAMILY"]

@@ -124,6 +124,21 @@ def check_templates() -> Check:
     return Check("Message templates", True, str(DATA_DIR / "templates"))
 
 
+def check_fonts(path: Path | None = None) -> Check:
+    """Names in the workbook that no installed font draws (the map shows 'Contact N')."""
+    from ..fonts import coverage_report
+
+    path = path or default_workbook_path()
+    names = []
+    if path.exists():
+        from ..workbook.store import open_workbook
+
+        with open_workbook(path, create=False) as wb:
+            names = [c.name for c in wb.contacts()]
+    ok, detail, fix = coverage_report(names)
+    return Check("Fonts for names", ok, detail, fix)
+
+
 def run_checks(workbook: Path | None = None) -> list[Check]:
     """All checks, in the order they are shown."""
     checks = [check_python()]
@@ -132,6 +147,7 @@ def run_checks(workbook: Path | None = None) -> list[Check]:
         checks.append(check_widget_extension())
     checks += [check_personas(), check_protocol(), check_templates()]
     checks.append(check_workbook_writable(workbook))
+    checks.append(check_fonts(workbook))
     return checks
 
 

@@ -43,6 +43,12 @@ def cmd_graph(args) -> int:
                              anonymize=args.anonymize, target=args.target)
             print(saved.path)
             print(saved.caption_path)
+            if saved.result.unfontable:
+                import sys
+
+                from ..fonts import missing_font_note
+
+                print(missing_font_note(saved.result.unfontable), file=sys.stderr)
     return 0
 
 
