@@ -12,6 +12,7 @@ from infoview_lib.workbook.errors import (
     NotFound,
     ValidationError,
     WorkbookCorrupt,
+    WorkbookError,
     WorkbookExists,
     WorkbookNotFound,
     WorkbookTooNew,
@@ -174,3 +175,35 @@ def test_model_fields_match_table_columns(wb):
     for cls in RECORD_TYPES:
         cols = [r[1] for r in wb._conn.execute(f"PRAGMA table_info({cls.table})")]
         assert cols == cls.columns(), cls.__name__
+
+
+def test_a_locked_workbook_says_it_is_locked(wb):
+    other = sqlite3.connect(wb.path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    wb._conn.execute("PRAGMA busy_timeout = 50")
+    try:
+        with pytest.raises(WorkbookError, match="locked by another program"):
+            wb.add(Contact(first_name="Ada"))
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert not wb._conn.in_transaction
+    assert wb.add(Contact(first_name="Ada")).id
+
+
+def test_a_failed_commit_rolls_back_and_leaves_no_transaction(wb):
+    ada = wb.add(Contact(first_name="Ada"))
+    with pytest.raises(ValidationError, match="nothing was changed"):
+        with wb.transaction() as conn:
+            conn.execute("PRAGMA defer_foreign_keys = ON")
+            wb.add(Outreach(contact_id=ada.id + 100))  # checked only at COMMIT
+    assert not wb._conn.in_transaction and wb.list(Outreach) == []
+
+
+def test_opening_a_current_workbook_writes_nothing(tmp_path):
+    path = tmp_path / "w.sqlite"
+    open_workbook(path).close()
+    before = path.stat().st_mtime_ns, path.read_bytes()
+    with open_workbook(path) as wb:
+        assert wb.contacts() == []
+    assert (path.stat().st_mtime_ns, path.read_bytes()) == before
