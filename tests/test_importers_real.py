@@ -182,3 +182,15 @@ def test_family_first_cjk_name_matches_given_first(wb, tmp_path):
                      encoding="utf-8")
     assert import_files(wb, [other]).merged == 1
     assert len(wb.contacts()) == 1
+
+
+def test_yahoo_style_header():
+    text = ("First,Middle,Last,Nickname,Email,Category,Home,Work,Mobile,Alternate Email 1,"
+            "Company\nAda,,Example,,ada@yahoo.example,,+1 555 0100,,+1 555 0199,"
+            "ada@alt.example,Acme\n")
+    result = parse_contacts(text, "yahoo.csv")
+    ada = result.contacts[0][1]
+    assert (ada.name, ada.organization) == ("Ada Example", "Acme")
+    assert ada.emails == ["ada@yahoo.example", "ada@alt.example"]
+    assert ada.phones == ["+1 555 0199", "+1 555 0100"]  # Mobile, then Home
+    assert result.unmapped == []

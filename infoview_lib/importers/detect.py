@@ -34,6 +34,7 @@ PARSERS = {"linkedin": parse_linkedin, "google": parse_google, "outlook": parse_
 _CSV_CHECKS = (("linkedin", is_linkedin_header), ("google", is_google_header),
                ("outlook", is_outlook_header), ("csv", is_address_book_header))
 ZIP_MAGIC = b"PK\x03\x04"
+MAX_FILE_BYTES = 100_000_000  # one contact file; bigger ones are refused, not read
 
 
 def detect_text_format(text: str) -> str | None:
@@ -129,6 +130,11 @@ def parse_contacts(data: bytes | str, name: str = "the file", fmt: str = "auto")
     """Parse any supported contact file; fmt 'auto' detects it from the content."""
     if fmt not in FORMATS:
         raise ImportFormatError(f"Unknown format {fmt!r}; use one of {', '.join(FORMATS)}.")
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportFormatError(
+            f"{name} is {len(data) / 1e6:.0f} MB, more than the {MAX_FILE_BYTES / 1e6:.0f} MB "
+            "infoview reads at once. Export only your contacts (without photos), or split the "
+            "file, and import the parts.")
     if isinstance(data, (bytes, bytearray, memoryview)):
         data = bytes(data)
         if not data.strip():

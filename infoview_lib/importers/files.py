@@ -18,15 +18,13 @@ from pathlib import Path
 from ..workbook.errors import ImportFormatError
 from ..workbook.store import Workbook
 from .base import ParseResult
-from .detect import parse_contacts
+from .detect import MAX_FILE_BYTES, parse_contacts
 from .google import parse_google
 from .linkedin import parse_linkedin
 from .merge import Progress, merge_results
 from .outlook import parse_outlook
 from .summary import ImportSummary
 from .vcard import parse_vcard
-
-MAX_FILE_BYTES = 100_000_000
 
 
 def read_bytes(path: str | os.PathLike) -> bytes:

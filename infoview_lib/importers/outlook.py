@@ -38,9 +38,11 @@ from .base import (
 )
 
 COLUMNS = {
-    "first": ("first name", "given name", "firstname", "forename", "vorname", "prénom"),
-    "middle": ("middle name", "weitere vornamen", "deuxième prénom", "second prénom"),
-    "last": ("last name", "surname", "family name", "lastname", "nachname", "nom"),
+    "first": ("first name", "given name", "firstname", "forename", "first", "vorname",
+              "prénom"),
+    "middle": ("middle name", "middle", "weitere vornamen", "deuxième prénom",
+               "second prénom"),
+    "last": ("last name", "surname", "family name", "lastname", "last", "nachname", "nom"),
     "company": ("company", "organization", "organisation", "company name", "employer",
                 "firma", "société", "entreprise"),
     "title": ("job title", "position", "role", "fonction", "titre du poste"),
@@ -83,6 +85,15 @@ def is_address_book_header(keys: list[str]) -> bool:
     return named and extra
 
 
+_PHONE_VALUE = re.compile(r"^\+?[\d\s().\-/]{7,}$")
+_PHONE_PLACES = {"home", "work", "other", "primary", "main", "private", "business", "office"}
+
+
+def _phone_like_column(rows: list[tuple[int, list[str]]], index: int) -> bool:
+    values = [cell(r, index) for _, r in rows if cell(r, index)]
+    return bool(values) and sum(bool(_PHONE_VALUE.match(v)) for v in values) >= 0.8 * len(values)
+
+
 def _email_like_column(rows: list[tuple[int, list[str]]], index: int) -> bool:
     values = [cell(r, index) for _, r in rows if cell(r, index)]
     return bool(values) and sum(bool(clean_email(v)) for v in values) >= 0.8 * len(values)
@@ -107,6 +118,9 @@ def parse_address_book(data: bytes | str, name: str = "contacts.csv",
             used.add(i)  # the honorific, and Outlook's e-mail type / display columns
         elif i not in used and _email_like_column(rows, i):
             email_cols.append(i)
+            used.add(i)
+        elif i not in used and key in _PHONE_PLACES and _phone_like_column(rows, i):
+            phone_cols.append(i)  # Yahoo's 'Home', 'Work': numbers under a place name
             used.add(i)
     result.unmapped = unmapped_columns(header, rows, used)
     for line, row in rows:
