@@ -127,3 +127,10 @@ def test_practice_walkthrough_feeds_step_6(maya, lengths):
     assert panel.counts["met"] == 1 and panel.counts["thanked"] == 1
     upcoming = maya.find_contact(names["upcoming"])
     assert meeting_for(maya, upcoming.id).duration_minutes == 30
+
+
+def test_checker_hint_suggests_the_class_length(lengths):
+    from infoview_lib.outreach import check_message
+
+    ask = next(r for r in check_message("Hi Ada. Could we meet.") if r.rule == "ask_is_question")
+    assert not ask.passed and "Would you have 30 minutes" in ask.hint

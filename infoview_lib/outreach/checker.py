@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from ..classroom.protocol import current_protocol
+from ..meetings.lengths import default_minutes
 from ..text import plural
 from .parts import MessageParts
 from .words import CONNECTION_CUES, JOB_WORDS, PLACEHOLDERS, WRITTEN_ONLY
@@ -148,12 +149,13 @@ def check_message(text: str, parts: MessageParts | None = None, *, strict: bool 
         "Ask for information and advice only; a request for a job gets forwarded to HR or ignored."))
 
     asks = _ask_sentences(text, parts)
+    minutes = parts.minutes if parts else default_minutes()
     ok = bool(asks) and all(s.rstrip().endswith("?") for s in asks)
     detail = ("no ask for a meeting found" if not asks else
               ("the ask ends with a question mark" if ok else f"\u201c{asks[0][:60]}\u201d is not a question"))
     results.append(RuleResult("ask_is_question", "The ask is a question", ok, detail,
                               "Ask for a short meeting as a question, e.g. \u201cWould you have "
-                              "20 minutes for a call?\u201d"))
+                              f"{minutes} minutes for a call?\u201d"))
 
     ok = bool(FALLBACK.search(text))
     results.append(RuleResult("fallback", "Fallback offered", ok,
