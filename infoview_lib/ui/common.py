@@ -165,6 +165,11 @@ class Panel:
         """Remember the workbook's version: the panel shows what it holds now."""
         self._seen = self._wb.version() if self._wb is not None else None
 
+    def snapshot(self):
+        """What the user acts on in this panel (e.g. the people in its pickers), comparable
+        with ==; None (the default): any change elsewhere counts."""
+        return None
+
     def reload(self) -> None:
         """Rebuild what the panel shows from the workbook (override when refresh() is not it)."""
         refresh = getattr(self, "refresh", None)
@@ -174,7 +179,9 @@ class Panel:
     def catch_up(self, quiet: bool = False, status: StatusLine | None = None) -> bool:
         """Rebuild the panel if another notebook changed the workbook since it last looked.
 
-        Returns True when it did, and tells the user in the status line. With quiet (the
+        Returns True when what the panel shows changed (the handler must not act on it), and
+        tells the user in the status line; False when nothing changed or only something the
+        panel does not show (its snapshot() is the same after the rebuild). With quiet (the
         caller is about to rebuild the panel anyway) it only remembers the version.
         """
         if self._wb is None or not self._wb.changed_since(self._seen):
@@ -182,7 +189,10 @@ class Panel:
         self.mark_current()
         if quiet:
             return False
+        before = self.snapshot()
         self.reload()
+        if before is not None and before == self.snapshot():
+            return False  # e.g. the profile was saved in step 0: step 1's list is the same
         status = status or getattr(self, "status", None)
         if status is not None:
             status.warn(STALE)

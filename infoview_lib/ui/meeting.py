@@ -122,6 +122,10 @@ class MeetingPanel(Panel):
                 self.tick(key, change["new"])
         return handler
 
+    def snapshot(self) -> tuple:
+        """The people offered and the one shown (Panel.catch_up compares them)."""
+        return tuple(self.contact.options), self.contact.value
+
     def reload(self) -> None:
         """The people and the chosen person's meeting from the workbook again (another
         notebook changed it)."""

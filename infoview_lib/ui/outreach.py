@@ -275,6 +275,10 @@ class OutreachPanel(Panel):
                               f"{html.escape(STATUS_LABELS[record.status])}</b>{tag}{target}</p>"
                               f"<ul>{steps}</ul>")
 
+    def snapshot(self) -> tuple:
+        """The people offered and the one shown (Panel.catch_up compares them)."""
+        return tuple(self.contact.options), self.contact.value
+
     def reload(self) -> None:
         """Everything from the workbook again (another notebook changed it): the people to
         pick from, the chosen person's parts, draft and tracker, the due list."""

@@ -216,6 +216,10 @@ class TargetsPanel(Panel):
         for callback in self.listeners:
             callback()
 
+    def snapshot(self) -> tuple:
+        """The targets offered and the one shown (Panel.catch_up compares them)."""
+        return tuple(self.pick.options), self.pick.value, self._just_added
+
     def refresh(self, select: int | None = None) -> None:
         self.rows = ranked_targets(self.wb)
         self.table.value = targets_table(self.rows)

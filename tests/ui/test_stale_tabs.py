@@ -72,3 +72,15 @@ def test_step2_and_step5_rebuild_their_pickers(maya, other_tab):
     meeting.save_button.click()
     assert STALE in meeting.status.text.replace("&#x27;", "'")
     assert {label for label, _ in meeting.contact.options} <= {c.name for c in maya.contacts()}
+
+
+def test_a_change_the_panel_does_not_show_lets_the_click_go_ahead(wb):
+    """The profile saved in step 0 does not change step 1's list: Add works at once."""
+    from infoview_lib.workbook.profile import Profile, save_profile
+
+    panel = WhoYouKnowPanel(wb)
+    with open_workbook(wb.path) as other:
+        save_profile(other, Profile(name="Jordan Rivera", introduction="a student"))
+    panel.quick.submit(name="Ada Example")
+    assert [c.name for c in wb.contacts()] == ["Ada Example"]
+    assert "Added Ada Example" in panel.status.text
