@@ -54,3 +54,14 @@ def test_due_nothing_and_bad_date(maya, capsys):
     assert "Nothing is due today." in capsys.readouterr().out
     assert main(["due", "--workbook", str(maya.path), "--today", "12/03/2025"]) == 1
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_outreach_without_a_profile_says_what_to_fill_in(wb, capsys):
+    from infoview_lib.workbook.model import Contact
+
+    wb.add(Contact(first_name="Ada", last_name="Example"))
+    code = main(["outreach", "--workbook", str(wb.path), "--contact", "Ada"])
+    captured = capsys.readouterr()
+    assert code == 1 and captured.out == ""
+    assert "your name and a one-line introduction are missing" in captured.err
+    assert "infoview profile --name" in captured.err
