@@ -15,12 +15,11 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
-from .importers.base import name_key
+from .importers.base import TYPED_SOURCE, name_key
 from .workbook.errors import ValidationError
 from .workbook.model import Contact
 from .workbook.store import Workbook
 
-TYPED_SOURCE = "typed"
 SIMILARITY = 0.88
 
 

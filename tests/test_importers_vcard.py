@@ -89,3 +89,31 @@ def test_helpers():
     assert unfold(["NOTE:ab", " cd", "\tef", "", "FN:x"]) == ["NOTE:abcdef", "FN:x"]
     assert unfold(["NOTE;ENCODING=QUOTED-PRINTABLE:a=", "b", "FN:x"]) == [
         "NOTE;ENCODING=QUOTED-PRINTABLE:ab", "FN:x"]
+
+
+def test_quoted_printable_without_charset_falls_back_and_says_so():
+    # The Bat! writes Windows-1252 quoted-printable without CHARSET
+    data = (b"BEGIN:VCARD\r\nVERSION:2.1\r\nN;ENCODING=QUOTED-PRINTABLE:M=FCller;J=FCrgen\r\n"
+            b"END:VCARD\r\n")
+    result = parse_vcard(data, "bat.vcf")
+    assert [c.name for _, c in result.contacts] == ["Jürgen Müller"]
+    assert [e.line for e in result.errors] == [3]
+    assert "not UTF-8; read as Windows-1252" in result.errors[0].message
+
+
+def test_the_files_declared_charset_is_the_second_guess():
+    data = ("BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=ISO-8859-2:Żółw;Łukasz\r\n"
+            "NOTE;ENCODING=QUOTED-PRINTABLE:=A3=F3d=BC\r\nEND:VCARD\r\n").encode("iso-8859-2")
+    result = parse_vcard(data, "pl.vcf")
+    person = result.contacts[0][1]
+    assert (person.name, person.notes) == ("Łukasz Żółw", "Łódź")
+    assert "read as ISO8859-2" in result.errors[0].message
+
+
+def test_one_bad_line_keeps_the_rest_of_the_card():
+    text = ("BEGIN:VCARD\nVERSION:3.0\nFN:Ada Example\n# exported by a tool\n"
+            "EMAIL:ada@example.org\nthis line is broken\nTEL:+44 7700 900123\nEND:VCARD\n")
+    result = parse_vcard(text)
+    ada = result.contacts[0][1]
+    assert (ada.emails, ada.phones) == (["ada@example.org"], ["+44 7700 900123"])
+    assert [e.line for e in result.errors] == [4, 6]

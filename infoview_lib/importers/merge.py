@@ -34,13 +34,12 @@ from collections.abc import Callable, Iterable
 
 from ..workbook.model import Contact, Organization, now_iso
 from ..workbook.store import Workbook
-from .base import ParseResult, Problem, linkedin_key, looks_like_email, name_key
+from .base import TYPED_SOURCE, ParseResult, Problem, linkedin_key, looks_like_email, name_key
 from .duplicates import add_pending
 from .summary import ImportSummary
 
 Progress = Callable[[float], None]
 BATCH = 2000
-TYPED_SOURCE = "typed"
 
 __all__ = ["BATCH", "ContactIndex", "ImportSummary", "Progress", "conflicts", "merge_contact",
            "merge_results", "name_keys"]
