@@ -11,16 +11,13 @@ Every field is saved when it changes. CSS hooks: .iv-ft-contact, .iv-debrief-<qu
 from __future__ import annotations
 
 import html
-import io
 from datetime import datetime, timezone
 
 import ipywidgets as w
 
 from ..classroom.protocol import current_protocol
 from ..followthrough import (
-    PLACEHOLDER,
     add_referral,
-    draw_funnel,
     funnel,
     has_happened,
     mark_reported_back,
@@ -45,34 +42,12 @@ from .common import (
     button,
     choice,
     hooked,
+    named,
     reports_errors,
     text_input,
     title,
 )
-
-
-def funnel_png(counts: dict[str, int]) -> bytes:
-    """The funnel chart as PNG bytes (matplotlib imported here, not at import time)."""
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(6, 2.8), dpi=96)
-    draw_funnel(counts, ax=fig.add_subplot())
-    fig.tight_layout()
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png")
-    return buf.getvalue()
-
-
-def owed_html(items) -> str:
-    if not items:
-        return "<i>Nothing owed right now.</i>"
-    rows = []
-    for o in items:
-        late = " <b class='iv-late' style='color:#cf222e'>late</b>" if o.late else ""
-        when = o.due[:16].replace("T", " ") + (" UTC" if "T" in o.due else "")
-        due = f" <span style='color:#555'>(due {html.escape(when)})</span>" if o.due else ""
-        rows.append(f"<li>{html.escape(o.text)}{due}{late}</li>")
-    return "<ul>" + "".join(rows) + "</ul>"
+from .followthrough_html import NO_MEETING, about_html, drafts_note_html, funnel_png, owed_html
 
 
 class FollowThroughPanel(Panel):
@@ -105,8 +80,8 @@ class FollowThroughPanel(Panel):
             field.observe(self._saver(key), names="value")
         self.interested.observe(self._saver("still_interested"), names="value")
         self.due = hooked(w.HTML(), "iv-thanks-due")
-        self.email = self._area("", "iv-thanks-email", rows=12)
-        self.card = self._area("", "iv-thanks-card", rows=6)
+        self.email = named(self._area("", "iv-thanks-email", rows=12), "Thank-you e-mail")
+        self.card = named(self._area("", "iv-thanks-card", rows=6), "Thank-you card")
         for field, key in ((self.email, "email"), (self.card, "card")):
             field.continuous_update = False
             field.observe(self._draft_saver(key), names="value")
@@ -159,8 +134,8 @@ class FollowThroughPanel(Panel):
 
     @staticmethod
     def _area(placeholder: str, css: str, rows: int = 3) -> w.Textarea:
-        return hooked(w.Textarea(placeholder=placeholder, rows=rows,
-                                 layout=w.Layout(width="40em")), css)
+        return named(hooked(w.Textarea(placeholder=placeholder, rows=rows,
+                                       layout=w.Layout(width="40em")), css), placeholder)
 
     @property
     def meeting_id(self) -> int | None:
@@ -183,7 +158,7 @@ class FollowThroughPanel(Panel):
             if m:
                 for q in chosen(self.wb, m.contact_id, self.bank):
                     box = self._area("Your notes", f"iv-debrief-{q.question_id}", rows=2)
-                    box.description = ""
+                    named(box, f"Your notes: {q.text}")  # the question is its name
                     box.value = d.get("answers", {}).get(q.question_id, "")
                     box.continuous_update = False
                     box.observe(self._answer_saver(q.question_id), names="value")
@@ -196,7 +171,7 @@ class FollowThroughPanel(Panel):
                 field.disabled = not held
         finally:
             self._loading = False
-        self.about.value = _about(m)
+        self.about.value = about_html(m)
         self.refresh()
 
     def refresh(self) -> None:
@@ -220,7 +195,7 @@ class FollowThroughPanel(Panel):
             finally:
                 self._loading = False
             self.redraft_button.layout.display = "" if own else "none"
-            self.drafts_note.value = _drafts_note(own, self.email.value + self.card.value)
+            self.drafts_note.value = drafts_note_html(own, self.email.value + self.card.value)
             self.sent_button.description = ("Thank-you sent" if m.thank_you_sent_on
                                             else "I sent the thank-you")
             st = thank_you_state(m)
@@ -367,10 +342,6 @@ class FollowThroughPanel(Panel):
         self.refresh()
 
 
-NO_MEETING = ("There is no meeting to follow up yet: set one in step 5 "
-              "(05_be_a_professional.ipynb), then come back after the conversation.")
-
-
 def _label(text: str) -> w.HTML:
     return w.HTML(f"<span style='color:#555'>{html.escape(text)}</span>")
 
@@ -382,27 +353,6 @@ def _default_meeting(meetings: list[Meeting]) -> int | None:
     now = datetime.now(timezone.utc)
     held = [m for m in meetings if end_utc(m) <= now]
     return (held[-1] if held else meetings[0]).id
-
-
-def _about(m: Meeting | None) -> str:
-    if m is None:
-        return f"<i>{html.escape(NO_MEETING)}</i>"
-    if not has_happened(m):
-        return (f"<span class='iv-upcoming' style='color:#9a6700'>This conversation has not "
-                f"happened yet: it is on {html.escape(when_text(m))}. Prepare your questions "
-                "in step 4 and the meeting in step 5; come back here after it to write the "
-                "debrief, send thanks and add referrals.</span>")
-    return ""
-
-
-def _drafts_note(own: dict, text: str) -> str:
-    notes = []
-    if own:
-        notes.append("You edited the drafts, so they stay as you wrote them.")
-    if own and PLACEHOLDER in text:
-        notes.append(f"Replace {PLACEHOLDER} before you send it.")
-    return "<span style='color:#9a6700'>" + html.escape(" ".join(notes)) + "</span>" if notes \
-        else ""
 
 
 def _alive(wb: Workbook, contact_id: int) -> bool:

@@ -22,8 +22,8 @@ def test_debrief_fields_save_at_once_and_drafts_follow(wb):
     ada, m = setup_meeting(wb)
     panel = FollowThroughPanel(wb)
     assert panel.meeting.value == m.id and panel.form.layout.display == ""
-    notes = {b._dom_classes[-1]: b for row in panel.answers_box.children
-             for b in row.children[1:]}
+    notes = {css: b for row in panel.answers_box.children for b in row.children[1:]
+             for css in b._dom_classes if css.startswith("iv-debrief-")}
     assert set(notes) >= {"iv-debrief-bg-path"}
     assert "late" in panel.due.value and "one specific thing" in panel.due.value
     notes["iv-debrief-bg-path"].value = "Began in the help desk"

@@ -1,0 +1,64 @@
+"""What step 6's panel shows, as HTML and PNG: the funnel picture, what you owe, the line
+about the chosen meeting, and the note under edited drafts. Every user value is escaped.
+
+Example:
+    >>> owed_html([])
+    '<i>Nothing owed right now.</i>'
+"""
+
+from __future__ import annotations
+
+import html
+import io
+
+from ..followthrough import PLACEHOLDER, draw_funnel, has_happened
+from ..meetings.schedule import when_text
+from ..workbook.model import Meeting
+
+NO_MEETING = ("There is no meeting to follow up yet: set one in step 5 "
+              "(05_be_a_professional.ipynb), then come back after the conversation.")
+
+
+def funnel_png(counts: dict[str, int]) -> bytes:
+    """The funnel chart as PNG bytes (matplotlib imported here, not at import time)."""
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(6, 2.8), dpi=96)
+    draw_funnel(counts, ax=fig.add_subplot())
+    fig.tight_layout()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    return buf.getvalue()
+
+
+def owed_html(items) -> str:
+    if not items:
+        return "<i>Nothing owed right now.</i>"
+    rows = []
+    for o in items:
+        late = " <b class='iv-late' style='color:#cf222e'>late</b>" if o.late else ""
+        when = o.due[:16].replace("T", " ") + (" UTC" if "T" in o.due else "")
+        due = f" <span style='color:#555'>(due {html.escape(when)})</span>" if o.due else ""
+        rows.append(f"<li>{html.escape(o.text)}{due}{late}</li>")
+    return "<ul>" + "".join(rows) + "</ul>"
+
+
+def about_html(m: Meeting | None) -> str:
+    if m is None:
+        return f"<i>{html.escape(NO_MEETING)}</i>"
+    if not has_happened(m):
+        return (f"<span class='iv-upcoming' style='color:#9a6700'>This conversation has not "
+                f"happened yet: it is on {html.escape(when_text(m))}. Prepare your questions "
+                "in step 4 and the meeting in step 5; come back here after it to write the "
+                "debrief, send thanks and add referrals.</span>")
+    return ""
+
+
+def drafts_note_html(own: dict, text: str) -> str:
+    notes = []
+    if own:
+        notes.append("You edited the drafts, so they stay as you wrote them.")
+    if own and PLACEHOLDER in text:
+        notes.append(f"Replace {PLACEHOLDER} before you send it.")
+    return "<span style='color:#9a6700'>" + html.escape(" ".join(notes)) + "</span>" if notes \
+        else ""
