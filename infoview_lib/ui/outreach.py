@@ -54,7 +54,7 @@ from ..workbook.store import Workbook
 from .common import Panel, StatusLine, button, choice, hooked, reports_errors, title
 
 TEXT_PARTS = (("connection", "How you know them", "used when nobody referred you"),
-              ("who_i_am", "Who you are", "e.g. a final-year design student"),
+              ("who_i_am", "Who you are", "from your profile in 00_start_here; change it here for this person"),
               ("topic", "Topic", "their field, industry or company"),
               ("interest", "Your interest", "what about their work you want to hear"),
               ("purpose", "Information only", "say you are after advice, not anything more"),
