@@ -44,10 +44,16 @@ def kernel_memory(pid: int) -> dict[str, float]:
     return {"rss_mb": round(rss / MB, 1), "uss_mb": round(uss / MB, 1)}
 
 
-def run_all(path: Path | None, env: dict[str, str]) -> tuple[KernelManager, str]:
-    """Start a kernel, run every cell of the notebook (or just `1 + 1`); return it running."""
+def run_all(path: Path | None, env: dict[str, str], collect: bool = False
+            ) -> tuple[KernelManager, str]:
+    """Start a kernel, run every cell of the notebook (or just `1 + 1`); return it running.
+
+    collect: also run a full garbage collection at the end (what is left is really held).
+    """
     nb = nbformat.read(path, as_version=4) if path else nbformat.v4.new_notebook(
         cells=[nbformat.v4.new_code_cell("1 + 1")])
+    if collect:
+        nb.cells.append(nbformat.v4.new_code_cell("import gc; gc.collect()"))
     nb.cells.append(nbformat.v4.new_code_cell(PROBE))
     km = KernelManager(kernel_name="python3")
     km.start_kernel(cwd=str(NOTEBOOKS), env={**os.environ, **env})
@@ -64,7 +70,7 @@ def run_all(path: Path | None, env: dict[str, str]) -> tuple[KernelManager, str]
     return km, mods
 
 
-def measure(persona: str) -> dict:
+def measure(persona: str, collect: bool = False) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         workbook = Path(tmp) / "workbook.sqlite"
         from infoview_lib.workbook.personas import load_persona
@@ -76,7 +82,7 @@ def measure(persona: str) -> dict:
         rows, managers = [], []
         try:
             for path in [None, *sorted(NOTEBOOKS.glob("0*.ipynb"))]:
-                km, mods = run_all(path, env)
+                km, mods = run_all(path, env, collect)
                 managers.append(km)
                 name = path.stem if path else "(bare ipykernel)"
                 row = {"notebook": name, **kernel_memory(km.provisioner.pid), "imports": mods}
@@ -91,7 +97,7 @@ def measure(persona: str) -> dict:
                 km.shutdown_kernel(now=True)
     total_rss = sum(m["rss_mb"] for m in now)
     total_uss = sum(m["uss_mb"] for m in now)
-    return {"persona": persona, "kernels": rows, "all_eight_rss_mb": round(total_rss, 1),
+    return {"persona": persona, "collect": collect, "kernels": rows, "all_eight_rss_mb": round(total_rss, 1),
             "all_eight_uss_mb": round(total_uss, 1),
             "max_step_rss_mb": max(r["rss_mb"] for r in steps),
             "median_step_rss_mb": sorted(r["rss_mb"] for r in steps)[len(steps) // 2]}
@@ -100,10 +106,12 @@ def measure(persona: str) -> dict:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--persona", default="maya")
+    parser.add_argument("--collect", action="store_true",
+                        help="run gc.collect() after Run All (shows uncollected garbage)")
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
-    result = measure(args.persona)
+    result = measure(args.persona, args.collect)
     print(f"all eight open: RSS {result['all_eight_rss_mb']} MB, "
           f"USS {result['all_eight_uss_mb']} MB; largest step kernel RSS "
           f"{result['max_step_rss_mb']} MB (aim: <= 120 MB each, <= 700 MB all eight)")

@@ -21,7 +21,7 @@ What it sets up:
 Settings from the environment (all optional): INFOVIEW_HUB_IP (default all addresses),
 INFOVIEW_HUB_PORT (8000), INFOVIEW_HUB_STATE (/srv/infoview-hub: the hub's database, cookie
 secret and passwords), INFOVIEW_HUB_ADMINS (comma-separated), INFOVIEW_HUB_STUDENTS,
-INFOVIEW_HUB_MEM_LIMIT (1G), INFOVIEW_HUB_CPU_LIMIT (1), INFOVIEW_HUB_CULL_SERVER (3600 s),
+INFOVIEW_HUB_MEM_LIMIT (1.5G), INFOVIEW_HUB_CPU_LIMIT (1), INFOVIEW_HUB_CULL_SERVER (3600 s),
 INFOVIEW_HUB_CULL_KERNEL (1200 s).
 """
 
@@ -68,7 +68,7 @@ else:
     c.Authenticator.allow_all = True  # anyone who reaches the hub: a workshop on a closed network
 
 # -- each student's server -------------------------------------------------------------------
-MEM_LIMIT = env("INFOVIEW_HUB_MEM_LIMIT", "1G")
+MEM_LIMIT = env("INFOVIEW_HUB_MEM_LIMIT", "1.5G")
 CPU_LIMIT = float(env("INFOVIEW_HUB_CPU_LIMIT", "1"))
 systemd = Path("/run/systemd/system").is_dir() and shutil.which("systemctl")
 try:
