@@ -7,8 +7,8 @@ from hostile_cli import run_cli, start_cli
 from infoview_lib.workbook.model import Contact
 from infoview_lib.workbook.store import open_workbook
 
-PEOPLE = 1500  # enough rows that each merge takes a while, so the three overlap
-ALREADY = 4000  # people already listed: the read-merge-write window is that much wider
+PEOPLE = 1000  # enough rows that each merge takes a while, so the three overlap
+ALREADY = 3000  # people already listed: the read-merge-write window is that much wider
 
 
 def _card(name: str, emails: list[str]) -> str:
