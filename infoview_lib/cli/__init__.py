@@ -42,7 +42,10 @@ def add_workbook_option(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    words = [a for a in (sys.argv[1:] if argv is None else argv) if not a.startswith("-")]
+    argv = list(sys.argv[1:] if argv is None else argv)
+    words = [a for a in argv if not a.startswith("-")]
+    if "--debug" in argv and words[:1] != ["lab"]:  # anywhere, also after the command
+        argv = ["--debug", *(a for a in argv if a != "--debug")]
     parser = build_parser(ALONE.get(words[0]) if words else None)
     args, unknown = parser.parse_known_args(argv)
     if unknown and args.command != "lab":

@@ -35,7 +35,23 @@ def cmd_class_report(args) -> int:
     return 0
 
 
+def cmd_handout(args) -> int:
+    from ..classroom.handout import write_handout  # draws a PDF: loaded only for this command
+
+    path, warning = write_handout(args.out, link=args.link or "", course=args.course or "")
+    print(f"Handout: {path}" + (f" ({warning})" if warning else ""))
+    return 0
+
+
 def register(sub) -> None:
+    h = sub.add_parser("handout", help="instructors: a one-page student handout from the class "
+                                       "protocol (the link, personas, six steps, hand-in)")
+    h.add_argument("--out", default=str(default_exports_dir() / "handout.pdf"),
+                   metavar="FILE.pdf|FILE.md", help="default: exports/handout.pdf")
+    h.add_argument("--link", metavar="URL", help="where students open the workbook")
+    h.add_argument("--course", metavar="TEXT", help="a line under the title, e.g. the course")
+    h.set_defaults(func=cmd_handout)
+
     p = sub.add_parser("class-report",
                        help="combine students' anonymised progress files into a class dashboard")
     p.add_argument("files", nargs="+", metavar="FILE",
