@@ -126,6 +126,10 @@ def main() -> int:
             saved = save_map(None if graph is not None else source, HERE / name, dpi=150,
                              graph=graph, target=target)
             saved.caption_path.unlink()
+            from PIL import Image
+
+            with Image.open(HERE / name) as img:  # smaller files in the repository
+                img.convert("RGB").quantize(256).save(HERE / name, optimize=True)
             r = saved.result
             rows.append(f"| [{name}]({name}) | {what} | {r.people:,} | {r.named:,} |")
             print(name, r.people, r.named, flush=True)

@@ -353,14 +353,15 @@ def add_caption(fig, result: DrawResult) -> None:
 
 
 def _render(g, lay, out, fmt: str, dpi: int, transparent: bool, anonymize: bool,
-            target: str | None) -> DrawResult:
+            target: str | None, with_caption: bool = True) -> DrawResult:
     """Draw on a fresh Figure (no pyplot, so nothing shows twice in a notebook) and save."""
     from matplotlib import rc_context
 
     with rc_context(RC):
         fig, ax = new_figure(dpi)
         result = draw_network(g, lay, ax=ax, target=target, anonymize=anonymize)
-        add_caption(fig, result)
+        if with_caption:
+            add_caption(fig, result)
         options = {"dpi": dpi, "transparent": transparent, "format": fmt}
         if fmt == "png":
             options.update(pil_kwargs={"compress_level": 1}, metadata={"Software": "infoview"})
@@ -380,8 +381,10 @@ def _check_dpi(dpi: int) -> None:
 
 
 def render_png(wb, dpi: int = 100, anonymize: bool = False, target: str | None = None,
-               graph=None, layout: Layout | None = None) -> tuple[bytes, DrawResult]:
-    """The map as PNG bytes (for a notebook panel) and what was drawn."""
+               graph=None, layout: Layout | None = None,
+               with_caption: bool = True) -> tuple[bytes, DrawResult]:
+    """The map as PNG bytes (for a notebook panel) and what was drawn; a panel that shows
+    the caption as text under the picture passes with_caption=False (not shown twice)."""
     import io
 
     from .network import build_graph
@@ -390,7 +393,7 @@ def render_png(wb, dpi: int = 100, anonymize: bool = False, target: str | None =
     g = graph if graph is not None else build_graph(wb, anonymize=anonymize)
     lay = layout if layout is not None else ego_layout(g)
     buffer = io.BytesIO()
-    result = _render(g, lay, buffer, "png", dpi, False, anonymize, target)
+    result = _render(g, lay, buffer, "png", dpi, False, anonymize, target, with_caption)
     return buffer.getvalue(), result
 
 

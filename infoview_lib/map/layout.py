@@ -175,6 +175,20 @@ def _spans(counts: dict[int, int], categories: list[str]):
     return spans
 
 
+def _target_angles(k: int, spans: dict) -> np.ndarray:
+    """Evenly spread angles for k targets, each moved to the nearest free sector boundary
+    (sector names sit at the middle of their sector, so a star never covers one)."""
+    wanted = math.pi / 4 - np.arange(k) * 2 * math.pi / max(1, k)
+    bounds = sorted({round(a, 9) for span in spans.values() for a in span})
+    if len(bounds) < k:
+        return wanted
+    out, free = [], list(bounds)
+    for a in wanted:
+        gap = [abs((a - b + math.pi) % (2 * math.pi) - math.pi) for b in free]
+        out.append(free.pop(int(np.argmin(gap))))
+    return np.array(out)
+
+
 def ego_layout(g, categories: list[str] | None = None) -> Layout:
     """Positions for the ego, contacts, shared or target-linked organizations, and targets."""
     if categories is None:
@@ -214,7 +228,7 @@ def ego_layout(g, categories: list[str] | None = None) -> Layout:
             org_xy.append(xy[members].mean(axis=0))
     targets = sorted((n for n, k in g.nodes(data="kind") if k == "target"),
                      key=lambda n: (g.nodes[n].get("target_id", 0), n))
-    t_angle = math.pi / 4 - np.arange(len(targets)) * 2 * math.pi / max(1, len(targets))
+    t_angle = _target_angles(len(targets), spans)
     t_xy = np.column_stack([radius * np.cos(t_angle), radius * np.sin(t_angle)])
     all_xy = np.concatenate([xy, np.array(org_xy).reshape(-1, 2), t_xy.reshape(-1, 2)])
     extra = len(org_nodes) + len(targets)
