@@ -121,9 +121,13 @@ def normalise(data: Any) -> dict[str, Any]:
                                           for s in steps):
         raise BadSubmission("steps_done should list step numbers from 1 to 6")
     people, targets = _section(data, "people"), _section(data, "targets")
-    persona, own = _practice(_section(data, "practice"), people)
+    practice = _section(data, "practice")
+    persona, own = _practice(practice, people)
     if persona and not own:  # a persona's ready-made people and targets are not the student's
         steps = [s for s in steps if s > 2]
+    prefilled = practice.get("prefilled") or []
+    if isinstance(prefilled, list):  # steps practice mode set under way, not the student
+        steps = [s for s in steps if s not in prefilled]
     outreach, meetings = _section(data, "outreach"), _section(data, "meetings")
     fields = targets.get("fields") or []
     if not isinstance(fields, list) or not all(isinstance(f, str) for f in fields):

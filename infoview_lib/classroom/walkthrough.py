@@ -27,7 +27,7 @@ from ..workbook.store import Workbook
 QUESTIONS_PICKED = 6
 
 
-def _leads(wb: Workbook) -> list[tuple[Target, Contact]]:
+def leads_by_target(wb: Workbook) -> list[tuple[Target, Contact]]:
     """The first person who leads to each focus target, best target first, no one twice."""
     chosen, seen = [], set()
     for row in current_focus(wb):
@@ -45,7 +45,7 @@ def walk_through(wb: Workbook, today: date | None = None) -> dict[str, str]:
     today = today or date.today()
     kinds = sorted({t.kind for t in wb.list(Target)})
     set_goals(wb, kinds, "What the work is like day to day, and how people got started.")
-    leads = _leads(wb)
+    leads = leads_by_target(wb)
     if len(leads) < 2:
         return {}
     (first_target, met), (second_target, upcoming) = leads[:2]

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from ..classroom.doctor import format_checks, run_checks
+from ..classroom.practice import start_practice
 from ..classroom.protocol import fit_persona_categories
 from ..export.json_backup import read_backup_file, write_backup_file
 from ..notebook_clean import server_options
@@ -34,6 +35,13 @@ def cmd_init(args) -> int:
             fit_persona_categories(wb)
             print(f"Loaded persona {args.persona!r}: {counts['contacts']} contacts, "
                   f"{counts['targets']} targets.")
+            if args.practice:
+                names = start_practice(wb)
+                print(f"Practice: a meeting with {names['met']} two days ago to debrief and "
+                      f"thank (step 6), {names['referred']} to contact (step 3), and a reply "
+                      f"awaited from {names['waiting']}.")
+        elif args.practice:
+            raise ValidationError("--practice needs --persona NAME (see 'infoview personas').")
         print(f"Workbook ready at {wb.path}")
     return 0
 
@@ -121,6 +129,9 @@ def register(sub) -> None:
     p = sub.add_parser("init", help="create a blank workbook, or one from a persona")
     add_workbook_option(p)
     p.add_argument("--persona", metavar="NAME", help="load a sample persona (see 'infoview personas')")
+    p.add_argument("--practice", action="store_true",
+                   help="with --persona: steps 3-6 already under way (a past meeting to "
+                        "debrief, a referral to follow)")
     p.add_argument("--force", action="store_true", help="replace an existing workbook (backed up first)")
     p.set_defaults(func=cmd_init)
 

@@ -108,7 +108,8 @@ def progress_data(wb: Workbook, now: datetime | None = None) -> dict[str, Any]:
         # a practice persona's own people and targets are not the student's progress
         "practice": {"persona": str(wb.setting("persona") or "")[:40] or None,
                      "own_people": sum(not any(str(x).startswith("persona:") for x in p.sources)
-                                       for p in people)},
+                                       for p in people),
+                     "prefilled": list(wb.setting("practice_prefilled") or [])},
         "steps": [{"number": s.number, "title": s.title, "done": s.done,
                    "fraction": round(s.fraction, 3)} for s in steps],
         "people": {
