@@ -108,8 +108,9 @@ def test_the_doctor_sample_counts_its_own_failures():
 
 
 def test_the_step_table_matches_the_steps():
-    from infoview_lib.steps import STEPS
+    from infoview_lib.steps import STEPS, steps_markdown
 
+    assert steps_markdown() in GUIDE
     for step in STEPS:
         assert f"`{step.notebook}`" in GUIDE
 
