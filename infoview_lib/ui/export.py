@@ -63,7 +63,8 @@ def app_files_html(files: list[Path], folder: Path) -> str:
         data = base64.b64encode(bundle.read_bytes()).decode("ascii")
         size = bundle.stat().st_size / 1e6
         lead = (f"<p><a class='iv-download' download='{html.escape(bundle.name, quote=True)}' "
-                f"href='data:application/zip;base64,{data}'>Download everything "
+                f"href='data:application/zip;base64,{data}' style='color:#0969da;"
+                f"text-decoration:underline'>Download everything "
                 f"({html.escape(bundle.name)}, {size:.1f} MB)</a></p>")
     else:
         lead = ("<p>Tick <b>zip</b> to get a download link here; the files are in "
