@@ -30,9 +30,9 @@ from ..followthrough import (
     thank_you_drafts,
     thank_you_state,
 )
-from ..meetings.schedule import end_utc, when_text, zone
+from ..meetings.schedule import when_text, zone
 from ..questions import chosen, load_bank
-from ..workbook.errors import ValidationError
+from ..workbook.errors import InfoviewError, ValidationError
 from ..workbook.model import Contact, Meeting
 from ..workbook.store import Workbook
 from .common import (
@@ -47,7 +47,16 @@ from .common import (
     text_input,
     title,
 )
-from .followthrough_html import NO_MEETING, about_html, drafts_note_html, funnel_png, owed_html
+from .followthrough_html import (
+    NO_MEETING,
+    about_html,
+    alive,
+    default_meeting,
+    drafts_note_html,
+    funnel_png,
+    meeting_options,
+    owed_html,
+)
 
 
 class FollowThroughPanel(Panel):
@@ -58,15 +67,11 @@ class FollowThroughPanel(Panel):
         self.status = StatusLine()
         self._loading = False
         self.bank = load_bank()
-        meetings = sorted((m for m in wb.list(Meeting) if m.starts_at
-                           and _alive(wb, m.contact_id)), key=lambda m: m.starts_at)
-        options = [(f"{wb.get(Contact, m.contact_id).name} ({m.starts_at[:10]})", m.id)
-                   for m in meetings]
-        self.meeting = hooked(w.Dropdown(
-            options=options or [("(no meetings yet: set one in step 5)", 0)],
-            description="Meeting", layout=w.Layout(width="32em")), "iv-ft-contact")
+        meetings, options = meeting_options(wb)
+        self.meeting = hooked(w.Dropdown(options=options, description="Meeting",
+                                         layout=w.Layout(width="32em")), "iv-ft-contact")
         if meetings:
-            self.meeting.value = _default_meeting(meetings)
+            self.meeting.value = default_meeting(meetings)
         self.about = hooked(w.HTML(), "iv-ft-about")
         self.answers_box = w.VBox()
         self.learned = self._area("A few lines, in your own words", "iv-learned")
@@ -109,7 +114,8 @@ class FollowThroughPanel(Panel):
         self.ref_button.on_click(self.add_referral)
         self.reported_button.on_click(self.reported_back)
         self.decision_button.on_click(self.record_decision)
-        self.meeting.observe(lambda _: self.load(), names="value")
+        self.meeting.observe(lambda _: None if self._loading else self.load(),
+                             names="value")
         self.load()
         self.form = hooked(w.VBox([
             title("Debrief"), w.HTML("A line or two per question, while you still remember."),
@@ -145,8 +151,25 @@ class FollowThroughPanel(Panel):
         return self.wb.get(Meeting, self.meeting_id) if self.meeting_id else None
 
     # -- loading -------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Another notebook changed the workbook: the meetings to pick from (the same one
+        stays chosen while it exists) and everything about it, again."""
+        current = self.meeting.value
+        meetings, options = meeting_options(self.wb)
+        self._loading = True
+        try:
+            self.meeting.options = options
+            ids = [m.id for m in meetings]
+            self.meeting.value = current if current in ids else (
+                default_meeting(meetings) if meetings else 0)
+        finally:
+            self._loading = False
+        self.form.layout.display = "" if meetings else "none"
+        self.load()
+
     def load(self) -> None:
         m = self._record()
+        self._shown = self._identity(m)
         self._loading = True
         try:
             d = m.debrief if m else {}
@@ -216,7 +239,7 @@ class FollowThroughPanel(Panel):
                     "the drafts use it.</span>" if drafts["needs_specific"] and not own else "")
             self.due.value = html.escape(text) + late + hint
             names = [self.wb.get(Contact, i).name for i in m.debrief.get("referrals", [])
-                     if _alive(self.wb, i)]
+                     if alive(self.wb, i)]
             self.referrals.value = ("Referred: " + ", ".join(html.escape(n) for n in names)
                                     if names else "<i>No referrals recorded yet.</i>")
         elif drafts is None and self._record() is None:
@@ -251,21 +274,50 @@ class FollowThroughPanel(Panel):
     # -- saving --------------------------------------------------------------------------
     def _saver(self, key: str):
         def handler(change):
-            if not self._loading:
+            if not self._loading and self._same_meeting():
                 self.save(**{key: change["new"] or ""})
         return handler
 
     def _draft_saver(self, key: str):
         def handler(change):
-            if not self._loading:
+            if not self._loading and self._same_meeting():
                 self.keep_draft(key, change["new"])
         return handler
 
     def _answer_saver(self, qid: str):
         def handler(change):
-            if not self._loading:
+            if not self._loading and self._same_meeting():
                 self.save(answers={qid: change["new"]})
         return handler
+
+    def _identity(self, m: Meeting | None) -> tuple | None:
+        """Who and when, so a record reusing the id after a restore is not taken for it."""
+        return None if m is None else (m.id, m.starts_at, self.wb.get(Contact, m.contact_id).name)
+
+    def _same_meeting(self) -> bool:
+        """Before saving typed text: if another notebook changed the workbook, the text is
+        still saved when the chosen meeting is the same person's (it is saved by id, field by
+        field); otherwise the panel catches up and keeps the text on screen, unsaved."""
+        if self.wb is None or not self.wb.changed_since(self._seen):
+            return True
+        try:
+            same = self._identity(self._record()) == self._shown
+        except InfoviewError:
+            same = False
+        if same:
+            self.mark_current()   # nothing to rebuild that the typed text depends on
+            return True
+        fields = (self.learned, self.specific, self.use, self.email, self.card)
+        typed = [f.value for f in fields]
+        self.catch_up(status=self.status)
+        if self.meeting_id:   # the same box, another meeting: show the text, do not save it
+            self._loading = True
+            try:
+                for field, value in zip(fields, typed, strict=True):
+                    field.value = value
+            finally:
+                self._loading = False
+        return False
 
     @reports_errors
     def save(self, **fields) -> None:
@@ -344,16 +396,3 @@ class FollowThroughPanel(Panel):
 
 def _label(text: str) -> w.HTML:
     return w.HTML(f"<span style='color:#555'>{html.escape(text)}</span>")
-
-
-def _default_meeting(meetings: list[Meeting]) -> int | None:
-    """The most recent meeting that has ended, else the next one coming up."""
-    if not meetings:
-        return None
-    now = datetime.now(timezone.utc)
-    held = [m for m in meetings if end_utc(m) <= now]
-    return (held[-1] if held else meetings[0]).id
-
-
-def _alive(wb: Workbook, contact_id: int) -> bool:
-    return any(c.id == contact_id for c in wb.contacts())

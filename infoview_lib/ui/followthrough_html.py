@@ -1,5 +1,6 @@
 """What step 6's panel shows, as HTML and PNG: the funnel picture, what you owe, the line
-about the chosen meeting, and the note under edited drafts. Every user value is escaped.
+about the chosen meeting, the note under edited drafts, and the meeting picker's lines.
+Every user value is escaped.
 
 Example:
     >>> owed_html([])
@@ -10,10 +11,12 @@ from __future__ import annotations
 
 import html
 import io
+from datetime import datetime, timezone
 
 from ..followthrough import PLACEHOLDER, draw_funnel, has_happened
-from ..meetings.schedule import when_text
-from ..workbook.model import Meeting
+from ..meetings.schedule import end_utc, when_text
+from ..workbook.model import Contact, Meeting
+from ..workbook.store import Workbook
 
 NO_MEETING = ("There is no meeting to follow up yet: set one in step 5 "
               "(05_be_a_professional.ipynb), then come back after the conversation.")
@@ -62,3 +65,26 @@ def drafts_note_html(own: dict, text: str) -> str:
         notes.append(f"Replace {PLACEHOLDER} before you send it.")
     return "<span style='color:#9a6700'>" + html.escape(" ".join(notes)) + "</span>" if notes \
         else ""
+
+
+def meeting_options(wb: Workbook) -> tuple[list[Meeting], list[tuple[str, int]]]:
+    """Dated meetings with people still on the list, oldest first, and their picker lines."""
+    meetings = sorted((m for m in wb.list(Meeting) if m.starts_at
+                       and alive(wb, m.contact_id)), key=lambda m: m.starts_at)
+    options = [(f"{wb.get(Contact, m.contact_id).name} ({m.starts_at[:10]})", m.id)
+               for m in meetings]
+    return meetings, options or [("(no meetings yet: set one in step 5)", 0)]
+
+
+def default_meeting(meetings: list[Meeting]) -> int | None:
+    """The most recent meeting that has ended, else the next one coming up."""
+    if not meetings:
+        return None
+    now = datetime.now(timezone.utc)
+    held = [m for m in meetings if end_utc(m) <= now]
+    return (held[-1] if held else meetings[0]).id
+
+
+def alive(wb: Workbook, contact_id: int) -> bool:
+    """True while the contact is on the list (not deleted)."""
+    return any(c.id == contact_id for c in wb.contacts())

@@ -131,9 +131,19 @@ class StartPanel(Panel):
     def show_profile(self) -> None:
         """Fill the form from the workbook's profile."""
         profile = get_profile(self.wb)
+        self._shown = profile.to_dict()
         for key, box in self.profile.items():
             box.value = getattr(profile, key)
         self.profile_prompt.value = profile_prompt(profile)
+
+    def reload(self) -> None:
+        """Another notebook changed the workbook: show it, but keep what the user typed into
+        the profile form and has not saved yet (they click Save again)."""
+        typed = {k: box.value for k, box in self.profile.items()
+                 if box.value != getattr(self, "_shown", {}).get(k, "")}
+        self.refresh()
+        for key, value in typed.items():
+            self.profile[key].value = value
 
     def status_for(self, handler: str) -> StatusLine | None:
         """Messages about the profile appear under its form."""

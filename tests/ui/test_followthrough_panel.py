@@ -165,3 +165,28 @@ def test_no_name_in_the_profile_says_where_to_add_it(wb):
     update_profile(wb, name="Sam Lee", introduction="a history student")
     panel.refresh()
     assert panel.email.value.rstrip().endswith("Sam Lee")
+
+
+def test_notes_typed_while_another_notebook_writes_are_kept(wb):
+    """Another notebook adds someone while the user types a debrief: the note is still saved
+    to the same person's meeting (by id); after a persona replaced everything, the panel
+    catches up and the text stays on screen instead of landing on someone else."""
+    from infoview_lib.workbook.personas import load_persona
+    from infoview_lib.workbook.reset import clear_workbook
+    from infoview_lib.workbook.store import open_workbook
+
+    ada, m = setup_meeting(wb)
+    panel = FollowThroughPanel(wb)
+    with open_workbook(wb.path) as other:
+        other.add(Contact(first_name="Cy"))
+    panel.learned.value = "Support is a real way in"
+    assert wb.get(Meeting, m.id).debrief["learned"] == "Support is a real way in"
+    with open_workbook(wb.path) as other:
+        clear_workbook(other)
+        load_persona(other, "maya")
+        other.add(Meeting(contact_id=other.contacts()[0].id, starts_at="2025-07-01T10:00",
+                          timezone="UTC", duration_minutes=20))
+    panel.specific.value = "bug reports are a portfolio"
+    assert "changed in another notebook" in panel.status.text
+    assert all(not x.debrief.get("specific") for x in wb.list(Meeting))
+    assert panel.specific.value == "bug reports are a portfolio"

@@ -122,3 +122,19 @@ def test_a_persona_fills_the_form_and_blank_clears_it(wb):
     panel.replace.value = True
     panel.blank_button.click()
     assert panel.profile["name"].value == "" and "Tell us who you are" in panel.profile_prompt.value
+
+
+def test_typed_profile_survives_a_change_made_in_another_notebook(wb):
+    from infoview_lib.workbook.store import open_workbook
+
+    panel = StartPanel(wb, check_environment=False)
+    panel.profile["name"].value = "Sam Lee"
+    panel.profile["introduction"].value = "a history student"
+    with open_workbook(wb.path) as other:           # step 1 open in another tab adds someone
+        other.add(Contact(first_name="Ada"))
+    panel.save_profile_button.click()                # the panel catches up first ...
+    assert "changed in another notebook" in panel.profile_status.text
+    assert panel.profile["name"].value == "Sam Lee"  # ... and keeps what was typed
+    assert "1 person listed" in panel.progress.value
+    panel.save_profile_button.click()
+    assert "written as Sam Lee" in panel.profile_status.text
