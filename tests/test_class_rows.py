@@ -96,3 +96,21 @@ def test_a_roster_with_names_is_refused(tmp_path, text, words):
 def test_a_bad_due_date_says_how_to_write_it():
     with pytest.raises(ValidationError, match="YYYY-MM-DD"):
         student_rows([], due="15/03/2026")
+
+
+def test_the_class_summary_panel_shows_each_student_with_due_date_and_roster(tmp_path):
+    from infoview_lib.ui.classreport import ClassReportPanel
+
+    for i, data in enumerate(sample_submissions(3)):
+        (tmp_path / f"s{i}.json").write_text(json.dumps(data))
+    panel = ClassReportPanel(out=tmp_path / "out")
+    panel.folder.value = str(tmp_path)
+    panel.due.value = "2026-03-01"
+    panel.roster.value = "5"
+    panel.build_button.click()
+    assert "Report for 3 students" in panel.status.text
+    assert "handed in: 3" in panel.students.value and "missing: 2" in panel.students.value
+    assert panel.students.value.count("<tr") == 4
+    panel.roster.value = "no-such-roster.txt"
+    panel.build_button.click()
+    assert "There is no roster file" in panel.status.text

@@ -48,13 +48,16 @@ def test_panel_says_what_to_do_when_a_folder_holds_no_files(tmp_path):
     from infoview_lib.ui.classreport import ClassReportPanel
 
     (tmp_path / "empty" / "sub").mkdir(parents=True)
-    (tmp_path / "empty" / "notes.txt").write_text("not a progress file")
     panel = ClassReportPanel(out=tmp_path / "out")
     panel.folder.value = str(tmp_path / "empty")
     panel.build_button.click()
-    assert "No .json or .zip file" in panel.status.text
+    assert "No file in" in panel.status.text
     assert "07_export_and_share.ipynb" in panel.status.text
     assert "temporary folder" not in panel.status.text
+    (tmp_path / "empty" / "notes.txt").write_text("not a progress file")
+    panel.build_button.click()  # every file handed in is used or listed with a reason
+    assert "None of the files" in panel.status.text
+    assert "notes.txt: skipped: a .txt file is not a progress file" in panel.skipped.value
 
 
 def test_relative_folder_is_found_in_the_project(tmp_path, monkeypatch):

@@ -13,7 +13,7 @@ from pathlib import Path
 import ipywidgets as w
 
 from ..classroom.report import expand, write_sample_folder
-from ..classroom.report_render import build_report, chart_specs
+from ..classroom.report_render import build_report, chart_specs, students_html
 from ..workbook.errors import ValidationError
 from ..workbook.paths import default_exports_dir, project_dir
 from .common import (
@@ -79,29 +79,53 @@ class ClassReportPanel(Panel):
         self.out = text_input("where to save the report", "iv-class-out", "Save to",
                               width="40em")
         self.out.value = str(out or default_exports_dir() / "class-report")
+        self.due = text_input("due date, YYYY-MM-DD (optional)", "iv-class-due", "Due",
+                              width="20em")
+        self.roster = text_input("roster file of student ids, or a number (optional)",
+                                 "iv-class-roster", "Roster", width="40em")
         self.build_button = button("Build the report", "iv-class-build", "primary")
         self.sample_button = button("Show sample data", "iv-class-sample")
         self.build_button.on_click(self.build)
         self.sample_button.on_click(self.sample)
         self.summary = hooked(w.HTML(), "iv-class-summary")
         self.skipped = hooked(w.HTML(), "iv-class-skipped")
+        self.students = hooked(w.HTML(), "iv-class-students")
         self.charts = hooked(w.Box(layout=w.Layout(flex_flow="row wrap")), "iv-class-charts")
         self.result = None
         self.widget = hooked(w.VBox([
-            title("Handed-in files"), self.folder, self.out,
+            title("Handed-in files"), self.folder, self.out, self.due, self.roster,
             w.HBox([self.build_button, self.sample_button]), self.status.widget,
-            title("The class"), self.summary, self.charts, self.skipped,
+            title("The class"), self.summary, self.students, self.charts, self.skipped,
         ]), "iv-class-report")
         if str(folder).strip():
             self.build()
         else:
             self.sample()
 
-    def _show(self, folder: Path, out: Path) -> None:
+    def _roster(self) -> Path | None:
+        """The roster typed: a file, or a number written to one beside the report."""
+        typed = self.roster.value.strip()
+        if not typed:
+            return None
+        if typed.isdigit():
+            path = Path(tempfile.mkdtemp(prefix="infoview-roster-")) / "roster.txt"
+            path.write_text(typed + "\n", encoding="utf-8")
+            return path
+        path = Path(typed).expanduser()
+        if not path.is_file() and not path.is_absolute() and (project_dir() / path).is_file():
+            path = project_dir() / path
+        if not path.is_file():
+            raise ValidationError(f"There is no roster file {typed!r}. Type the path of a text "
+                                  "file with one student id per line, or just the number of "
+                                  "students you expect.")
+        return path
+
+    def _show(self, folder: Path, out: Path, due: str = "", roster: Path | None = None) -> None:
         for b in (self.build_button, self.sample_button):
             b.disabled = True
-        self.result = result = build_report([folder], out)
+        self.result = result = build_report([folder], out, due=due or None, roster=roster)
         self.summary.value = summary_html(result.summary)
+        self.students.value = students_html(result.summary["rows"], result.summary["hand_ins"])
         specs = chart_specs(result.summary)
         self.charts.children = [
             hooked(AltImage(value=p.read_bytes(), alt=chart_alt(*specs[name][:3]),
@@ -122,10 +146,11 @@ class ClassReportPanel(Panel):
         folder = find_folder(typed)
         if not expand([folder]):
             raise ValidationError(
-                f"No .json or .zip file in {folder} (sub-folders included). Students hand in "
-                "progress.json from 07_export_and_share.ipynb with 'Anonymise' ticked.")
+                f"No file in {folder} (sub-folders included). Students hand in "
+                "exports/for-instructor/infoview-anonymised.zip from the 'For your instructor' "
+                "button in 07_export_and_share.ipynb.")
         out = Path(self.out.value.strip() or default_exports_dir() / "class-report")
-        self._show(folder, out.expanduser())
+        self._show(folder, out.expanduser(), self.due.value.strip(), self._roster())
         n = self.result.summary["students"]
         if not n:
             self.status.warn(f"None of the files in {folder} is a usable progress file; the "
