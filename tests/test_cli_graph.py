@@ -46,3 +46,24 @@ def test_graph_errors_are_one_line_with_a_fix(capsys, tmp_path):
     code, _, err = run(capsys, "graph", "--workbook", str(tmp_path / "none.sqlite"),
                        "--out", str(tmp_path / "m.png"))
     assert code == 1 and "No workbook" in err
+
+
+def test_graph_loads_only_what_it_needs(tmp_path):
+    """The graph command never loads the export package, the PDF library or pandas."""
+    import subprocess
+    import sys
+
+    from infoview_lib.workbook.personas import load_persona
+    from infoview_lib.workbook.store import open_workbook
+
+    with open_workbook(tmp_path / "w.sqlite") as wb:
+        load_persona(wb, "maya")
+    probe = ("import sys; from infoview_lib.cli import main; "
+             f"code = main(['graph', '--workbook', {str(tmp_path / 'w.sqlite')!r}, "
+             f"'--out', {str(tmp_path / 'm.png')!r}]); "
+             "print(code, sorted(m for m in sys.modules if m.split('.')[0] in "
+             "('pandas', 'fpdf', 'jinja2', 'openpyxl', 'ipywidgets') "
+             "or m.startswith(('infoview_lib.export', 'infoview_lib.ui'))))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True).stdout.splitlines()[-1]
+    assert out == "0 []"
