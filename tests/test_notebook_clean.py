@@ -75,3 +75,11 @@ def test_lab_and_the_hub_config_turn_the_hook_on(monkeypatch):
     args = type("Args", (), {"no_browser": True, "unknown": []})()
     core.cmd_lab(args)
     assert f"--ContentsManager.pre_save_hook={notebook_clean.HOOK}" in ran[0]
+
+
+def test_binder_turns_the_hook_on_too():
+    """repo2docker copies the repository into the home folder, so .jupyter/ becomes the
+    server's user config folder on Binder: the same hook, the same file."""
+    ours = REPO / ".jupyter" / "jupyter_server_config.json"
+    assert ours.read_text() == (REPO / "infoview_lib" / "jupyter" /
+                                "jupyter_server_config.json").read_text()
