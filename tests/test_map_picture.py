@@ -42,6 +42,10 @@ def _check_structure(saved, g):
     width, height = fig.bbox.width, fig.bbox.height
     for node, box in zip(saved.result.labelled, boxes, strict=True):  # inside the canvas
         assert box.x0 >= 0 and box.y0 >= 0 and box.x1 <= width and box.y1 <= height, node
+    for text in fig.texts:  # the caption, wrapped inside the picture
+        box = text.get_window_extent(renderer)
+        assert box.x0 >= 0 and box.x1 <= width and box.y0 >= 0, text.get_text()
+    assert fig.texts and fig.texts[0].get_text().replace("\n", " ") == saved.result.caption
     legend = saved.result.artists.get("legend")
     if legend is not None:
         box = legend.get_window_extent(renderer)
