@@ -37,6 +37,7 @@ from .errors import (
 from .model import RECORD_TYPES, Contact, Record, now_iso
 from .paths import resolve_workbook_path
 from .schema import SCHEMA_VERSION, is_foreign, migrate
+from .sqlite_errors import cannot_write
 
 R = TypeVar("R", bound=Record)
 __all__ = ["BACKUPS_KEPT", "Workbook", "create_workbook", "open_workbook"]
@@ -77,7 +78,7 @@ class Workbook:
         try:
             self._conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as err:
-            raise _cannot_write(self.path, err) from err
+            raise cannot_write(self.path, err) from err
         self._depth = 1
         try:
             yield self._conn
@@ -89,7 +90,7 @@ class Workbook:
                 raise ValidationError(f"That change does not fit the workbook ({err}); "
                                       "nothing was changed.") from err
             if isinstance(err, sqlite3.OperationalError):
-                raise _cannot_write(self.path, err) from err
+                raise cannot_write(self.path, err) from err
             raise
         finally:
             self._depth = 0
@@ -305,25 +306,6 @@ class Workbook:
                     )
 
 
-def _cannot_write(path: Path, err: sqlite3.Error) -> WorkbookError:
-    """A one-line reason the workbook cannot be written, from SQLite's error."""
-    text = str(err).lower()
-    if "readonly" in text or "read-only" in text or not os.access(path, os.W_OK):
-        return WorkbookError(
-            f"{path} is read-only, so nothing can be saved in it. Make it writable (and its "
-            "folder), or copy it somewhere you may write and use --workbook.")
-    if "locked" in text or "busy" in text:
-        return WorkbookError(
-            f"{path} is locked by another program that kept it busy for a minute. Close other "
-            "programs using it (a stuck notebook kernel, a database viewer) and try again.")
-    if "malformed" in text or "not a database" in text:
-        return WorkbookCorrupt(
-            f"{path} has damaged pages ({err}); nothing was changed. Restore a copy from its "
-            "backups/ folder.")
-    return WorkbookError(f"Could not save in {path} ({err}); check the disk has space and "
-                         "that you may write there.")
-
-
 def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=60, isolation_level=None, check_same_thread=False)
     conn.row_factory = sqlite3.Row
@@ -377,7 +359,7 @@ def open_workbook(path: str | os.PathLike | None = None, create: bool = True) ->
         text = str(err).lower()
         if any(word in text for word in ("readonly", "read-only", "locked", "busy",
                                          "unable to open")):
-            raise _cannot_write(path, err) from err
+            raise cannot_write(path, err) from err
         raise WorkbookCorrupt(
             f"{path} is not a readable infoview workbook ({err}). Pick another file with "
             "--workbook, or restore one from its backups/ folder with 'infoview restore'."

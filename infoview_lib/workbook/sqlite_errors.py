@@ -1,0 +1,39 @@
+"""SQLite's errors on writing, as one line that says what is wrong and what to do.
+
+Example:
+    >>> import sqlite3
+    >>> err = sqlite3.OperationalError("database is locked")
+    >>> "locked by another program" in str(cannot_write(Path("/tmp/w.sqlite"), err))
+    True
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from .errors import WorkbookCorrupt, WorkbookError
+
+
+def cannot_write(path: Path, err: sqlite3.Error) -> WorkbookError:
+    """A one-line reason the workbook cannot be written, from SQLite's error."""
+    text = str(err).lower()
+    if "locked" in text or "busy" in text:
+        return WorkbookError(
+            f"{path} is locked by another program that kept it busy for a minute. Close other "
+            "programs using it (a stuck notebook kernel, a database viewer) and try again.")
+    if "readonly" in text or "read-only" in text or (
+            Path(path).exists() and not os.access(path, os.W_OK)):
+        return WorkbookError(
+            f"{path} is read-only, so nothing can be saved in it. Make it writable (and its "
+            "folder), or copy it somewhere you may write and use --workbook.")
+    if "malformed" in text or "not a database" in text:
+        return WorkbookCorrupt(
+            f"{path} has damaged pages ({err}); nothing was changed. Restore a copy from its "
+            "backups/ folder.")
+    return WorkbookError(f"Could not save in {path} ({err}); check the disk has space and "
+                         "that you may write there.")
+
+
+__all__ = ["cannot_write"]
