@@ -23,7 +23,7 @@ from ..capture import BulkChange, bulk_update, select_people, undo_bulk
 from ..workbook.errors import ValidationError
 from ..workbook.model import TIE_STRENGTH_MEANING, TIE_STRENGTHS, Contact
 from ..workbook.store import Workbook
-from .common import StatusLine, button, hooked, reports_errors
+from .common import StatusLine, button, hooked, named, reports_errors
 
 ANY_ORG = ("any organization", "")
 KEEP = ("(keep as it is)", "")
@@ -43,9 +43,9 @@ class BulkEditor:
         self.last: BulkChange | None = None
         self._updating = False
 
-        self.organization = hooked(w.Dropdown(options=[ANY_ORG], layout=w.Layout(width="16em"),
-                                              tooltip="Show people at this organization"),
-                                   "iv-bulk-org")
+        self.organization = named(hooked(w.Dropdown(options=[ANY_ORG],
+                                                    layout=w.Layout(width="16em")),
+                                         "iv-bulk-org"), "Show people at this organization")
         self.without = hooked(w.Checkbox(description=WITHOUT_LABEL, indent=False,
                                          layout=w.Layout(width="auto")), "iv-bulk-without")
         for widget in (self.organization, self.without):

@@ -19,6 +19,7 @@ import ipywidgets as w
 from ..workbook.errors import InfoviewError
 from ..workbook.store import Workbook
 from .a11y import AltImage, accessible, choice, named  # noqa: F401 - panels import them here
+from .a11y import AltImage, accessible, choice, named  # noqa: F401 - panels import them here
 
 LOG = logging.getLogger("infoview")
 STALE = ("The workbook changed in another notebook, so this panel was refreshed and now shows "
@@ -125,12 +126,10 @@ def button(description: str, css: str, style: str = "") -> w.Button:
 
 def text_input(placeholder: str, css: str, description: str = "", width: str = "16em") -> w.Text:
     """A one-line text box with a CSS hook; without a description, the placeholder is also
-    its accessible name (the tooltip: a placeholder alone is no name)."""
-    return hooked(
-        w.Text(placeholder=placeholder, description=description,
-               tooltip=None if description else placeholder,
-               layout=w.Layout(width=width)), css
-    )
+    its accessible name (a label only screen readers see: a placeholder alone is no name)."""
+    box = hooked(w.Text(placeholder=placeholder, description=description,
+                        layout=w.Layout(width=width)), css)
+    return box if description else named(box, placeholder)
 
 
 def title(text: str) -> w.HTML:

@@ -38,6 +38,7 @@ from .common import (
     button,
     choice,
     hooked,
+    named,
     reports_errors,
     text_input,
     title,
@@ -95,12 +96,12 @@ class QuestionsPanel(Panel):
         self.warning = hooked(w.HTML(), "iv-agenda-warning")
         self.own_text = text_input("Write a question of your own", "iv-own-question",
                                    width="31.5em")
-        self.own_phase = hooked(w.Dropdown(options=PHASES, value="core", tooltip="When to ask it",
-                                           layout=w.Layout(width="8em")), "iv-own-phase")
-        self.own_minutes = hooked(w.BoundedFloatText(value=2, min=0.5, max=15, step=0.5,
-                                                     tooltip="Minutes for your question",
-                                                     layout=w.Layout(width="4.5em")),
-                                  "iv-own-minutes")
+        self.own_phase = named(hooked(w.Dropdown(options=PHASES, value="core",
+                                                 layout=w.Layout(width="8em")), "iv-own-phase"),
+                               "When to ask it")
+        self.own_minutes = named(hooked(w.BoundedFloatText(value=2, min=0.5, max=15, step=0.5,
+                                                           layout=w.Layout(width="4.5em")),
+                                        "iv-own-minutes"), "Minutes for your question")
         self.add_button = button("Add my question", "iv-add-question")
         self.add_button.on_click(self.add_own)
         self.contact.observe(self._on_contact, names="value")
@@ -162,13 +163,13 @@ class QuestionsPanel(Panel):
         return handler
 
     def _picked_row(self, row) -> w.HBox:
-        text = w.Text(value=row.text, continuous_update=False, layout=w.Layout(width="38em"),
-                      tooltip="Question wording")
+        text = named(w.Text(value=row.text, continuous_update=False,
+                            layout=w.Layout(width="38em")), "Question wording")
         text.add_class("iv-edit-question")
         text.add_class(f"iv-edit-{row.question_id}")
-        minutes = w.BoundedFloatText(value=row.minutes, min=0.5, max=15, step=0.5,
-                                     continuous_update=False, layout=w.Layout(width="4.5em"),
-                                     tooltip="Minutes for this question")
+        minutes = named(w.BoundedFloatText(value=row.minutes, min=0.5, max=15, step=0.5,
+                                           continuous_update=False, layout=w.Layout(width="4.5em")),
+                        "Minutes for this question")
         up, down = button("↑", "iv-up"), button("↓", "iv-down")
         up.tooltip, down.tooltip = "Earlier", "Later"
         for b in (up, down):

@@ -40,6 +40,7 @@ from .common import (
     button,
     choice,
     hooked,
+    named,
     reports_errors,
     text_input,
     title,
@@ -129,10 +130,10 @@ class TargetsPanel(Panel):
             kind: hooked(w.Checkbox(value=kind in g["kinds"], description=KIND_HELP[kind],
                                     indent=False, layout=w.Layout(width="24em")), f"iv-goal-{kind}")
             for kind in TARGET_KINDS}
-        self.goal_text = hooked(w.Textarea(
+        self.goal_text = named(hooked(w.Textarea(
             value=g["what_to_learn"], continuous_update=False, layout=w.Layout(width="40em"),
-            placeholder="In a sentence or two: what do you want to find out?",
-            tooltip="What you want to find out"), "iv-goal-text")
+            placeholder="In a sentence or two: what do you want to find out?"), "iv-goal-text"),
+            "What you want to find out")
         for box in self.goal_boxes.values():
             box.observe(self.save_goals, names="value")
         self.goal_text.observe(self.save_goals, names="value")

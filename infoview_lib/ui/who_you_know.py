@@ -26,7 +26,7 @@ from ..workbook.model import Contact
 from ..workbook.store import Workbook
 from . import who_you_know_html as texts
 from .bulk_edit import BulkEditor
-from .common import Panel, StatusLine, button, hooked, reports_errors, text_input, title
+from .common import Panel, StatusLine, button, hooked, named, reports_errors, text_input, title
 from .duplicates import DuplicatesPanel
 from .person_delete import DeleteControls
 from .person_details import DETAIL_FIELDS, add_detail_widgets
@@ -68,10 +68,9 @@ class WhoYouKnowPanel(DeleteControls, Panel):
         # name, organization, title and part of life travel with the click (see quick_add)
         self.quick = QuickAddForm([("(no category)", "")] + [(c, c) for c in cats], self.add)
 
-        self.bulk_text = hooked(w.Textarea(
+        self.bulk_text = named(hooked(w.Textarea(
             placeholder="One person per line:\nAda Example\nBo Chen, Northwind Solar, Intern",
-            layout=w.Layout(width="36em", height="8em"),
-            tooltip="People to add, one per line"), "iv-bulk")
+            layout=w.Layout(width="36em", height="8em")), "iv-bulk"), "People to add, one per line")
         self.preview_button = button("Preview", "iv-preview")
         self.preview_button.on_click(self.preview)
         self.bulk_preview = hooked(w.HTML(), "iv-bulk-preview")
