@@ -267,8 +267,6 @@ class FollowThroughPanel(Panel):
             self.counts = counts
             self.funnel.alt = "Your progress funnel: " + ", ".join(
                 f"{n} {stage}" for stage, n in counts.items()) + "."
-            self.funnel.alt = "Your progress funnel: " + ", ".join(
-                f"{n} {stage}" for stage, n in counts.items()) + "."
             self.funnel.value = funnel_png(counts)
         self.owed.value = owed_html(owed_actions(self.wb))
         self.next.value = f"<b>{html.escape(next_step(self.wb))}</b>"

@@ -34,7 +34,6 @@ from ..workbook.model import Meeting, Outreach
 from ..workbook.paths import output_dir
 from ..workbook.store import Workbook
 from .a11y import task_marks
-from .a11y import task_marks
 from .common import Panel, StatusLine, button, hooked, reports_errors, text_input, title
 
 NO_PEOPLE = ("There is nobody on your list yet: add the people you know in step 1 "
