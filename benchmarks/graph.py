@@ -94,8 +94,9 @@ def make_workbook(folder: Path, n: int) -> Path:
     return path
 
 
-def run(argv: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS in MB of one whole process."""
+def run(argv: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system: less sensitive to a busy machine) and peak
+    RSS in MB of one whole process."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "MPLBACKEND": "Agg"}
     start = time.perf_counter()
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -104,12 +105,13 @@ def run(argv: list[str]) -> tuple[float, float]:
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(argv)} failed: {proc.stderr.read().decode()[-500:]}")
     proc.stderr.close()
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def measure(argv: list[str], repeats: int) -> tuple[float, float]:
+def measure(argv: list[str], repeats: int) -> tuple[float, float, float]:
     runs = [run(argv) for _ in range(repeats)]
-    return statistics.median(t for t, _ in runs), max(m for _, m in runs)
+    return (statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs),
+            max(r[2] for r in runs))
 
 
 def main(argv=None) -> int:
@@ -118,23 +120,27 @@ def main(argv=None) -> int:
     parser.add_argument("--repeats", type=int, default=REPEATS)
     args = parser.parse_args(argv)
     py = sys.executable
-    print(f"{'contacts':>8} {'infoview graph':>15} {'peak MB':>8} {'plain nx':>9} {'ratio':>6}")
+    print(f"{'contacts':>8} {'wall s':>7} {'cpu s':>6} {'peak MB':>8} {'plain wall':>10} "
+          f"{'plain cpu':>9} {'ratio':>6} {'load':>5}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for n in args.sizes:
             wb = make_workbook(folder, n)
             out = folder / "map.png"
-            ours, peak = measure([py, "-m", "infoview_lib", "graph", "--workbook", str(wb),
-                                  "--out", str(out)], args.repeats)
-            plain = ratio = "-"
+            ours, cpu, peak = measure([py, "-m", "infoview_lib", "graph", "--workbook",
+                                       str(wb), "--out", str(out)], args.repeats)
+            plain = plain_cpu = ratio = "-"
             if n == BASELINE_AT:
-                base, _ = measure([py, "-c", PLAIN, str(wb), str(folder / "plain.png")],
-                                  args.repeats)
-                plain, ratio = f"{base:.2f}", f"{base / ours:.1f}x"
-            print(f"{n:>8,} {ours:>15.2f} {peak:>8.0f} {plain:>9} {ratio:>6}", flush=True)
-    print("seconds, medians of whole processes (imports included); peak MB = max RSS; "
-          "plain nx = read the workbook, nx.spring_layout + nx.draw + savefig; "
-          "ratio = plain / ours. The machine is shared: compare within one run.")
+                base, base_cpu, _ = measure([py, "-c", PLAIN, str(wb),
+                                             str(folder / "plain.png")], args.repeats)
+                plain, plain_cpu = f"{base:.2f}", f"{base_cpu:.2f}"
+                ratio = f"{base / ours:.1f}x"
+            print(f"{n:>8,} {ours:7.2f} {cpu:6.2f} {peak:8.0f} {plain:>10} {plain_cpu:>9} "
+                  f"{ratio:>6} {os.getloadavg()[0]:5.1f}", flush=True)
+    print("seconds, medians of whole processes (imports included); cpu = user + system; "
+          "peak MB = max RSS; plain = read the workbook, nx.spring_layout + nx.draw + "
+          "savefig; ratio = plain wall / ours; load = 1-minute load average (2 cores). "
+          "The machine is shared: compare within one run.")
     return 0
 
 

@@ -1,4 +1,4 @@
-"""The who-you-know map in an export: PNG, SVG, PDF and GraphML, drawn by the network issue's
+"""The who-you-know map in an export: PNG, SVG, PDF and GraphML, drawn by
 infoview_lib.map.draw.save_map and infoview_lib.map.graph_files (this module only calls them).
 
 Example:
@@ -18,8 +18,6 @@ from .names import ExportFolder
 
 MAP_FORMATS = ("png", "svg", "pdf")
 MAP_DIR = "map"
-MISSING = ("The map could not be drawn: this copy of infoview has no map module "
-           "(infoview_lib.map.draw). Update infoview, then export again.")
 
 
 @dataclass
@@ -29,26 +27,19 @@ class MapOutput:
     image: Image | None = None
 
 
-def _save_map():
-    try:
-        from ..map.draw import save_map
-    except ImportError:
-        return None
-    return save_map
-
-
 def map_image(wb: Workbook, anonymize: bool = False) -> tuple[Image | None, str]:
-    """The map as an Image block for HTML/PDF (PNG bytes), or (None, warning)."""
-    save_map = _save_map()
-    if save_map is None:
-        return None, MISSING
+    """The map as an Image block for HTML/PDF (PNG bytes), and a note about names no
+    installed font can draw ('' when there are none)."""
+    from ..fonts import missing_font_note
+    from ..map.draw import save_map
+
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "map.png"
         saved = save_map(wb, path, anonymize=anonymize, dpi=110)
         png = path.read_bytes()
-    drawn = getattr(saved, "result", None)
-    caption = getattr(drawn, "caption", "")  # the title is the section heading already
-    return Image(png=png, alt=saved.alt_text, caption=caption), ""
+    drawn = saved.result  # the title is the section heading already
+    return (Image(png=png, alt=saved.alt_text, caption=drawn.caption),
+            missing_font_note(drawn.unfontable))
 
 
 def write_map_files(wb: Workbook, folder: ExportFolder, formats: set[str],
@@ -57,32 +48,25 @@ def write_map_files(wb: Workbook, folder: ExportFolder, formats: set[str],
     out = MapOutput()
     wanted = [f for f in MAP_FORMATS if f in formats]
     if wanted:
-        save_map = _save_map()
-        if save_map is None:
-            out.warnings.append(MISSING)
-        else:
-            from ..map.network import build_graph
+        from ..map.draw import save_map
+        from ..map.network import build_graph
 
-            graph = build_graph(wb, anonymize=anonymize)
-            for ext in wanted:
-                target = folder.path(f"{MAP_DIR}/map.{ext}")
-                target.parent.mkdir(parents=True, exist_ok=True)
-                save_map(wb, target, anonymize=anonymize, graph=graph)
-                out.files.append(folder.adopt(f"{MAP_DIR}/map.{ext}"))
-                alt = target.with_suffix(".txt")
-                if alt.exists():
-                    folder.adopt(f"{MAP_DIR}/{alt.name}")
-    if "graphml" in formats:
-        try:
-            from ..map import graph_files as graph_export
-        except ImportError:
-            out.warnings.append("GraphML could not be written: this copy of infoview has no "
-                                "graph_export module. Update infoview, then export again.")
-        else:
-            target = folder.path(f"{MAP_DIR}/map.graphml")
+        graph = build_graph(wb, anonymize=anonymize)
+        for ext in wanted:
+            target = folder.path(f"{MAP_DIR}/map.{ext}")
             target.parent.mkdir(parents=True, exist_ok=True)
-            graph_export.write_graphml(wb, target, anonymize=anonymize)
-            out.files.append(folder.adopt(f"{MAP_DIR}/map.graphml"))
-            for path in graph_export.write_csv(wb, target.parent, anonymize=anonymize):
-                out.files.append(folder.adopt(f"{MAP_DIR}/{path.name}"))
+            save_map(wb, target, anonymize=anonymize, graph=graph)
+            out.files.append(folder.adopt(f"{MAP_DIR}/map.{ext}"))
+            alt = target.with_suffix(".txt")
+            if alt.exists():
+                folder.adopt(f"{MAP_DIR}/{alt.name}")
+    if "graphml" in formats:
+        from ..map import graph_files
+
+        target = folder.path(f"{MAP_DIR}/map.graphml")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        graph_files.write_graphml(wb, target, anonymize=anonymize)
+        out.files.append(folder.adopt(f"{MAP_DIR}/map.graphml"))
+        for path in graph_files.write_csv(wb, target.parent, anonymize=anonymize):
+            out.files.append(folder.adopt(f"{MAP_DIR}/{path.name}"))
     return out
