@@ -36,4 +36,20 @@ def cannot_write(path: Path, err: sqlite3.Error) -> WorkbookError:
                          "that you may write there.")
 
 
-__all__ = ["cannot_write"]
+_WRITE_PROBLEMS = ("locked", "busy", "readonly", "read-only", "disk", "full", "i/o",
+                   "malformed", "not a database", "unable to open")
+
+
+def is_write_problem(err: sqlite3.Error) -> bool:
+    """True for errors about the file (locked, read-only, full, damaged), not about the SQL.
+
+    >>> is_write_problem(sqlite3.OperationalError("database or disk is full"))
+    True
+    >>> is_write_problem(sqlite3.OperationalError("no such column: x"))
+    False
+    """
+    text = str(err).lower()
+    return any(word in text for word in _WRITE_PROBLEMS)
+
+
+__all__ = ["cannot_write", "is_write_problem"]

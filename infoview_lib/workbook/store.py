@@ -37,7 +37,7 @@ from .errors import (
 from .model import RECORD_TYPES, Contact, Record, now_iso
 from .paths import resolve_workbook_path
 from .schema import SCHEMA_VERSION, is_foreign, migrate
-from .sqlite_errors import cannot_write
+from .sqlite_errors import cannot_write, is_write_problem
 
 R = TypeVar("R", bound=Record)
 __all__ = ["BACKUPS_KEPT", "Workbook", "create_workbook", "open_workbook"]
@@ -89,7 +89,7 @@ class Workbook:
             if isinstance(err, sqlite3.IntegrityError):
                 raise ValidationError(f"That change does not fit the workbook ({err}); "
                                       "nothing was changed.") from err
-            if isinstance(err, sqlite3.OperationalError):
+            if isinstance(err, sqlite3.OperationalError) and is_write_problem(err):
                 raise cannot_write(self.path, err) from err
             raise
         finally:
