@@ -84,6 +84,10 @@ def readable_by_all(path: Path) -> bool:
     return all(p.stat().st_mode & 0o001 for p in [path, *path.parents])
 
 
+class NotReadable(RuntimeError):
+    """Students' accounts cannot read this environment or checkout (it sits under /root)."""
+
+
 def student_python(folder: Path) -> Path:
     """A Python the students' accounts can run with this environment's packages.
 
@@ -91,16 +95,20 @@ def student_python(folder: Path) -> Path:
     under /root). Then a venv from the system's Python of the same version is made, which
     reads this environment's site-packages. A real hub installs into /opt or /usr instead.
     """
+    version = f"python{sys.version_info.major}.{sys.version_info.minor}"
+    site = Path(sys.prefix) / "lib" / version / "site-packages"
+    for needed in (site, ROOT / "infoview_lib"):
+        if not readable_by_all(needed):
+            raise NotReadable(f"Students' accounts cannot read {needed}: put the checkout and "
+                              "its environment where every account can read them.")
     if readable_by_all(Path(sys.executable)):
         return Path(sys.executable)
-    version = f"python{sys.version_info.major}.{sys.version_info.minor}"
     system = Path("/usr/bin") / version
     if not system.exists() or not readable_by_all(system):
-        raise RuntimeError(f"Students cannot run {sys.executable}; install {system} "
-                           "or put the environment where every account can read it.")
+        raise NotReadable(f"Students cannot run {sys.executable}; install {system} "
+                          "or put the environment where every account can read it.")
     venv = folder / "student-venv"
     subprocess.run([str(system), "-m", "venv", "--without-pip", str(venv)], check=True)
-    site = Path(sys.prefix) / "lib" / version / "site-packages"
     (venv / "lib" / version / "site-packages" / "hub-env.pth").write_text(
         f"import site; site.addsitedir({str(site)!r})\n", encoding="utf-8")
     return venv / "bin" / "python"
