@@ -48,3 +48,14 @@ def test_practice_needs_a_persona(tmp_path, capsys):
     with open_workbook(tmp_path / "x.sqlite") as wb:
         load_persona(wb, "amara")
         assert set(start_practice(wb)) == {"met", "referred", "waiting"}
+
+
+def test_the_start_panel_loads_a_persona_in_practice_mode(wb):
+    from infoview_lib.ui.start import StartPanel
+
+    panel = StartPanel(wb, check_environment=False)
+    panel.persona.value = "maya"
+    panel.practice.value = True
+    panel.load_button.click()
+    assert "Practice: debrief and thank" in panel.status.text, panel.status.text
+    assert len(wb.list(Meeting)) == 1 and wb.setting("practice_prefilled") == [3, 5]

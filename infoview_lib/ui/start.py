@@ -13,6 +13,7 @@ import html
 import ipywidgets as w
 
 from ..classroom.doctor import run_checks
+from ..classroom.practice import start_practice
 from ..classroom.protocol import fit_persona_categories
 from ..outreach.words import JOB_WORDS
 from ..steps import step_progress
@@ -93,6 +94,10 @@ class StartPanel(Panel):
         self.replace = hooked(w.Checkbox(
             value=False, description="Yes, replace what is in my workbook (a backup is made first)",
             layout=w.Layout(width="40em")), "iv-replace")
+        self.practice = hooked(w.Checkbox(
+            value=False, description="Practice mode: steps 3-6 already under way (a meeting "
+            "that has happened, a referral to follow)", layout=w.Layout(width="50em")),
+            "iv-practice")
         self.load_button = button("Load this persona", "iv-load-persona", "primary")
         self.blank_button = button("Start blank", "iv-start-blank")
         self.load_button.on_click(self.load)
@@ -116,7 +121,8 @@ class StartPanel(Panel):
         parts += [
             title("Start"),
             w.HTML("Practise with a made-up person, or start your own list (blank)."),
-            self.persona, self.replace, w.HBox([self.load_button, self.blank_button]),
+            self.persona, self.practice, self.replace,
+            w.HBox([self.load_button, self.blank_button]),
             self.status.widget,
             title("Who you are"), self.profile_prompt, *self.profile.values(),
             self.save_profile_button, self.profile_status.widget,
@@ -178,11 +184,14 @@ class StartPanel(Panel):
             return
         counts = start_from_persona(self.wb, self.persona.value)
         fit_persona_categories(self.wb)  # the class's own categories, if custom
+        practice = start_practice(self.wb) if self.practice.value else None
         self.replace.value = False
         self.refresh()
         self.status.ok(f"Loaded {self.persona.value}: {plural(counts['contacts'], 'person', 'people')}"
                        f" and {plural(counts['targets'], 'target')}, and who they are (below). "
-                       "Go on to step 1.")
+                       + (f"Practice: debrief and thank {practice['met']} in step 6, then "
+                          f"contact {practice['referred']} in step 3." if practice
+                          else "Go on to step 1."))
 
     @reports_errors
     def start_blank(self, _=None) -> None:
