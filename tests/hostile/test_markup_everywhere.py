@@ -83,7 +83,11 @@ def _panels(wb, contact_id):
     yield "map", MapPanel(wb)
     yield "target map", TargetMapPanel(wb)
     yield "targets", TargetsPanel(wb)
-    yield "outreach", OutreachPanel(wb)
+    outreach = OutreachPanel(wb)
+    yield "outreach (e-mail)", outreach
+    for channel in ("phone", "linkedin"):
+        outreach.channel.value = channel
+        yield f"outreach ({channel})", outreach
     yield "questions", QuestionsPanel(wb, contact_id=contact_id)
     yield "meeting", MeetingPanel(wb, contact_id=contact_id)
     yield "follow-through", FollowThroughPanel(wb)
