@@ -63,8 +63,9 @@ class MapPanel(Panel):
         self.save_button = button("Save map (PNG, SVG, PDF)", "iv-map-save")
         self.save_button.layout.width = "auto"
         self.save_button.on_click(self.save)
-        self.explore = hooked(w.ToggleButton(description="Explore: zoom, point, click",
-                                             layout=w.Layout(width="auto")), "iv-map-explore-on")
+        self.explore = hooked(w.Checkbox(description="Explore: zoom, point, click", indent=False,
+                                         layout=w.Layout(width="auto")),  # announces on/off
+                              "iv-map-explore-on")
         self.explore.observe(lambda _change: self._show(), names="value")
         self.explorer = None
         self._listeners = []

@@ -34,7 +34,7 @@ def marker_pixel(workbook, name: str) -> tuple[int, float, float]:
 
 def explore(page, workbook) -> None:
     """Turn Explore on, point at WHO and check the details line, then click them."""
-    toggle = page.locator("button.iv-map-explore-on").first
+    toggle = page.locator(".iv-map-explore-on input").first  # a tick box
     toggle.scroll_into_view_if_needed()
     toggle.click()
     canvas = page.locator(".iv-map-canvas canvas").last
