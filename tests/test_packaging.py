@@ -4,6 +4,7 @@ templates; `doctor` checks they load. The wheel is built and installed into a fr
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -35,8 +36,14 @@ def installed(tmp_path_factory):
     """A fresh venv with the wheel installed (no network: dependencies come from this venv
     through a .pth file, which does not bring the editable checkout along)."""
     tmp = tmp_path_factory.mktemp("wheel")
+    source = tmp / "source"  # a clean copy: no build/ left over from another build
+    for name in ("infoview_lib", "data"):
+        shutil.copytree(REPO / name, source / name,
+                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(REPO / name, source / name)
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-                    "-q", "-w", str(tmp / "dist"), str(REPO)], check=True, cwd=tmp,
+                    "-q", "-w", str(tmp / "dist"), str(source)], check=True, cwd=tmp,
                    timeout=600)
     wheel = next((tmp / "dist").glob("infoview-*.whl"))
     venv.create(tmp / "venv", with_pip=True)
