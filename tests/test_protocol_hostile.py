@@ -168,3 +168,11 @@ def test_personas_take_the_class_categories(tmp_path, monkeypatch):
         used = {c for person in wb.contacts() for c in person.categories}
     assert used <= {"ami", "famille", "bénévolat", "autre"}
     assert {"ami", "famille"} <= used
+
+
+def test_too_many_categories_for_the_class_report_are_refused():
+    many = ", ".join(f"c{i}" for i in range(101))
+    found = mistakes(f"version: 1\ncategories: [{many}]\nprompts:\n  - category: c1\n"
+                     "    prompt: Who?\n")
+    assert found == ["line 2: categories: 101 categories are more than students can choose "
+                     "from; expected at most 100."]

@@ -37,6 +37,7 @@ TOP_KEYS = (*REQUIRED, *DEFAULTS, *OPTIONAL)
 PROMPT_KEYS = ("category", "prompt")
 EXTRA_PREFIXES = ("x-", "x_")
 MAX_MEETING_MINUTES = 240
+MAX_CATEGORIES = 100  # the class report reads at most 500 per student file
 # Every number has a ceiling, so nothing that passes the check overflows a date or a page later.
 LIMITS = {"list_aim": 1_000, "list_stretch": 5_000, "max_words": 1_000,
           "strict_max_words": 1_000, "linkedin_note_max_chars": 3_000,
@@ -149,6 +150,10 @@ def check_categories(c: Checker, value: Any) -> list[str]:
         return []
     if not value:
         c.add(path, "the list is empty; give at least one category, e.g. [friend, classmate].")
+    if len(value) > MAX_CATEGORIES:
+        c.add(path, f"{len(value)} categories are more than students can choose from; "
+              f"expected at most {MAX_CATEGORIES}.")
+        value = value[:MAX_CATEGORIES]
     out: list[str] = []
     for i, item in enumerate(value):
         if not isinstance(item, str) or not item.strip():

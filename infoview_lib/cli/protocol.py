@@ -26,8 +26,13 @@ def cmd_check(args) -> int:
             print(f"  {mistake}")
         return 1
     lengths = "/".join(str(m) for m in p.meeting_lengths)
+    f = p.follow_up
+    holidays = p.holidays.get("country") or "the student's own (else US)"
     print(f"ok: {path} ({len(p.prompts)} prompts, {len(p.categories)} categories, "
           f"meetings of {lengths} minutes, outreach under {p.outreach['max_words']} words)")
+    print(f"    follow-ups after {f['second_contact_after_days']} and "
+          f"{f['follow_up_after_days']} business days, thanks within "
+          f"{f['thank_you_within_hours']} hours; public holidays: {holidays}")
     return 0
 
 
