@@ -53,10 +53,23 @@ def time_ours(wb, rounds: int) -> float:
     return statistics.median(times)
 
 
+def plain_layout(g):
+    """nx.spring_layout (seed 1); without scipy, the same Fruchterman-Reingold on numpy."""
+    import networkx as nx
+
+    try:
+        import scipy  # noqa: F401  (networkx needs it for spring_layout from 500 nodes)
+        return nx.spring_layout(g, seed=1)
+    except ImportError:
+        from networkx.drawing.layout import _fruchterman_reingold, rescale_layout
+
+        arr = _fruchterman_reingold(nx.to_numpy_array(g), None, None, None, 50, 1e-4, 2, 1)
+        return dict(zip(g, rescale_layout(arr), strict=True))
+
+
 def time_baseline(wb, rounds: int) -> float:
     import matplotlib.pyplot as plt
     import networkx as nx
-    from graph import plain_layout
 
     from infoview_lib.map.network import build_graph, simple_undirected
 
