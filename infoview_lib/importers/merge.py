@@ -114,7 +114,8 @@ def merge_contact(old: Contact, new: Contact) -> dict:
                 kept.append(f"{label} {value!r}")
             else:
                 changes[name] = value
-    if looks_like_email(old.name) and new.name and not looks_like_email(new.name):
+    if "@" in old.display_name + old.first_name and looks_like_email(old.name) and new.name \
+            and not looks_like_email(new.name):
         changes.update(first_name=new.first_name, last_name=new.last_name,
                        display_name=new.display_name)
     notes = new.notes
@@ -136,10 +137,10 @@ def name_keys(contact: Contact) -> set[str]:
     >>> sorted(name_keys(Contact(first_name="秀英", last_name="王", display_name="王秀英")))
     ['王 秀英', '王秀英', '秀英 王', '秀英王']
     """
-    shown = contact.name
+    first, last = contact.first_name, contact.last_name
+    shown = contact.display_name or (f"{first} {last}" if first and last else first or last)
     if "@" in shown and looks_like_email(shown):
         return set()
-    first, last = contact.first_name, contact.last_name
     keys = {name_key(shown)}
     if first and last:
         keys.add(name_key(f"{last} {first}"))
@@ -152,13 +153,16 @@ def name_keys(contact: Contact) -> set[str]:
 
 
 class ContactIndex:
-    """Contacts looked up by e-mail, LinkedIn URL and name keys, in dicts (no quadratic scan)."""
+    """Contacts looked up by e-mail, LinkedIn URL and name keys, in dicts (no quadratic scan).
+
+    The name index is built the first time a lookup needs it (a re-import where everyone
+    matches by e-mail or profile URL never pays for it)."""
 
     def __init__(self, contacts: Iterable[Contact] = ()):
         self.entries: list[Contact] = []
         self.by_email: dict[str, int] = {}
         self.by_url: dict[str, int] = {}
-        self.by_name: dict[str, list[int]] = {}
+        self.by_name: dict[str, list[int]] | None = None
         for contact in contacts:
             self.add(contact)
 
@@ -168,10 +172,22 @@ class ContactIndex:
         url = linkedin_key(contact.linkedin_url)
         if url:
             self.by_url.setdefault(url, pos)
-        for key in name_keys(contact) if keys is None else keys:
+        if self.by_name is not None:
+            self._index_name(pos, name_keys(contact) if keys is None else keys)
+
+    def _index_name(self, pos: int, keys: set[str]) -> None:
+        assert self.by_name is not None
+        for key in keys:
             bucket = self.by_name.setdefault(key, [])
             if pos not in bucket:
                 bucket.append(pos)
+
+    def _names(self) -> dict[str, list[int]]:
+        if self.by_name is None:
+            self.by_name = {}
+            for pos, contact in enumerate(self.entries):
+                self._index_name(pos, name_keys(contact))
+        return self.by_name
 
     def add(self, contact: Contact, keys: set[str] | None = None) -> int:
         self.entries.append(contact)
@@ -182,26 +198,27 @@ class ContactIndex:
         self.entries[pos] = contact
         self._index(pos, contact)
 
-    def lookup(self, contact: Contact, keys: set[str] | None = None
-               ) -> tuple[int | None, list[int]]:
-        """(position of the same person or None, positions of same-named people who differ);
-        `keys` are name_keys(contact) when the caller has them already."""
+    def lookup(self, contact: Contact) -> tuple[int | None, list[int], set[str] | None]:
+        """(position of the same person or None, positions of same-named people who differ,
+        the contact's name keys when they were needed)."""
         for email in contact.emails:
             pos = self.by_email.get(email.casefold())
             if pos is not None:
-                return pos, []
+                return pos, [], None
         url = linkedin_key(contact.linkedin_url)
         if url and url in self.by_url:
-            return self.by_url[url], []
-        candidates = []
-        for key in name_keys(contact) if keys is None else keys:
-            candidates += [p for p in self.by_name.get(key, ()) if p not in candidates]
+            return self.by_url[url], [], None
+        keys = name_keys(contact)
+        by_name = self._names()
+        candidates: list[int] = []
+        for key in keys:
+            candidates += [p for p in by_name.get(key, ()) if p not in candidates]
         differ = []
         for pos in candidates:
             if not conflicts(self.entries[pos], contact):
-                return pos, []
+                return pos, [], keys
             differ.append(pos)
-        return None, differ
+        return None, differ, keys
 
     def find(self, contact: Contact) -> int | None:
         """Position of the known person `contact` is, or None."""
@@ -241,10 +258,12 @@ def _insert_contacts(conn, contacts: list[Contact], stamp: str) -> list[int]:
 
 
 class _Plan:
-    """What an import will change, computed from the workbook as it is now."""
+    """What an import will change, computed from the workbook as it is now; `summary` gets
+    the counts, names and skips of this plan (a fresh one per attempt)."""
 
     def __init__(self, wb: Workbook, results: list[ParseResult], summary: ImportSummary,
                  progress: Progress | None):
+        self.version = wb.version()
         everyone = wb.contacts(include_deleted=True)
         # people on the list first, so a merged-away (deleted) record never wins a match
         existing = [c for c in everyone if not c.deleted_at] + [c for c in everyone
@@ -270,10 +289,13 @@ class _Plan:
                     self.new_orgs.append(org)
         self.new_people = self.index.entries[self.known:]
 
+    @property
+    def writes(self) -> bool:
+        return bool(self.new_people or self.changed or self.new_orgs)
+
     def _one(self, result: ParseResult, line: int, contact: Contact,
              summary: ImportSummary) -> None:
-        keys = name_keys(contact)
-        pos, differ = self.index.lookup(contact, keys)
+        pos, differ, keys = self.index.lookup(contact)
         if pos is None:
             new = self.index.add(contact, keys)
             summary.added += 1
@@ -294,36 +316,57 @@ class _Plan:
         summary.merged_names.append(self.index.entries[pos].name)
 
 
-def merge_results(wb: Workbook, results: list[ParseResult],
-                  progress: Progress | None = None) -> ImportSummary:
-    """Write parsed results into the workbook (backup first, then one transaction)."""
+def _fresh_summary(results: list[ParseResult]) -> ImportSummary:
     summary = ImportSummary(files=[r.file for r in results])
     for result in results:
         summary.skipped += result.skipped
         summary.errors += result.errors
         summary.unmapped += [(result.file, c) for c in result.unmapped]
-    if any(r.contacts or r.organizations for r in results):
-        wb.backup("import")
+    return summary
+
+
+def merge_results(wb: Workbook, results: list[ParseResult],
+                  progress: Progress | None = None) -> ImportSummary:
+    """Write parsed results into the workbook (backup first, then one transaction).
+
+    The plan is made from the workbook as read now; inside the write transaction it is
+    made again if another program committed in between, so nothing merges into stale data.
+    An import that changes nothing writes nothing (no backup either)."""
+    summary = _fresh_summary(results)
+    plan = _Plan(wb, results, summary, progress)
+    if not plan.writes:
+        if progress:
+            progress(1.0)
+        return summary
+    wb.backup("import")
     with wb.transaction() as conn:
-        plan = _Plan(wb, results, summary, progress)
-        stamp = now_iso()
-        ids: list[int] = []
-        for start in range(0, len(plan.new_people), BATCH):
-            ids += _insert_contacts(conn, plan.new_people[start:start + BATCH], stamp)
-            if progress:
-                progress(0.5 + 0.4 * min(1.0, (start + BATCH) / len(plan.new_people)))
-        for pos, changes in plan.changed.items():
-            wb.update(Contact, plan.index.entries[pos].id, **changes)
-        wb.add_many(plan.new_orgs)
-        summary.organizations_added = len(plan.new_orgs)
-        entries = plan.index.entries
-
-        def id_of(pos: int) -> int:
-            return entries[pos].id if pos < plan.known else ids[pos - plan.known]
-
-        names = {id_of(p): entries[p].name for pair in plan.pairs for p in pair}
-        stored = add_pending(wb, [(id_of(a), id_of(b)) for a, b in plan.pairs])
-        summary.possible_duplicates = [(names[a], names[b], a, b) for a, b in stored]
+        if wb.changed_since(plan.version):
+            summary = _fresh_summary(results)
+            plan = _Plan(wb, results, summary, None)
+        _write(wb, conn, plan, summary, progress)
     if progress:
         progress(1.0)
     return summary
+
+
+def _write(wb: Workbook, conn, plan: _Plan, summary: ImportSummary,
+           progress: Progress | None) -> None:
+    """The plan's inserts, updates, organizations and possible duplicates (in a transaction)."""
+    stamp = now_iso()
+    ids: list[int] = []
+    for start in range(0, len(plan.new_people), BATCH):
+        ids += _insert_contacts(conn, plan.new_people[start:start + BATCH], stamp)
+        if progress:
+            progress(0.5 + 0.4 * min(1.0, (start + BATCH) / len(plan.new_people)))
+    for pos, changes in plan.changed.items():
+        wb.update(Contact, plan.index.entries[pos].id, **changes)
+    wb.add_many(plan.new_orgs)
+    summary.organizations_added = len(plan.new_orgs)
+    entries = plan.index.entries
+
+    def id_of(pos: int) -> int:
+        return entries[pos].id if pos < plan.known else ids[pos - plan.known]
+
+    names = {id_of(p): entries[p].name for pair in plan.pairs for p in pair}
+    stored = add_pending(wb, [(id_of(a), id_of(b)) for a, b in plan.pairs])
+    summary.possible_duplicates = [(names[a], names[b], a, b) for a, b in stored]
