@@ -14,7 +14,7 @@ Example:
     >>> d = pathlib.Path(tempfile.mkdtemp())
     >>> wb = open_workbook(d / "w.sqlite"); _ = load_persona(wb, "maya")
     >>> saved = save_map(wb, d / "map.png")
-    >>> saved.path.name, saved.caption_path.name, saved.result.named >= 50
+    >>> saved.path.name, saved.caption_path.name, saved.result.named == saved.result.people
     ('map.png', 'map.txt', True)
 """
 
@@ -36,6 +36,7 @@ FIGSIZE = (32 / 3, 8.0)  # 1600 x 1200 pixels at 150 dpi
 AXES_BOX = (0.005, 0.06, 0.78, 0.875)
 DEFAULT_DPI = 150
 PATHS_DRAWN = 10
+NAME_EVERYONE = 60  # up to this many people, each is named (with a line if need be)
 RC = {"svg.hashsalt": "infoview", "svg.fonttype": "none", "pdf.fonttype": 42,
       "text.parse_math": False}
 
@@ -236,8 +237,9 @@ def draw_network(g, layout: Layout | None = None, ax=None, target: str | None = 
         order = label_order(g, lay, contacts, lead_nodes, organizations, targets)
         result.labels, result.labelled, result.unfontable = place_labels(
             ax, g, lay, order, anonymize, fontsize, ax.figure.dpi, marker_pt=marker_pt,
-            reserved=reserved, callouts=lead_nodes[:PATHS_DRAWN] + [
-                n for n in contacts if g._node[n].get("outreach_status")])
+            reserved=reserved, callouts=contacts if n_people <= NAME_EVERYONE else (
+                lead_nodes[:PATHS_DRAWN] + [n for n in contacts
+                                            if g._node[n].get("outreach_status")]))
     result.named = sum(1 for n in result.labelled if kind_of.get(n) == "contact")
     result.title = title(tname)
     result.caption = caption(g, tname, len(leads) if target else None, named=result.named)

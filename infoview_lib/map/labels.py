@@ -2,8 +2,8 @@
 
 Who matters is named first: you, your targets, the people on a path to the chosen target,
 people you have contacted or met, people introduced to you, those who could interview you or
-refer you, people you see often; then everyone else while there is room (up to about 60
-people everybody fits). Organizations come last, and only those shared by several people or
+refer you, people you see often; then everyone else while there is room (up to 60 people
+everybody is named: a name with no room beside its marker goes further out, with a line). Organizations come last, and only those shared by several people or
 linked to a target. Labels are horizontal. Each is tried to the outer side of its marker,
 then above or below it, then on the inner side, and placed at the first spot that touches no
 other label, no other marker and not the edge of the picture; a name with no free spot is
@@ -29,8 +29,10 @@ from .text import node_label, plain_label
 
 LABEL_NONE_ABOVE = 2000  # above this many people only the important ones are tried
 MAX_TRIES_CROWDED = 250
+MAX_TRIES = 400
 PAD_PT = 2.0  # space between a marker and its label, in points
 HALF = 0.62  # half a label's height, in ems (with its white backing)
+HALF_FALLBACK = 0.8  # fonts for other scripts (e.g. Noto CJK) have a taller line
 PAD_EM = 0.07  # the white backing around a label's text, in ems
 FORCED = ("ego", "target")  # always labelled, even where they touch something
 
@@ -190,8 +192,8 @@ def place_labels(ax, g, lay, order, anonymize, fontsize, dpi, marker_pt=None, re
         p = lay.xy[i]
         kind = g.nodes[node].get("kind")
         size = fontsize * (1.15 if kind == "target" else 0.95 if kind == "organization" else 1)
-        w = _text_width(text, kind in FORCED) * size * per_point
-        half = HALF * size * per_point
+        w = (_text_width(text, kind in FORCED) + 2 * PAD_EM) * size * per_point
+        half = (HALF if len(families) == 1 else HALF_FALLBACK) * size * per_point
         gap = radii[i] + PAD_PT * per_point
         if kind == "ego":
             spots = [("d", -w / 2, -(gap + half))]
@@ -254,6 +256,8 @@ def label_order(g, lay, contacts, lead_nodes, organizations, targets):
     people = sorted(contacts, key=lambda n: (tiers[n], data[n].get("label", "").casefold(), n))
     if crowded:
         people = [n for n in people if tiers[n] <= 2][:MAX_TRIES_CROWDED]
+    elif len(people) > MAX_TRIES:  # the picture holds a few hundred names at most
+        people = people[:MAX_TRIES]
     orgs = sorted(organizations, key=lambda o: (-g.in_degree(o), g.nodes[o].get("label", ""), o))
     order = ["ego", *targets, *[x for x in lead_nodes if x in lay], *people,
              *(orgs[:12] if crowded else orgs)]
