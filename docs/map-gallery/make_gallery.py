@@ -128,8 +128,8 @@ def main() -> int:
             saved.caption_path.unlink()
             from PIL import Image
 
-            with Image.open(HERE / name) as img:  # smaller files in the repository
-                img.convert("RGB").quantize(256).save(HERE / name, optimize=True)
+            with Image.open(HERE / name) as img:  # smaller files, colours kept exact
+                img.convert("RGB").save(HERE / name, optimize=True)
             r = saved.result
             rows.append(f"| [{name}]({name}) | {what} | {r.people:,} | {r.named:,} |")
             print(name, r.people, r.named, flush=True)
