@@ -19,7 +19,7 @@ import html
 import ipywidgets as w
 import numpy as np
 
-from ..map.draw import RC, add_caption, draw_network, new_figure
+from ..map.draw import RC, draw_network, new_figure
 from ..map.layout import UNSORTED
 from ..map.network import build_graph
 from ..map.text import node_label
@@ -71,8 +71,7 @@ class MapExplorer:
             fig, ax = new_figure(EXPLORE_DPI)
             canvas = Canvas(fig)
             FigureManager(canvas, 0)
-            result = draw_network(g, ax=ax, anonymize=self.anonymize)
-            add_caption(fig, result)
+            result = draw_network(g, ax=ax, anonymize=self.anonymize)  # counts: under it
         lay = result.layout
         self.g, self.ax = g, ax
         self.people = [n for n in lay.nodes if g.nodes[n].get("kind") == "contact"]
