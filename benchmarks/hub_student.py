@@ -72,9 +72,11 @@ class Kernel:
             if isinstance(frame, bytes):  # widget messages with binary buffers (the map PNG)
                 continue
             msg = json.loads(frame)
+            kind, content = msg["header"]["msg_type"], msg["content"]
+            if kind == "status" and content.get("execution_state") in ("restarting", "dead"):
+                raise RuntimeError(f"the kernel is {content['execution_state']} (see the hub log)")
             if msg.get("parent_header", {}).get("msg_id") != msg_id:
                 continue
-            kind, content = msg["header"]["msg_type"], msg["content"]
             if kind == "stream" and content.get("name") == "stdout":
                 out.append(content["text"])
             elif kind == "error":

@@ -100,6 +100,9 @@ c.Spawner.args = [
     f"--MappingKernelManager.cull_idle_timeout={KERNEL_IDLE}",
     "--MappingKernelManager.cull_interval=120",
     "--MappingKernelManager.cull_connected=True",  # an open tab does not keep a kernel
+    # kernels talk over files in the student's runtime folder, not TCP ports: with hundreds of
+    # kernels starting at once on one machine, two can pick the same free port and one dies
+    "--KernelManager.transport=ipc",
 ]
 if importlib.util.find_spec("infoview_lib.notebook_clean"):
     # notebooks saved as committed: no stale widget state, course updates always merge
