@@ -34,8 +34,11 @@ class BulkEditor:
     """Filters (organization, "no part of life yet") and a set-for-everyone-listed action."""
 
     def __init__(self, wb: Workbook | None, categories: list[str], search: w.Text,
-                 changed: Callable[[], None], refilter: Callable[[], None] = lambda: None):
+                 changed: Callable[[], None], refilter: Callable[[], None] = lambda: None,
+                 catch_up: Callable[..., bool] | None = None):
         self.wb = wb
+        if catch_up is not None:  # the step-1 panel's: another notebook's change first
+            self.catch_up = catch_up
         self.search = search
         self.changed = changed  # after a bulk change or its undo: refresh panel, tell listeners
         self.refilter = refilter  # after a filter changed: list the people again
@@ -125,6 +128,11 @@ class BulkEditor:
         self.apply_button.disabled = not chosen
 
     # -- the action -----------------------------------------------------------------------------
+    def forget(self) -> None:
+        """The workbook changed elsewhere: the last change can no longer be undone here."""
+        self.last = None
+        self.undo_button.disabled = True
+
     @reports_errors
     def apply(self, _=None) -> None:
         """Set the chosen part of life and/or tie strength for everyone listed, in one go."""

@@ -93,7 +93,8 @@ class WhoYouKnowPanel(DeleteControls, Panel):
 
         self.search = text_input("Find a person by name", "iv-search")
         self.search.observe(lambda _: self.refresh(), names="value")
-        self.bulk = BulkEditor(wb, cats, self.search, changed=self._changed, refilter=self.refresh)
+        self.bulk = BulkEditor(wb, cats, self.search, changed=self._changed, refilter=self.refresh,
+                               catch_up=self.catch_up)
         self.people_html = hooked(w.HTML(), "iv-people")
         self.editor_hint = hooked(w.HTML(), "iv-editor-hint")
 
@@ -152,6 +153,7 @@ class WhoYouKnowPanel(DeleteControls, Panel):
         """Everything from the workbook again (another notebook changed it)."""
         self._last_deleted = None
         self.undo_button.disabled = True
+        self.bulk.forget()
         self._hide_confirm()
         self._changed()
 

@@ -84,3 +84,19 @@ def test_a_change_the_panel_does_not_show_lets_the_click_go_ahead(wb):
     panel.quick.submit(name="Ada Example")
     assert [c.name for c in wb.contacts()] == ["Ada Example"]
     assert "Added Ada Example" in panel.status.text
+
+
+def test_step1_bulk_change_waits_for_a_persona_loaded_elsewhere(wb):
+    """'Set for these N people' never applies to people the table did not show."""
+    wb.add_many([Contact(first_name=f"Imported{i}") for i in range(3)])
+    panel = WhoYouKnowPanel(wb)
+    panel.bulk.category.value = panel.bulk.category.options[1][1]
+    panel.bulk.apply_button.click()
+    assert not panel.bulk.undo_button.disabled
+    with open_workbook(wb.path) as other:
+        start_from_persona(other, "maya")
+        maya = {c.name: c.categories for c in other.contacts()}
+    panel.bulk.apply_button.click()
+    assert STALE in panel.bulk.status.text.replace("&#x27;", "'")
+    assert panel.bulk.undo_button.disabled  # the earlier change belonged to the old list
+    assert {c.name: c.categories for c in wb.contacts()} == maya  # nobody was changed
