@@ -3,7 +3,10 @@
 Example:
     >>> status = StatusLine()
     >>> status.ok("Saved.")
-    >>> "Saved." in status.widget.value
+    >>> "Saved." in status.widget.value and 'role="status"' in status.widget.value
+    True
+    >>> status.error("Type a name first.")  # errors are alerts: read out at once
+    >>> 'role="alert"' in status.widget.value
     True
 """
 
@@ -17,6 +20,7 @@ from collections.abc import Callable
 import ipywidgets as w
 
 from ..workbook.errors import InfoviewError
+from .a11y import AltImage, accessible, choice, named  # noqa: F401 - panels import them here
 from ..workbook.store import Workbook
 from .a11y import AltImage, accessible, choice, named  # noqa: F401 - panels import them here
 from .a11y import AltImage, accessible, choice, named  # noqa: F401 - panels import them here
