@@ -20,7 +20,7 @@ import ipywidgets as w
 from ..fonts import missing_font_note
 from ..map.analysis import LEAD_KIND_TEXT, path_text
 from ..map.draw import render_png, save_map
-from ..map.layout import ego_layout
+from ..map.layout import UNSORTED, ego_layout
 from ..map.network import build_graph, target_node
 from ..workbook.model import Target
 from ..workbook.paths import output_dir
@@ -128,15 +128,15 @@ class MapPanel(Panel):
 
 
 def uncategorised_hint(g, at_least: int = 10) -> str:
-    """A hint when many people have no part of life yet (e.g. just imported): they all sit
-    in one slice of the map."""
-    bare = [d["category"] for _, d in g.nodes(data=True)
+    """A hint when many people have no part of life yet (e.g. just imported): they sit
+    together in their own group of the map."""
+    bare = [d for _, d in g.nodes(data=True)
             if d.get("kind") == "contact" and not d.get("categories")]
     if len(bare) < at_least:
         return ("<div class='iv-map-hint'><small>Only you so far: everyone you add above "
                 "appears here at once.</small></div>") if g.number_of_nodes() == 1 else ""
     return (f"<div class='iv-map-hint'><small>{len(bare):,} people have no part of life yet, so "
-            f"they all sit in the '{html.escape(bare[0])}' slice. Give many of them one at once "
+            f"they sit together in the '{UNSORTED}' group. Give many of them one at once "
             "under 'Your people' above: search for a name or pick an organization (or tick 'only "
             "people with no part of life yet'), choose a part of life and click 'Set for these "
             "… people'. The map spreads out.</small></div>")

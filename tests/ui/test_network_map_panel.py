@@ -34,7 +34,7 @@ def test_map_caption_explains_an_empty_map_and_a_one_slice_import(wb):
     wb.add(Contact(first_name="Sorted", categories=["friend"]))
     map_panel.refresh()
     hint = map_panel.caption.value
-    assert "12 people have no part of life yet" in hint and "'other' slice" in hint
+    assert "12 people have no part of life yet" in hint and "'no part of life yet' group" in hint
     assert "Only you" not in hint
     assert "Import contacts" not in hint and "'Your people'" in hint
     assert WITHOUT_LABEL in hint  # names the bulk action's checkbox as it is labelled
