@@ -271,3 +271,12 @@ def write_meeting_ics(wb: Workbook, meeting: Meeting, path: str | os.PathLike) -
     if not meeting.starts_at:
         raise ValidationError("Fill in the date and time before making the invite.")
     return ical.write_ics(meeting_calendar(wb, [meeting]), path)
+
+
+def meeting_order(wb: Workbook):
+    """Who steps 4 and 5 offer first: contacts with a meeting, then those who replied,
+    then everyone else (by name)."""
+    met = {m.contact_id for m in wb.list(Meeting)}
+    replied = {o.contact_id for o in wb.list(Outreach) if o.replied_on}
+    people = wb.contacts()
+    return sorted(people, key=lambda c: (c.id not in met, c.id not in replied, c.name.casefold()))

@@ -25,12 +25,12 @@ from ..meetings.schedule import (
     max_minutes,
     meeting_for,
     meeting_ics,
+    meeting_order,
     save_meeting,
     tick,
     when_text,
     write_meeting_ics,
 )
-from ..workbook.model import Meeting, Outreach
 from ..workbook.paths import output_dir
 from ..workbook.store import Workbook
 from .a11y import task_marks
@@ -38,14 +38,6 @@ from .common import Panel, StatusLine, button, hooked, reports_errors, text_inpu
 
 NO_PEOPLE = ("There is nobody on your list yet: add the people you know in step 1 "
              "(01_who_you_know.ipynb), then come back here.")
-
-
-def meeting_order(wb: Workbook):
-    """Contacts with a meeting first, then those who replied, then everyone else."""
-    met = {m.contact_id for m in wb.list(Meeting)}
-    replied = {o.contact_id for o in wb.list(Outreach) if o.replied_on}
-    people = wb.contacts()
-    return sorted(people, key=lambda c: (c.id not in met, c.id not in replied, c.name.casefold()))
 
 
 class MeetingPanel(Panel):

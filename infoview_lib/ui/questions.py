@@ -12,6 +12,7 @@ import html
 
 import ipywidgets as w
 
+from ..meetings.schedule import meeting_order
 from ..questions import (
     CATEGORY_LABELS,
     PHASES,
@@ -43,7 +44,6 @@ from .common import (
     text_input,
     title,
 )
-from .meeting import meeting_order
 
 GENERAL = "general"
 
