@@ -4,7 +4,8 @@ An "instructor" bare repository is made from this tree's tracked files; a "stude
 it, fills a workbook in my-workbook/ and writes an export in exports/; the instructor pushes
 a new version of a notebook; the student updates with `git pull`, and with nbgitpuller's
 own GitPuller (what a JupyterHub nbgitpuller link runs). The workbook must be byte-for-byte
-the same and the notebook the new one.
+the same and the notebook the new one. The same update through a real hub's nbgitpuller
+link, for students signed in to their own servers: tests/test_hub.py.
 """
 
 from __future__ import annotations
