@@ -9,8 +9,8 @@ whose checked state every screen reader announces.
 
 Example:
     >>> box = named(w.Text(placeholder="e.g. Ada"), "Name")
-    >>> box.tooltip
-    'Name'
+    >>> box.description, "iv-sr-label" in box._dom_classes
+    ('Name', True)
     >>> pic = AltImage(value=b"PNG", alt="A map & its <labels>")
     >>> 'alt="A map &amp; its &lt;labels&gt;"' in pic.get_state()["value"]
     True
@@ -30,7 +30,8 @@ from traitlets import Bytes, Unicode, observe
 # Colours measured against white: text #1f1f1f 16:1; focus ring #0b57d0 6.3:1 (3:1 needed);
 # button backgrounds below carry white text at >= 4.5:1 (ipywidgets' own: 2.2 to 4.1:1).
 STYLESHEET = """
-.iv-a11y :focus-visible, .iv-a11y input[type=date]:focus {
+.iv-a11y :focus-visible, .iv-a11y .jupyter-widgets :is(input, textarea, select):focus-visible,
+.iv-a11y .jupyter-widgets input[type=date]:focus {
   outline: 3px solid #0b57d0 !important; outline-offset: 2px !important;
   box-shadow: 0 0 0 2px #ffffff !important;
 }
@@ -45,6 +46,25 @@ STYLESHEET = """
 }
 .iv-a11y .widget-radio-box input:checked + * , .iv-a11y .widget-radio-box label:has(input:checked) {
   font-weight: bold;
+}
+.iv-a11y .widget-checkbox { height: auto; min-height: var(--jp-widgets-inline-height, 28px); }
+.iv-a11y .widget-label-basic { height: auto; align-items: flex-start; }
+.iv-a11y .widget-label-basic > span {  /* long tick-box labels wrap instead of ending in "..." */
+  white-space: normal; overflow: visible; text-overflow: clip; line-height: 1.4; padding-top: 4px;
+}
+.iv-a11y table { overflow-wrap: normal; }  /* a wide table scrolls in its own named box */
+@media (max-width: 40em) {  /* narrow window or 200 %+ zoom: labels above their boxes */
+  .iv-a11y .widget-inline-hbox:not(.widget-checkbox) { flex-wrap: wrap; height: auto !important; }
+  .iv-a11y .widget-inline-hbox > :is(select, input[type=text], input[type=number]) {
+    min-height: var(--jp-widgets-inline-height, 28px);
+  }
+  .iv-a11y .widget-inline-hbox:not(.widget-checkbox) > .widget-label {
+    width: 100% !important; max-width: 100%; text-align: left;
+  }
+}
+.iv-a11y .iv-sr-label > .widget-label {  /* a name for screen readers, no room on screen */
+  position: absolute !important; width: 1px !important; height: 1px !important;
+  overflow: hidden; clip-path: inset(50%); white-space: nowrap; margin: 0; padding: 0;
 }
 .iv-a11y .widget-hbox, .iv-a11y .widget-radio-box-horizontal { flex-wrap: wrap; }
 .iv-a11y .jupyter-widgets { max-width: 100%; }
@@ -74,8 +94,12 @@ def accessible(widget: w.Widget) -> w.Box:
 
 
 def named(widget: w.Widget, name: str) -> w.Widget:
-    """Give a control without a visible description an accessible name (its tooltip)."""
+    """Give a control without a visible label an accessible name: a label only screen
+    readers see (the description; a tooltip alone is no name in Chromium, because ipywidgets
+    links an empty label to the control), shown as a tooltip too."""
+    widget.description = name
     widget.tooltip = name
+    widget.add_class("iv-sr-label")
     return widget
 
 
