@@ -20,9 +20,7 @@ from collections.abc import Callable
 import ipywidgets as w
 
 from ..workbook.errors import InfoviewError
-from .a11y import AltImage, accessible, choice, named  # noqa: F401 - panels import them here
 from ..workbook.store import Workbook
-from .a11y import AltImage, accessible, choice, named  # noqa: F401 - panels import them here
 from .a11y import AltImage, accessible, choice, named  # noqa: F401 - panels import them here
 
 LOG = logging.getLogger("infoview")

@@ -131,6 +131,8 @@ class WhoYouKnowPanel(DeleteControls, Panel):
         ]), "iv-who-you-know")
         if map_panel is not None:
             self.on_change(map_panel.refresh)
+            if hasattr(map_panel, "on_select"):  # a click on the explorable map picks a person
+                map_panel.on_select(self.select_person)
         self._show_prompt()
         self.refresh(people_changed=True)
 
@@ -230,6 +232,14 @@ class WhoYouKnowPanel(DeleteControls, Panel):
         if self._confirm_id is not None and self._confirm_id != self.person.value:
             self._hide_confirm()  # the question was about someone else
         self.load_person()
+
+    def select_person(self, contact_id: int) -> None:
+        """Open this person in the details editor (clearing a search that hides them)."""
+        if contact_id not in {v for _, v in self.person.options}:
+            self.bulk.search.value = ""  # a search that hid them is cleared
+            self.refresh()
+        if contact_id in {v for _, v in self.person.options}:
+            self.person.value = contact_id
 
     def load_person(self) -> None:
         """Fill the details editor from the selected person."""
