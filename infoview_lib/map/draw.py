@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from ..workbook.errors import ExportError
+from .fastagg import CachedTextCanvas
 from .labels import label_order, place_labels
 from .layout import RING_NAMES, RING_WIDTH, UNSORTED, Layout, ego_layout, ring_radius
 from .legend import OKABE_ITO, PALETTE, STATUS_GROUPS, add_legend, category_style
@@ -312,6 +313,7 @@ def _render(g, lay, out, fmt: str, dpi: int, transparent: bool, anonymize: bool,
             add_caption(fig, result)
         options = {"dpi": dpi, "transparent": transparent, "format": fmt}
         if fmt == "png":
+            CachedTextCanvas(fig)  # each name is rasterised once, then reused
             options.update(pil_kwargs={"compress_level": 1}, metadata={"Software": "infoview"})
         elif fmt == "svg":
             options["metadata"] = {"Date": None, "Creator": "infoview", "Title": result.title}

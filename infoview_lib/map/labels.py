@@ -84,7 +84,7 @@ class _Space:
 
     def __init__(self, centres, radii, bounds):
         self.centres, self.radii, self.bounds = centres, radii, bounds
-        self.boxes = np.zeros((0, 4))
+        self.boxes, self.count = np.zeros((64, 4)), 0  # placed labels: boxes[:count]
         self.by_x = np.argsort(centres[:, 0], kind="stable")
         self.xs = centres[self.by_x, 0]
         self.max_r = float(radii.max()) if len(radii) else 0.0
@@ -99,27 +99,37 @@ class _Space:
     def others(self, candidates, skip: set[int]) -> np.ndarray:
         """The candidate markers a label must keep off (all but its own, and `skip`)."""
         candidates = np.asarray(candidates, dtype=int)
+        if len(skip) == 1:
+            return candidates[candidates != next(iter(skip))]
         return candidates[~np.isin(candidates, np.fromiter(skip, int, len(skip)))]
+
+    def first_free(self, boxes: np.ndarray, idx: np.ndarray) -> int:
+        """Index of the first box (rows of x0, y0, x1, y1) inside the frame that touches no
+        label and none of the markers idx; -1 if none is free."""
+        x0, y0, x1, y1 = (boxes[:, k:k + 1] for k in range(4))
+        bx0, bx1, by0, by1 = self.bounds
+        ok = ((x0 >= bx0) & (x1 <= bx1) & (y0 >= by0) & (y1 <= by1))[:, 0]
+        b = self.boxes[:self.count]
+        if len(b):
+            ok &= ~((x0 < b[:, 2]) & (x1 > b[:, 0]) & (y0 < b[:, 3]) & (y1 > b[:, 1])).any(1)
+        if len(idx) and ok.any():
+            c, r = self.centres[idx], self.radii[idx]
+            dx = np.maximum(np.maximum(x0 - c[:, 0], c[:, 0] - x1), 0)
+            dy = np.maximum(np.maximum(y0 - c[:, 1], c[:, 1] - y1), 0)
+            ok &= ~(np.hypot(dx, dy) < r).any(1)
+        hits = np.flatnonzero(ok)
+        return int(hits[0]) if len(hits) else -1
 
     def free(self, box, idx: np.ndarray) -> bool:
         """True when box (x0, y0, x1, y1) is inside the frame and touches no label and none
         of the markers idx."""
-        x0, y0, x1, y1 = box
-        bx0, bx1, by0, by1 = self.bounds
-        if x0 < bx0 or x1 > bx1 or y0 < by0 or y1 > by1:
-            return False
-        b = self.boxes
-        if len(b) and ((x0 < b[:, 2]) & (x1 > b[:, 0]) & (y0 < b[:, 3]) & (y1 > b[:, 1])).any():
-            return False
-        if not len(idx):
-            return True
-        c = self.centres[idx]
-        dx = np.maximum(np.maximum(x0 - c[:, 0], c[:, 0] - x1), 0)
-        dy = np.maximum(np.maximum(y0 - c[:, 1], c[:, 1] - y1), 0)
-        return not (np.hypot(dx, dy) < self.radii[idx]).any()
+        return self.first_free(np.asarray([box], float), idx) == 0
 
     def take(self, box) -> None:
-        self.boxes = np.vstack([self.boxes, box])
+        if self.count == len(self.boxes):
+            self.boxes = np.concatenate([self.boxes, np.zeros((max(64, self.count), 4))])
+        self.boxes[self.count] = box
+        self.count += 1
 
 
 def _capsule(start, direction, width, half):
@@ -146,14 +156,14 @@ def _spots(p, w, half, gap, right: bool):
 def _callout(space, p, w, half, skip):
     """A free spot further out along the ray from the centre through p, or None."""
     r = float(np.hypot(*p)) or 1.0
-    u = p / r
-    for step in np.arange(0.5, 4.01, 0.25):
-        q = p + u * step
-        left = q[0] if p[0] >= 0 else q[0] - w
-        idx = space.others(space.near(q + [w / 2 if p[0] >= 0 else -w / 2, 0], w + half), skip)
-        if space.free((left, q[1] - half, left + w, q[1] + half), idx):
-            return left, q[1]
-    return None
+    steps = np.arange(0.5, 4.01, 0.25)[:, None]
+    q = p + (p / r) * steps  # one box per step out, nearest first
+    left = q[:, 0] if p[0] >= 0 else q[:, 0] - w
+    boxes = np.column_stack([left, q[:, 1] - half, left + w, q[:, 1] + half])
+    mid = (q[0] + q[-1]) / 2 + [w / 2 if p[0] >= 0 else -w / 2, 0]
+    reach = w + half + float(np.abs(q[-1] - q[0]).max()) / 2  # every step's box, and more
+    k = space.first_free(boxes, space.others(space.near(mid, reach), skip))
+    return None if k < 0 else (float(left[k]), float(q[k, 1]))
 
 
 def place_labels(ax, g, lay, order, anonymize, fontsize, dpi, marker_pt=None, reserved=(),
@@ -205,11 +215,10 @@ def place_labels(ax, g, lay, order, anonymize, fontsize, dpi, marker_pt=None, re
         if kind == "organization":  # its own members sit around it
             skip |= {lay.index[m] for m, _ in g.in_edges(node) if m in lay}
         idx = space.others(space.near(p, w + gap + max_r + half), skip)
-        chosen = None
-        for _where, left, y in spots:
-            if space.free((left, y - half, left + w, y + half), idx):
-                chosen = (left, y)
-                break
+        spot = np.array([xy for _where, *xy in spots], float)
+        k = space.first_free(np.column_stack([spot[:, 0], spot[:, 1] - half,
+                                              spot[:, 0] + w, spot[:, 1] + half]), idx)
+        chosen = None if k < 0 else tuple(spot[k])
         if chosen is None and node in callouts:  # further out, with a line to the marker
             chosen = _callout(space, p, w, half, skip)
             if chosen is not None:

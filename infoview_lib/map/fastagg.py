@@ -1,0 +1,112 @@
+"""A PNG canvas that draws each distinct text once: later draws reuse its pixels.
+
+Matplotlib rasterises a text glyph by glyph on every draw (about a millisecond for a short
+name), and a map redrawn after each added person draws the same hundred names again. Here
+a text without rotation or math is drawn once, by matplotlib itself, into a small
+off-screen canvas; its coverage (how much of each pixel the ink covers) is kept, keyed by
+the text, font, size and dpi, and later draws paint it in the text's colour in one call.
+The pixels are matplotlib's own and land where it puts them (a text is kept per position to
+1/64 of a pixel, as FreeType places glyphs). Other formats (SVG, PDF) are untouched:
+matplotlib switches to their own canvas.
+
+Example:
+    >>> from matplotlib.figure import Figure
+    >>> fig = Figure(figsize=(2, 1), dpi=50)
+    >>> _ = fig.text(0.1, 0.5, "Ada")
+    >>> canvas = CachedTextCanvas(fig)
+    >>> canvas.draw(); canvas.draw()
+    >>> ("Ada" in {key[0] for key in _COVERAGE}, CachedTextCanvas.hits >= 1)
+    (True, True)
+"""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
+
+_COVERAGE: OrderedDict = OrderedDict()  # key -> (coverage, left, bottom) or None
+_RENDERERS: OrderedDict = OrderedDict()  # (width, height, dpi) -> renderer
+_MAX_KEPT = 4000  # a few hundred bytes each
+STEPS = 64  # positions in 1/64 pixel, as matplotlib (FreeType) places glyphs
+
+
+def _coverage(s, prop, dpi, mtext, fx, fy):
+    """(uint8 coverage, left, bottom) of s drawn by matplotlib at (fx, fy) (fractions of a
+    pixel); left/bottom: where the image's left column and bottom row go (y downwards)."""
+    em = prop.get_size_in_points() * dpi / 72
+    scratch = RendererAgg(1, 1, dpi)
+    w, h, _d = scratch.get_text_width_height_descent(s, prop, False)
+    margin = int(math.ceil(2 * em)) + 2
+    width, height = int(math.ceil(w)) + 2 * margin, int(math.ceil(h)) + 2 * margin
+    off = RendererAgg(width, height, dpi)
+    gc = off.new_gc()
+    gc.set_foreground("black")
+    RendererAgg.draw_text(off, gc, margin + fx, height - margin + fy, s, prop, 0, False, mtext)
+    gc.restore()
+    alpha = np.asarray(off.buffer_rgba())[:, :, 3]
+    rows, cols = np.nonzero(alpha.any(axis=1))[0], np.nonzero(alpha.any(axis=0))[0]
+    if not len(rows):
+        return None
+    crop = np.ascontiguousarray(alpha[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1])
+    return crop, int(cols[0]) - margin, int(rows[-1]) + 1 - (height - margin)
+
+
+def _split(v: float) -> tuple[int, float]:
+    """A pixel position as (whole pixel, fraction in steps of 1/8).
+
+    >>> _split(10.3), _split(-0.999)
+    ((10, 0.296875), (-1, 0.0))
+    """
+    whole = math.floor(v)
+    steps = round((v - whole) * STEPS)
+    return (whole + 1, 0.0) if steps == STEPS else (whole, steps / STEPS)
+
+
+class _Renderer(RendererAgg):
+    """RendererAgg whose plain, unrotated texts come from the coverage cache."""
+
+    def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):
+        if ismath or angle or not s.strip():
+            return super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
+        features = mtext.get_fontfeatures() if hasattr(mtext, "get_fontfeatures") else None
+        language = mtext.get_language() if hasattr(mtext, "get_language") else None
+        (ix, fx), (iy, fy) = _split(x), _split(y)
+        key = (s, hash(prop), self.dpi, gc.get_antialiased(), tuple(features or ()), language,
+               fx, fy)
+        found = _COVERAGE.get(key, False)
+        if found is False:
+            found = _coverage(s, prop.copy(), self.dpi, mtext, fx, fy)
+            _COVERAGE[key] = found
+            if len(_COVERAGE) > _MAX_KEPT:
+                _COVERAGE.popitem(last=False)
+        else:
+            CachedTextCanvas.hits += 1
+        if found is not None:
+            image, left, bottom = found
+            self._renderer.draw_text_image(image, ix + left, iy + bottom, 0, gc)
+
+
+class CachedTextCanvas(FigureCanvasAgg):
+    """FigureCanvasAgg with the text cache (set it on a figure before savefig as PNG)."""
+
+    hits = 0
+
+    def get_renderer(self):
+        """One renderer per size and dpi, shared by the canvases of this module: matplotlib
+        keeps text sizes per renderer, so a new figure of the same size measures no text
+        again (draws happen one at a time, in the kernel's thread)."""
+        w, h = self.get_width_height(physical=True)
+        key = w, h, self.figure.dpi
+        if self._lastKey != key:
+            self.renderer = _RENDERERS.pop(key, None) or _Renderer(w, h, self.figure.dpi)
+            _RENDERERS[key] = self.renderer
+            while len(_RENDERERS) > 2:  # the panel's size and one export size
+                _RENDERERS.popitem(last=False)
+            self._lastKey = key
+        return self.renderer
+
+
+__all__ = ["CachedTextCanvas"]
