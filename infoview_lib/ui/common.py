@@ -28,6 +28,35 @@ STALE = ("The workbook changed in another notebook, so this panel was refreshed 
          "what the workbook holds. Check it, then click again.")
 QUIET = ("refresh", "_refresh", "reload")  # handlers that only redraw: no "click again"
 
+# The one set of status colours (text on white). warn is #7d5300, not the lighter #9a6700:
+# every colour here keeps a contrast of at least 4.5:1 (docs/accessibility.md).
+STYLES = {"ok": "#1a7f37", "warn": "#7d5300", "error": "#cf222e", "muted": "#57606a",
+          "link": "#0969da"}
+
+
+def color(kind: str) -> str:
+    """The CSS declaration for a kind of text, for tags that carry other attributes too.
+
+    >>> color("link")
+    'color:#0969da'
+    """
+    return f"color:{STYLES[kind]}"
+
+
+def styled(text_html: str, kind: str, tag: str = "span", css: str = "", style: str = "") -> str:
+    """Wrap already-escaped HTML in `tag`, coloured for `kind` (a key of STYLES).
+
+    `css` adds CSS classes (hooks such as iv-warn), `style` more declarations.
+
+    >>> styled("late", "error", "b", "iv-late")
+    "<b class='iv-late' style='color:#cf222e'>late</b>"
+    >>> styled("&lt;3", "muted")
+    "<span style='color:#57606a'>&lt;3</span>"
+    """
+    hook = f" class='{css}'" if css else ""
+    more = f";{style}" if style else ""
+    return f"<{tag}{hook} style='{color(kind)}{more}'>{text_html}</{tag}>"
+
 
 class StatusLine:
     """One line under a panel telling the user what just happened.
@@ -50,13 +79,13 @@ class StatusLine:
         self.widget.value = _live(markup, role)
 
     def ok(self, message: str) -> None:
-        self._show(f'<span class="iv-ok" style="color:#1a7f37">{html.escape(message)}</span>')
+        self._show(styled(html.escape(message), "ok", css="iv-ok"))
 
     def warn(self, message: str) -> None:
-        self._show(f'<span class="iv-warn" style="color:#7d5300">{html.escape(message)}</span>')
+        self._show(styled(html.escape(message), "warn", css="iv-warn"))
 
     def error(self, message: str) -> None:
-        self._show(f'<span class="iv-error" style="color:#cf222e">{html.escape(message)}</span>',
+        self._show(styled(html.escape(message), "error", css="iv-error"),
                    "alert")
 
     def clear(self) -> None:

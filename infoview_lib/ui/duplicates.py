@@ -29,7 +29,7 @@ from ..importers import ImportSummary, mark_different, merge_people, possible_du
 from ..importers import undo_merge as undo_merge_record
 from ..workbook.model import Contact
 from ..workbook.store import Workbook
-from .common import Panel, StatusLine, button, hooked, reports_errors
+from .common import Panel, StatusLine, button, hooked, reports_errors, styled
 
 MAX_PAIRS = 20
 
@@ -42,7 +42,7 @@ def describe(person: Contact) -> str:
             if person.sources else ""]
     details = " · ".join(html.escape(b) for b in bits if b)
     return (f"<b>{html.escape(person.name)}</b>"
-            f"{f' <span style=color:#57606a>({details})</span>' if details else ''}")
+            f"{' ' + styled(f'({details})', 'muted') if details else ''}")
 
 
 def summary_extra_html(summary: ImportSummary) -> str:
@@ -61,8 +61,8 @@ def summary_extra_html(summary: ImportSummary) -> str:
         parts.append("<p class='iv-import-unmapped'>Columns not imported (infoview has no place "
                      f"for them; copy what matters into notes): {cols}</p>")
     for file, why in summary.failed:
-        parts.append(f"<p class='iv-import-failed' style='color:#cf222e'><b>Not imported: "
-                     f"{html.escape(file)}</b>. {html.escape(why)}</p>")
+        parts.append(styled(f"<b>Not imported: {html.escape(file)}</b>. {html.escape(why)}",
+                            "error", "p", "iv-import-failed"))
     return "".join(parts)
 
 

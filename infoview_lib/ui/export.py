@@ -21,7 +21,7 @@ from ..export import FORMAT_HELP, FORMATS, delete_my_data, export_workbook
 from ..workbook.errors import InfoviewError
 from ..workbook.paths import output_dir
 from ..workbook.store import Workbook
-from .common import Panel, StatusLine, button, hooked, reports_errors, text_input, title
+from .common import Panel, StatusLine, button, color, hooked, reports_errors, text_input, title
 
 
 def files_html(files: list[Path], base: Path, folder: Path | None = None) -> str:
@@ -38,7 +38,7 @@ def files_html(files: list[Path], base: Path, folder: Path | None = None) -> str
             shown = Path(path).relative_to(folder).as_posix()
         href = quote(Path(rel).as_posix())
         items.append(f"<li><a href='{html.escape(href, quote=True)}' target='_blank' "
-                     "style='color:#0969da;text-decoration:underline'>"
+                     f"style='{color('link')};text-decoration:underline'>"
                      f"{html.escape(shown)}</a></li>")
     return "<ul class='iv-file-list'>" + "".join(items) + "</ul>"
 
@@ -63,7 +63,7 @@ def app_files_html(files: list[Path], folder: Path) -> str:
         data = base64.b64encode(bundle.read_bytes()).decode("ascii")
         size = bundle.stat().st_size / 1e6
         lead = (f"<p><a class='iv-download' download='{html.escape(bundle.name, quote=True)}' "
-                f"href='data:application/zip;base64,{data}' style='color:#0969da;"
+                f"href='data:application/zip;base64,{data}' style='{color('link')};"
                 f"text-decoration:underline'>Download everything "
                 f"({html.escape(bundle.name)}, {size:.1f} MB)</a></p>")
     else:

@@ -41,9 +41,11 @@ from .common import (
     StatusLine,
     button,
     choice,
+    color,
     hooked,
     named,
     reports_errors,
+    styled,
     text_input,
     title,
 )
@@ -233,9 +235,9 @@ class FollowThroughPanel(Panel):
                 due = st.due.astimezone(zone(m.timezone))
                 text = (f"Due by {due:%a %d %b %H:%M} ({m.timezone}), {hours} hours after the "
                         f"meeting ({when_text(m)})")
-            late = " <b class='iv-late' style='color:#cf222e'>late</b>" if (
+            late = " " + styled("late", "error", "b", "iv-late") if (
                 st.late and not st.sent) else ""
-            hint = ("<br><span style='color:#9a6700'>Write one specific thing they said above; "
+            hint = (f"<br><span style='{color('warn')}'>Write one specific thing they said above; "
                     "the drafts use it.</span>" if drafts["needs_specific"] and not own else "")
             self.due.value = html.escape(text) + late + hint
             names = [self.wb.get(Contact, i).name for i in m.debrief.get("referrals", [])
@@ -253,8 +255,7 @@ class FollowThroughPanel(Panel):
             self.email.value = self.card.value = ""
         finally:
             self._loading = False
-        self.due.value = (f"<span class='iv-warn' style='color:#9a6700'>{html.escape(message)}"
-                          "</span>" if message else "")
+        self.due.value = styled(html.escape(message), "warn", css="iv-warn") if message else ""
         self.referrals.value = self.drafts_note.value = ""
         self.redraft_button.layout.display = "none"
         if m is not None:
@@ -395,4 +396,4 @@ class FollowThroughPanel(Panel):
 
 
 def _label(text: str) -> w.HTML:
-    return w.HTML(f"<span style='color:#555'>{html.escape(text)}</span>")
+    return w.HTML(styled(html.escape(text), "muted"))

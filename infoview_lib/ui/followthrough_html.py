@@ -17,6 +17,7 @@ from ..followthrough import PLACEHOLDER, draw_funnel, has_happened
 from ..meetings.schedule import end_utc, when_text
 from ..workbook.model import Contact, Meeting
 from ..workbook.store import Workbook
+from .common import color, styled
 
 NO_MEETING = ("There is no meeting to follow up yet: set one in step 5 "
               "(05_be_a_professional.ipynb), then come back after the conversation.")
@@ -39,9 +40,9 @@ def owed_html(items) -> str:
         return "<i>Nothing owed right now.</i>"
     rows = []
     for o in items:
-        late = " <b class='iv-late' style='color:#cf222e'>late</b>" if o.late else ""
+        late = " " + styled("late", "error", "b", "iv-late") if o.late else ""
         when = o.due[:16].replace("T", " ") + (" UTC" if "T" in o.due else "")
-        due = f" <span style='color:#555'>(due {html.escape(when)})</span>" if o.due else ""
+        due = " " + styled(f"(due {html.escape(when)})", "muted") if o.due else ""
         rows.append(f"<li>{html.escape(o.text)}{due}{late}</li>")
     return "<ul>" + "".join(rows) + "</ul>"
 
@@ -50,7 +51,7 @@ def about_html(m: Meeting | None) -> str:
     if m is None:
         return f"<i>{html.escape(NO_MEETING)}</i>"
     if not has_happened(m):
-        return (f"<span class='iv-upcoming' style='color:#9a6700'>This conversation has not "
+        return (f"<span class='iv-upcoming' style='{color('warn')}'>This conversation has not "
                 f"happened yet: it is on {html.escape(when_text(m))}. Prepare your questions "
                 "in step 4 and the meeting in step 5; come back here after it to write the "
                 "debrief, send thanks and add referrals.</span>")
@@ -63,8 +64,7 @@ def drafts_note_html(own: dict, text: str) -> str:
         notes.append("You edited the drafts, so they stay as you wrote them.")
     if own and PLACEHOLDER in text:
         notes.append(f"Replace {PLACEHOLDER} before you send it.")
-    return "<span style='color:#9a6700'>" + html.escape(" ".join(notes)) + "</span>" if notes \
-        else ""
+    return styled(html.escape(" ".join(notes)), "warn") if notes else ""
 
 
 def meeting_options(wb: Workbook) -> tuple[list[Meeting], list[tuple[str, int]]]:

@@ -34,7 +34,7 @@ from ..meetings.schedule import (
 from ..workbook.paths import output_dir
 from ..workbook.store import Workbook
 from .a11y import task_marks
-from .common import Panel, StatusLine, button, hooked, reports_errors, text_input, title
+from .common import Panel, StatusLine, button, color, hooked, reports_errors, text_input, title
 
 NO_PEOPLE = ("There is nobody on your list yet: add the people you know in step 1 "
              "(01_who_you_know.ipynb), then come back here.")
@@ -224,7 +224,7 @@ class MeetingPanel(Panel):
                                  output_dir(self.wb.path) / "invites" / f"meeting-{name}.ics")
         data = base64.b64encode(meeting_ics(self.wb, meeting)).decode("ascii")
         self.ics_link.value = (f"<a download='meeting-{html.escape(name)}.ics' "
-                               f"href='data:text/calendar;base64,{data}' style='color:#0969da;"
+                               f"href='data:text/calendar;base64,{data}' style='{color('link')};"
                                f"text-decoration:underline'>Download the invite</a>"
                                f" (also saved as <code>{html.escape(str(path))}</code>)")
         self.last_ics_path = path

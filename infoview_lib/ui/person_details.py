@@ -17,7 +17,7 @@ import html
 import ipywidgets as w
 
 from ..workbook.model import TIE_STRENGTH_MEANING, TIE_STRENGTHS
-from .common import choice, hooked
+from .common import choice, hooked, styled
 
 LABEL_WIDTH = "8em"  # "Organization" and "Introduced by" fit; boxes line up
 WEAK_TIES = ("Why include people you rarely see? In Granovetter's study of job changers, the "
@@ -58,4 +58,4 @@ def add_detail_widgets(panel, cats: list[str]) -> None:
                           for t in TIE_STRENGTHS)
     panel.tie_help = hooked(w.HTML(
         f"<div style='line-height:1.4;font-size:90%;margin:0 0 6px 8.5em'>{meanings}<br>"
-        f"<span style='color:#555'>{html.escape(WEAK_TIES)}</span></div>"), "iv-tie-help")
+        f"{styled(html.escape(WEAK_TIES), 'muted')}</div>"), "iv-tie-help")

@@ -34,13 +34,16 @@ from ..questions import (
 )
 from ..workbook.store import Workbook
 from .common import (
+    STYLES,
     Panel,
     StatusLine,
     button,
     choice,
+    color,
     hooked,
     named,
     reports_errors,
+    styled,
     text_input,
     title,
 )
@@ -57,7 +60,7 @@ def agenda_html(agenda) -> str:
         for text, minutes in phase.items:
             rows.append(f"<tr><td style='padding-left:1.5em'>{html.escape(text)}</td>"
                         f"<td style='text-align:right'>{f'{minutes:g}' if minutes else ''}</td></tr>")
-    colour = "#1a7f37" if agenda.fits else "#cf222e"
+    colour = STYLES["ok"] if agenda.fits else STYLES["error"]
     rows.append(f"<tr><td><b>Total</b></td><td style='color:{colour};text-align:right'>"
                 f"<b class='iv-agenda-total'>{agenda.total:g} of {agenda.length} min</b></td></tr>")
     return "<table style='width:100%'>" + "".join(rows) + "</table>"
@@ -149,7 +152,7 @@ class QuestionsPanel(Panel):
             box.add_class("iv-question-pick")
             box.add_class(f"iv-q-{q.id}")
             box.observe(self._toggle_handler(q), names="value")
-            tag = w.HTML(f"<span style='color:#555'>{html.escape(q.tiara[0])} "
+            tag = w.HTML(f"<span style='{color('muted')}'>{html.escape(q.tiara[0])} "
                          f"({html.escape(TIARA[q.tiara])}) · "
                          f"{html.escape(q.phase)} · {q.minutes:g} min</span>")
             self._checks[q.id] = box
@@ -179,7 +182,7 @@ class QuestionsPanel(Panel):
         minutes.observe(lambda ch: self._edit(qid, minutes=ch["new"]), names="value")
         up.on_click(lambda _: self._move(qid, -1))
         down.on_click(lambda _: self._move(qid, +1))
-        parts = [w.HTML(f"<span style='color:#555'>{html.escape(row.phase)}</span>",
+        parts = [w.HTML(styled(html.escape(row.phase), "muted"),
                         layout=w.Layout(width="4.5em")), text, minutes,
                  w.HTML("min", layout=w.Layout(width="2em")), up, down]
         if qid != self.keep.id:
@@ -207,7 +210,7 @@ class QuestionsPanel(Panel):
         self.picked_box.children = hint + [self._picked_row(r) for r in rows]
         agenda = build_agenda(rows, int(self.length.value))
         self.agenda.value = agenda_html(agenda)
-        self.warning.value = (f"<div style='color:#cf222e'><b>Too long:</b> "
+        self.warning.value = (f"<div style='{color('error')}'><b>Too long:</b> "
                               f"{html.escape(agenda.warning)}</div>" if agenda.warning else "")
         self.last_agenda = agenda
 

@@ -22,7 +22,7 @@ from ..workbook.personas import list_personas
 from ..workbook.profile import FIELDS, Profile, get_profile, save_profile
 from ..workbook.reset import clear_workbook, is_empty, start_from_persona
 from ..workbook.store import Workbook
-from .common import Panel, StatusLine, button, hooked, reports_errors, title
+from .common import Panel, StatusLine, button, hooked, reports_errors, styled, title
 
 
 def progress_html(wb: Workbook) -> str:
@@ -59,10 +59,10 @@ def profile_prompt(profile: Profile) -> str:
                 f"and invite is written as <b>{html.escape(profile.name)}</b>. Change anything "
                 "here and save; the next draft uses it.</p>")
     missing = " and ".join(profile.missing())
-    return ("<p class='iv-profile-prompt iv-warn' style='color:#7d5300'><b>Tell us who you are."
-            "</b> Your name and one line about you go into every message the workbook drafts "
-            f"for you (still missing: {html.escape(missing)}). Fill in the boxes below and "
-            "click <i>Save who I am</i>.</p>")
+    return styled("<b>Tell us who you are.</b> Your name and one line about you go into every "
+                  "message the workbook drafts for you (still missing: "
+                  f"{html.escape(missing)}). Fill in the boxes below and click "
+                  "<i>Save who I am</i>.", "warn", "p", "iv-profile-prompt iv-warn")
 
 
 def checks_html() -> str:
@@ -70,14 +70,14 @@ def checks_html() -> str:
     checks = run_checks()
     bad = [c for c in checks if not c.ok]
     if not bad:
-        return (f"<p class='iv-checks' style='color:#1a7f37'>&#10003; Everything the workbook needs "
-                f"is installed ({plural(len(checks), 'check')} passed).</p>")
+        return styled("&#10003; Everything the workbook needs is installed "
+                      f"({plural(len(checks), 'check')} passed).", "ok", "p", "iv-checks")
     items = "".join(
         f"<li><b>{html.escape(c.name)}</b>: {html.escape(c.detail)}<br>Fix it by running "
         f"this in a terminal, then restart the kernel: <code>{html.escape(c.fix)}</code></li>"
         for c in bad
     )
-    return f"<ul class='iv-checks' style='color:#cf222e'>{items}</ul>"
+    return styled(items, "error", "ul", "iv-checks")
 
 
 class StartPanel(Panel):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 
 from ..targets import FOCUS_SIZE, TargetRow, ways_in
+from .common import styled
 
 LAMP_NOTE = ("Sorted the LAMP way (from Steve Dalton's <i>The 2-Hour Job Search</i>): "
              "<b>M</b>otivation first, then whether <b>P</b>ostings exist, then <b>A</b>dvocacy "
@@ -46,7 +47,7 @@ def targets_table(rows: list[TargetRow]) -> str:
         star = "&#9733; " if r.focus else ""
         cells = (f"{star}{r.rank}", html.escape(r.target.name), r.target.kind,
                  "&#9679;" * r.target.motivation, "yes" if r.target.postings else "",
-                 "yes" if r.advocacy else "<span style='color:#9a6700'>not yet</span>",
+                 "yes" if r.advocacy else styled("not yet", "warn"),
                  str(len(r.leads)))
         body.append(f"<tr{style}>" + "".join(f"<td style='{CELL}'>{c}</td>" for c in cells)
                     + "</tr>")

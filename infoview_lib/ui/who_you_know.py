@@ -26,7 +26,17 @@ from ..workbook.model import Contact
 from ..workbook.store import Workbook
 from . import who_you_know_html as texts
 from .bulk_edit import BulkEditor
-from .common import Panel, StatusLine, button, hooked, named, reports_errors, text_input, title
+from .common import (
+    Panel,
+    StatusLine,
+    button,
+    hooked,
+    named,
+    reports_errors,
+    styled,
+    text_input,
+    title,
+)
 from .duplicates import DuplicatesPanel
 from .person_delete import DeleteControls
 from .person_details import DETAIL_FIELDS, add_detail_widgets
@@ -322,8 +332,8 @@ class WhoYouKnowPanel(DeleteControls, Panel):
                                      progress=lambda f: setattr(self.import_progress, "value", f))
         except Exception as err:  # said here, by the upload button, as well as in the status
             why = f" {html.escape(str(err))}" if isinstance(err, InfoviewError) else ""
-            self.import_summary.value = (f"<p class='iv-import-error' style='color:#cf222e'>"
-                                         f"<b>Nothing was imported.</b>{why}</p>")
+            self.import_summary.value = styled(f"<b>Nothing was imported.</b>{why}", "error",
+                                               "p", "iv-import-error")
             raise
         finally:
             self.upload.value = ()

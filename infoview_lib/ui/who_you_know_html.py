@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 
 from ..workbook.model import Contact
+from .common import STYLES
 
 MAX_ROWS = 200
 NOBODY_YET = ("Nobody here yet. Start with the prompt at the top: type a name under 'Add one "
@@ -71,8 +72,8 @@ def summary_html(summary) -> str:
 
 def bulk_preview_html(lines) -> str:
     """The pasted lines as a table with each line's status, before anything is written."""
-    colours = {"new": "#1a7f37", "duplicate": "#9a6700", "repeat": "#9a6700",
-               "error": "#cf222e"}
+    colours = {"new": STYLES["ok"], "duplicate": STYLES["warn"], "repeat": STYLES["warn"],
+               "error": STYLES["error"]}
     rows = "".join(
         f"<tr class='iv-bulk-{b.status}'><td>{b.line}</td><td>{html.escape(b.name)}</td>"
         f"<td>{html.escape(b.organization)}</td><td>{html.escape(b.title)}</td>"
