@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .workbook.errors import NotFound, ValidationError
-from .workbook.model import TARGET_KINDS, Contact, Target
+from .workbook.model import TARGET_KINDS, Contact, Target, target_organization
 from .workbook.store import Workbook
 
 FOCUS_SIZE = 5
@@ -66,8 +66,7 @@ def add_target(wb: Workbook, name: str, kind: str = "field", motivation: int = 3
                postings: bool = False, what_to_learn: str = "", organization: str = "",
                keywords: list[str] | None = None) -> Target:
     """Put a target on the list (a company target's organization defaults to its name)."""
-    if kind == "company" and not organization:
-        organization = name
+    organization = target_organization(name, kind, organization)
     target = Target(name=name, kind=kind, motivation=motivation, postings=postings,
                     what_to_learn=what_to_learn, organization=organization,
                     keywords=keywords or [])

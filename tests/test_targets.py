@@ -130,3 +130,18 @@ def test_persona_maya(maya):
     ux = rows[0]
     names = [lead.name for lead in ux.leads]
     assert "Lucía Romero" in names and "Hana Sato" in names
+
+
+def test_a_company_target_points_at_its_own_name_everywhere(wb):
+    from infoview_lib.map.network import build_graph, org_node, target_node
+    from infoview_lib.workbook.model import Contact, target_organization
+
+    assert target_organization(" Northwind Solar ", "company") == "Northwind Solar"
+    assert target_organization("Solar energy", "industry") == ""
+    assert target_organization("Northwind", "company", "Northwind Solar Ltd") == "Northwind Solar Ltd"
+    company = add_target(wb, "Northwind Solar", kind="company")
+    field = add_target(wb, "UX research", kind="field")
+    assert (company.organization, field.organization) == ("Northwind Solar", "")
+    wb.add(Contact(first_name="Ada", last_name="Example", organization="northwind solar"))
+    g = build_graph(wb)
+    assert g.has_edge(org_node("northwind solar"), target_node(company.id))

@@ -42,7 +42,7 @@ from collections.abc import Iterable
 import networkx as nx
 
 from ..classroom.protocol import current_protocol
-from ..workbook.model import Contact, Organization, Outreach, Target, Tie
+from ..workbook.model import Contact, Organization, Outreach, Target, Tie, target_organization
 from ..workbook.store import Workbook
 
 EGO = "ego"
@@ -185,8 +185,7 @@ def _link_target(g, target: Target, people, org_names, org_info) -> None:
                motivation=target.motivation, target_id=target.id,
                organization=target.organization)
     pattern = _term_pattern([target.name, *target.keywords])
-    home = target.organization.casefold() or (
-        target.name.casefold() if target.kind == "company" else "")
+    home = target_organization(target.name, target.kind, target.organization).casefold()
     for key, name in org_names.items():
         industry = org_info[key].industry if key in org_info else ""
         if home and key == home:

@@ -28,7 +28,7 @@ from ..targets import (
     update_target,
 )
 from ..workbook.errors import InfoviewError, NotFound, ValidationError
-from ..workbook.model import TARGET_KINDS, Contact, Target
+from ..workbook.model import TARGET_KINDS, Contact, Target, target_organization
 from ..workbook.store import Workbook
 from .common import (
     Panel,
@@ -259,8 +259,8 @@ class TargetsPanel(Panel):
         if self.pick.value is None:
             raise ValidationError("Pick a target to change, or click 'Add as new target'.")
         data = self._form()
-        if data["kind"] == "company" and not data["organization"]:
-            data["organization"] = data["name"]
+        data["organization"] = target_organization(data["name"], data["kind"],
+                                                   data["organization"])
         target = update_target(self.wb, self.pick.value, **data)
         self.refresh(select=target.id)
         self._changed()
@@ -294,8 +294,8 @@ class TargetsPanel(Panel):
         except NotFound:
             return False
         form = self._form()
-        if form["kind"] == "company" and not form["organization"]:
-            form["organization"] = form["name"].strip()
+        form["organization"] = target_organization(form["name"], form["kind"],
+                                                   form["organization"])
         changes = {k: v for k, v in form.items() if k != "name" and getattr(old, k) != v}
         typed = form["name"].strip()
         if typed and typed != old.name:

@@ -194,6 +194,17 @@ class Target(Record):
             raise ValidationError("Motivation is a number from 1 (low) to 5 (high).")
 
 
+def target_organization(name: str, kind: str, organization: str = "") -> str:
+    """The organisation a target points at: the one given, else a company target's own name.
+
+    >>> target_organization("Northwind Solar", "company")
+    'Northwind Solar'
+    >>> target_organization("UX research", "field"), target_organization("X", "company", "Y Ltd")
+    ('', 'Y Ltd')
+    """
+    return organization.strip() or (name.strip() if kind == "company" else "")
+
+
 @dataclass
 class Outreach(Record):
     """Reaching out to one contact: the message parts, the status and its history."""
