@@ -14,6 +14,7 @@ import ipywidgets as w
 
 from ..classroom.report import expand, write_sample_folder
 from ..classroom.report_render import build_report, chart_specs, students_html
+from ..text import plural
 from ..workbook.errors import ValidationError
 from ..workbook.paths import default_exports_dir, project_dir
 from .common import (
@@ -156,7 +157,7 @@ class ClassReportPanel(Panel):
             self.status.warn(f"None of the files in {folder} is a usable progress file; the "
                              "list below says why each was skipped.")
         else:
-            self.status.ok(f"Report for {n} students saved to {self.result.html}.")
+            self.status.ok(f"Report for {plural(n, 'student')} saved to {self.result.html}.")
 
     @reports_errors
     def sample(self, _=None) -> None:
