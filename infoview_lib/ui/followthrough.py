@@ -11,7 +11,6 @@ Every field is saved when it changes. CSS hooks: .iv-ft-contact, .iv-debrief-<qu
 from __future__ import annotations
 
 import html
-from datetime import datetime, timezone
 
 import ipywidgets as w
 
@@ -30,7 +29,7 @@ from ..followthrough import (
     thank_you_drafts,
     thank_you_state,
 )
-from ..meetings.schedule import when_text, zone
+from ..meetings.picking import next_report_kind, referral_names
 from ..questions import chosen, load_bank
 from ..workbook.errors import InfoviewError, ValidationError
 from ..workbook.model import Contact, Meeting
@@ -41,23 +40,24 @@ from .common import (
     StatusLine,
     button,
     choice,
-    color,
     hooked,
     named,
     reports_errors,
-    styled,
     text_input,
     title,
 )
 from .followthrough_html import (
     NO_MEETING,
     about_html,
-    alive,
     default_meeting,
     drafts_note_html,
     funnel_png,
+    label_html,
     meeting_options,
     owed_html,
+    referrals_html,
+    thanks_due_html,
+    warn_html,
 )
 
 
@@ -75,26 +75,38 @@ class FollowThroughPanel(Panel):
         if meetings:
             self.meeting.value = default_meeting(meetings)
         self.about = hooked(w.HTML(), "iv-ft-about")
+        self._build_debrief()
+        self._build_thanks()
+        self._build_referrals()
+        self._build_dashboard()
+        self._wire()
+        self.load()
+        self.form = self._form()
+        self.form.layout.display = "" if meetings else "none"
+        self.widget = hooked(w.VBox([
+            title("Which meeting?"), self.meeting, self.about, self.form, self.status.widget,
+            title("Your progress"), w.Box([self.funnel], layout=w.Layout(width="36em")),
+            w.HTML("<b>What you owe</b>"), self.owed, w.HTML("<b>Next step</b>"), self.next,
+        ]), "iv-followthrough")
+
+    # -- building ------------------------------------------------------------------------
+    def _build_debrief(self) -> None:
         self.answers_box = w.VBox()
         self.learned = self._area("A few lines, in your own words", "iv-learned")
         self.specific = text_input("e.g. that bug reports can be a portfolio", "iv-specific",
                                    width="40em")
         self.use = text_input("e.g. I will write up three this month", "iv-use", width="40em")
         self.interested = choice(["yes", "unsure", "no"], None, "iv-interested", "Still keen?")
-        for field, key in ((self.learned, "learned"), (self.specific, "specific"),
-                           (self.use, "use")):
-            field.continuous_update = False
-            field.observe(self._saver(key), names="value")
-        self.interested.observe(self._saver("still_interested"), names="value")
+
+    def _build_thanks(self) -> None:
         self.due = hooked(w.HTML(), "iv-thanks-due")
         self.email = named(self._area("", "iv-thanks-email", rows=12), "Thank-you e-mail")
         self.card = named(self._area("", "iv-thanks-card", rows=6), "Thank-you card")
-        for field, key in ((self.email, "email"), (self.card, "card")):
-            field.continuous_update = False
-            field.observe(self._draft_saver(key), names="value")
         self.drafts_note = hooked(w.HTML(), "iv-drafts-note")
         self.redraft_button = button("Start the drafts again from my notes", "iv-redraft")
         self.sent_button = button("I sent the thank-you", "iv-thanks-sent", "success")
+
+    def _build_referrals(self) -> None:
         self.ref_name = text_input("Name of the person they suggested", "iv-referral-name",
                                    width="19em")
         self.ref_org = text_input("Organisation (optional)", "iv-referral-org")
@@ -104,9 +116,22 @@ class FollowThroughPanel(Panel):
         self.reported_button = button("I reported back to them", "iv-reported-back")
         self.decision = text_input("Your decision, when you make it", "iv-decision", width="30em")
         self.decision_button = button("Record my decision", "iv-record-decision")
+
+    def _build_dashboard(self) -> None:
         self.funnel = hooked(AltImage(), "iv-funnel")  # a PNG with alt text
         self.owed = hooked(w.HTML(), "iv-owed")
         self.next = hooked(w.HTML(), "iv-next-step")
+
+    def _wire(self) -> None:
+        """Save each field when it changes; one handler per button; reload on a new meeting."""
+        for field, key in ((self.learned, "learned"), (self.specific, "specific"),
+                           (self.use, "use")):
+            field.continuous_update = False
+            field.observe(self._saver(key), names="value")
+        self.interested.observe(self._saver("still_interested"), names="value")
+        for field, key in ((self.email, "email"), (self.card, "card")):
+            field.continuous_update = False
+            field.observe(self._draft_saver(key), names="value")
         self._meeting_buttons = (self.sent_button, self.ref_button, self.reported_button,
                                  self.redraft_button)
         for b in (*self._meeting_buttons, self.decision_button):
@@ -118,8 +143,9 @@ class FollowThroughPanel(Panel):
         self.decision_button.on_click(self.record_decision)
         self.meeting.observe(lambda _: None if self._loading else self.load(),
                              names="value")
-        self.load()
-        self.form = hooked(w.VBox([
+
+    def _form(self) -> w.VBox:
+        return hooked(w.VBox([
             title("Debrief"), w.HTML("A line or two per question, while you still remember."),
             self.answers_box,
             _label("What did you learn?"), self.learned,
@@ -133,12 +159,6 @@ class FollowThroughPanel(Panel):
             title("Report back"), self.reported_button,
             w.HBox([self.decision, self.decision_button]),
         ]), "iv-ft-form")
-        self.form.layout.display = "" if meetings else "none"
-        self.widget = hooked(w.VBox([
-            title("Which meeting?"), self.meeting, self.about, self.form, self.status.widget,
-            title("Your progress"), w.Box([self.funnel], layout=w.Layout(width="36em")),
-            w.HTML("<b>What you owe</b>"), self.owed, w.HTML("<b>Next step</b>"), self.next,
-        ]), "iv-followthrough")
 
     @staticmethod
     def _area(placeholder: str, css: str, rows: int = 3) -> w.Textarea:
@@ -179,15 +199,7 @@ class FollowThroughPanel(Panel):
             self.specific.value = d.get("specific", "")
             self.use.value = d.get("use", "")
             self.interested.value = d.get("still_interested") or None
-            rows = []
-            if m:
-                for q in chosen(self.wb, m.contact_id, self.bank):
-                    box = self._area("Your notes", f"iv-debrief-{q.question_id}", rows=2)
-                    named(box, f"Your notes: {q.text}")  # the question is its name
-                    box.value = d.get("answers", {}).get(q.question_id, "")
-                    box.continuous_update = False
-                    box.observe(self._answer_saver(q.question_id), names="value")
-                    rows.append(w.VBox([w.HTML(f"<i>{html.escape(q.text)}</i>"), box]))
+            rows = self._answer_rows(m) if m else []
             self.answers_box.children = rows
             held = m is not None and has_happened(m)
             for field in (self.learned, self.specific, self.use, self.interested, self.email,
@@ -198,6 +210,18 @@ class FollowThroughPanel(Panel):
             self._loading = False
         self.about.value = about_html(m)
         self.refresh()
+
+    def _answer_rows(self, m: Meeting) -> list[w.VBox]:
+        """One notes box per question chosen for this person, named by the question."""
+        rows = []
+        for q in chosen(self.wb, m.contact_id, self.bank):
+            box = self._area("Your notes", f"iv-debrief-{q.question_id}", rows=2)
+            named(box, f"Your notes: {q.text}")  # the question is its name
+            box.value = m.debrief.get("answers", {}).get(q.question_id, "")
+            box.continuous_update = False
+            box.observe(self._answer_saver(q.question_id), names="value")
+            rows.append(w.VBox([w.HTML(f"<i>{html.escape(q.text)}</i>"), box]))
+        return rows
 
     def refresh(self) -> None:
         """Drafts, due date, referrals and the dashboard, from the workbook."""
@@ -211,42 +235,29 @@ class FollowThroughPanel(Panel):
             self._show_no_drafts(m, str(err))
             m = None
         if m:
-            own = m.debrief.get("drafts", {})
-            self._loading = True
-            try:
-                self.email.value = own.get("email") or (f"Subject: {drafts['subject']}\n\n"
-                                                        f"{drafts['email']}")
-                self.card.value = own.get("card") or drafts["card"]
-            finally:
-                self._loading = False
-            self.redraft_button.layout.display = "" if own else "none"
-            self.drafts_note.value = drafts_note_html(own, self.email.value + self.card.value)
-            self.sent_button.description = ("Thank-you sent" if m.thank_you_sent_on
-                                            else "I sent the thank-you")
-            st = thank_you_state(m)
-            hours = current_protocol().follow_up["thank_you_within_hours"]
-            if st.sent:
-                sent = datetime.fromisoformat(st.sent_on)
-                sent = sent.replace(tzinfo=sent.tzinfo or timezone.utc).astimezone(
-                    zone(m.timezone))
-                text = (f"Sent {sent:%a %d %b %H:%M} ({m.timezone})"
-                        + (f", after the {hours}-hour mark" if st.late else ", on time"))
-            else:
-                due = st.due.astimezone(zone(m.timezone))
-                text = (f"Due by {due:%a %d %b %H:%M} ({m.timezone}), {hours} hours after the "
-                        f"meeting ({when_text(m)})")
-            late = " " + styled("late", "error", "b", "iv-late") if (
-                st.late and not st.sent) else ""
-            hint = (f"<br><span style='{color('warn')}'>Write one specific thing they said above; "
-                    "the drafts use it.</span>" if drafts["needs_specific"] and not own else "")
-            self.due.value = html.escape(text) + late + hint
-            names = [self.wb.get(Contact, i).name for i in m.debrief.get("referrals", [])
-                     if alive(self.wb, i)]
-            self.referrals.value = ("Referred: " + ", ".join(html.escape(n) for n in names)
-                                    if names else "<i>No referrals recorded yet.</i>")
+            self._show_drafts(m, drafts)
         elif drafts is None and self._record() is None:
             self._show_no_drafts(None, "")
         self.refresh_dashboard()
+
+    def _show_drafts(self, m: Meeting, drafts: dict) -> None:
+        """Your own wording, else fresh drafts; when the thank-you is due; the referrals."""
+        own = m.debrief.get("drafts", {})
+        self._loading = True
+        try:
+            self.email.value = own.get("email") or (f"Subject: {drafts['subject']}\n\n"
+                                                    f"{drafts['email']}")
+            self.card.value = own.get("card") or drafts["card"]
+        finally:
+            self._loading = False
+        self.redraft_button.layout.display = "" if own else "none"
+        self.drafts_note.value = drafts_note_html(own, self.email.value + self.card.value)
+        self.sent_button.description = ("Thank-you sent" if m.thank_you_sent_on
+                                        else "I sent the thank-you")
+        hours = current_protocol().follow_up["thank_you_within_hours"]
+        self.due.value = thanks_due_html(m, thank_you_state(m), hours,
+                                         drafts["needs_specific"] and not own)
+        self.referrals.value = referrals_html(referral_names(self.wb, m))
 
     def _show_no_drafts(self, m: Meeting | None, message: str) -> None:
         """Empty drafts; the message (e.g. what to fill in for your name) where they would be."""
@@ -255,7 +266,7 @@ class FollowThroughPanel(Panel):
             self.email.value = self.card.value = ""
         finally:
             self._loading = False
-        self.due.value = styled(html.escape(message), "warn", css="iv-warn") if message else ""
+        self.due.value = warn_html(message)
         self.referrals.value = self.drafts_note.value = ""
         self.redraft_button.layout.display = "none"
         if m is not None:
@@ -381,9 +392,7 @@ class FollowThroughPanel(Panel):
         if not self.meeting_id:
             self.status.warn(NO_MEETING)
             return
-        m = self._record()
-        done = {k for k, _ in m.debrief.get("reported_back", [])}
-        kind = "update" if "update" not in done or not self.wb.setting("decision") else "decision"
+        kind = next_report_kind(self._record(), decided=bool(self.wb.setting("decision")))
         mark_reported_back(self.wb, self.meeting_id, kind)
         self.status.ok("Noted. People remember those who come back to say what happened.")
         self.refresh()
@@ -396,4 +405,4 @@ class FollowThroughPanel(Panel):
 
 
 def _label(text: str) -> w.HTML:
-    return w.HTML(styled(html.escape(text), "muted"))
+    return w.HTML(label_html(text))

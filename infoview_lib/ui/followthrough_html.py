@@ -1,5 +1,6 @@
 """What step 6's panel shows, as HTML and PNG: the funnel picture, what you owe, the line
-about the chosen meeting, the note under edited drafts, and the meeting picker's lines.
+about the chosen meeting, the thank-you's due line, the referrals, the note under edited
+drafts, and the meeting picker's lines.
 Every user value is escaped.
 
 Example:
@@ -13,11 +14,16 @@ import html
 import io
 from datetime import datetime, timezone
 
-from ..followthrough import PLACEHOLDER, draw_funnel, has_happened
-from ..meetings.schedule import end_utc, when_text
-from ..workbook.model import Contact, Meeting
+from ..followthrough import PLACEHOLDER, ThankYouState, draw_funnel, has_happened
+from ..meetings.picking import alive, default_meeting, meeting_label, meetings_to_follow
+from ..meetings.schedule import when_text, zone
+from ..workbook.model import Meeting
 from ..workbook.store import Workbook
 from .common import color, styled
+
+__all__ = ["NO_MEETING", "about_html", "alive", "default_meeting", "drafts_note_html",
+           "funnel_png", "label_html", "meeting_options", "owed_html", "referrals_html",
+           "thanks_due_html", "warn_html"]
 
 NO_MEETING = ("There is no meeting to follow up yet: set one in step 5 "
               "(05_be_a_professional.ipynb), then come back after the conversation.")
@@ -69,22 +75,39 @@ def drafts_note_html(own: dict, text: str) -> str:
 
 def meeting_options(wb: Workbook) -> tuple[list[Meeting], list[tuple[str, int]]]:
     """Dated meetings with people still on the list, oldest first, and their picker lines."""
-    meetings = sorted((m for m in wb.list(Meeting) if m.starts_at
-                       and alive(wb, m.contact_id)), key=lambda m: m.starts_at)
-    options = [(f"{wb.get(Contact, m.contact_id).name} ({m.starts_at[:10]})", m.id)
-               for m in meetings]
+    meetings = meetings_to_follow(wb)
+    options = [(meeting_label(wb, m), m.id) for m in meetings]
     return meetings, options or [("(no meetings yet: set one in step 5)", 0)]
 
 
-def default_meeting(meetings: list[Meeting]) -> int | None:
-    """The most recent meeting that has ended, else the next one coming up."""
-    if not meetings:
-        return None
-    now = datetime.now(timezone.utc)
-    held = [m for m in meetings if end_utc(m) <= now]
-    return (held[-1] if held else meetings[0]).id
+def thanks_due_html(m: Meeting, st: ThankYouState, hours: int, hint: bool) -> str:
+    """When the thank-you was sent (on time or late), else when it is due; 'late' in red;
+    the hint to write one specific thing they said when the drafts need it."""
+    if st.sent:
+        sent = datetime.fromisoformat(st.sent_on)
+        sent = sent.replace(tzinfo=sent.tzinfo or timezone.utc).astimezone(zone(m.timezone))
+        text = (f"Sent {sent:%a %d %b %H:%M} ({m.timezone})"
+                + (f", after the {hours}-hour mark" if st.late else ", on time"))
+    else:
+        due = st.due.astimezone(zone(m.timezone))
+        text = (f"Due by {due:%a %d %b %H:%M} ({m.timezone}), {hours} hours after the "
+                f"meeting ({when_text(m)})")
+    late = " " + styled("late", "error", "b", "iv-late") if st.late and not st.sent else ""
+    tip = ("<br>" + styled("Write one specific thing they said above; the drafts use it.",
+                           "warn") if hint else "")
+    return html.escape(text) + late + tip
 
 
-def alive(wb: Workbook, contact_id: int) -> bool:
-    """True while the contact is on the list (not deleted)."""
-    return any(c.id == contact_id for c in wb.contacts())
+def referrals_html(names: list[str]) -> str:
+    return ("Referred: " + ", ".join(html.escape(n) for n in names) if names
+            else "<i>No referrals recorded yet.</i>")
+
+
+def warn_html(message: str) -> str:
+    """A warning where the drafts would be (e.g. what to fill in for your name)."""
+    return styled(html.escape(message), "warn", css="iv-warn") if message else ""
+
+
+def label_html(text: str) -> str:
+    """A muted label above a box."""
+    return styled(html.escape(text), "muted")
