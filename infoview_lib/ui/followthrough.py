@@ -34,34 +34,23 @@ from ..questions import chosen, load_bank
 from ..workbook.errors import InfoviewError, ValidationError
 from ..workbook.model import Contact, Meeting
 from ..workbook.store import Workbook
-from .common import (
-    AltImage,
-    Panel,
-    StatusLine,
-    button,
-    choice,
-    hooked,
-    named,
-    reports_errors,
-    text_input,
-    title,
-)
+from .common import Panel, StatusLine, hooked, named, reports_errors, title
 from .followthrough_html import (
     NO_MEETING,
     about_html,
     default_meeting,
     drafts_note_html,
     funnel_png,
-    label_html,
     meeting_options,
     owed_html,
     referrals_html,
     thanks_due_html,
     warn_html,
 )
+from .followthrough_parts import FollowThroughWidgets
 
 
-class FollowThroughPanel(Panel):
+class FollowThroughPanel(FollowThroughWidgets, Panel):
     """After the meeting: notes, thanks, referrals, report-backs and progress."""
 
     def __init__(self, wb: Workbook):
@@ -89,39 +78,6 @@ class FollowThroughPanel(Panel):
             w.HTML("<b>What you owe</b>"), self.owed, w.HTML("<b>Next step</b>"), self.next,
         ]), "iv-followthrough")
 
-    # -- building ------------------------------------------------------------------------
-    def _build_debrief(self) -> None:
-        self.answers_box = w.VBox()
-        self.learned = self._area("A few lines, in your own words", "iv-learned")
-        self.specific = text_input("e.g. that bug reports can be a portfolio", "iv-specific",
-                                   width="40em")
-        self.use = text_input("e.g. I will write up three this month", "iv-use", width="40em")
-        self.interested = choice(["yes", "unsure", "no"], None, "iv-interested", "Still keen?")
-
-    def _build_thanks(self) -> None:
-        self.due = hooked(w.HTML(), "iv-thanks-due")
-        self.email = named(self._area("", "iv-thanks-email", rows=12), "Thank-you e-mail")
-        self.card = named(self._area("", "iv-thanks-card", rows=6), "Thank-you card")
-        self.drafts_note = hooked(w.HTML(), "iv-drafts-note")
-        self.redraft_button = button("Start the drafts again from my notes", "iv-redraft")
-        self.sent_button = button("I sent the thank-you", "iv-thanks-sent", "success")
-
-    def _build_referrals(self) -> None:
-        self.ref_name = text_input("Name of the person they suggested", "iv-referral-name",
-                                   width="19em")
-        self.ref_org = text_input("Organisation (optional)", "iv-referral-org")
-        self.ref_email = text_input("E-mail (optional)", "iv-referral-email")
-        self.ref_button = button("Add referral", "iv-add-referral")
-        self.referrals = hooked(w.HTML(), "iv-referrals")
-        self.reported_button = button("I reported back to them", "iv-reported-back")
-        self.decision = text_input("Your decision, when you make it", "iv-decision", width="30em")
-        self.decision_button = button("Record my decision", "iv-record-decision")
-
-    def _build_dashboard(self) -> None:
-        self.funnel = hooked(AltImage(), "iv-funnel")  # a PNG with alt text
-        self.owed = hooked(w.HTML(), "iv-owed")
-        self.next = hooked(w.HTML(), "iv-next-step")
-
     def _wire(self) -> None:
         """Save each field when it changes; one handler per button; reload on a new meeting."""
         for field, key in ((self.learned, "learned"), (self.specific, "specific"),
@@ -143,27 +99,6 @@ class FollowThroughPanel(Panel):
         self.decision_button.on_click(self.record_decision)
         self.meeting.observe(lambda _: None if self._loading else self.load(),
                              names="value")
-
-    def _form(self) -> w.VBox:
-        return hooked(w.VBox([
-            title("Debrief"), w.HTML("A line or two per question, while you still remember."),
-            self.answers_box,
-            _label("What did you learn?"), self.learned,
-            _label("One specific thing they said (the thank-you names it)"), self.specific,
-            _label("How you will use it"), self.use, self.interested,
-            title("Thank-you"), self.due, w.HTML("<b>E-mail</b>"), self.email,
-            w.HTML("<b>Handwritten card</b>"), self.card, self.drafts_note,
-            w.HBox([self.sent_button, self.redraft_button]),
-            title("Referrals"), w.HBox([self.ref_name, self.ref_org, self.ref_email]),
-            self.ref_button, self.referrals,
-            title("Report back"), self.reported_button,
-            w.HBox([self.decision, self.decision_button]),
-        ]), "iv-ft-form")
-
-    @staticmethod
-    def _area(placeholder: str, css: str, rows: int = 3) -> w.Textarea:
-        return named(hooked(w.Textarea(placeholder=placeholder, rows=rows,
-                                       layout=w.Layout(width="40em")), css), placeholder)
 
     @property
     def meeting_id(self) -> int | None:
@@ -402,7 +337,3 @@ class FollowThroughPanel(Panel):
         record_decision(self.wb, self.decision.value)
         self.status.ok("Decision recorded: tell each person you met what you decided.")
         self.refresh()
-
-
-def _label(text: str) -> w.HTML:
-    return w.HTML(label_html(text))

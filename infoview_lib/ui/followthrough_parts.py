@@ -1,0 +1,80 @@
+"""The widgets of step 6's panel, built in groups: the debrief, the thank-you, referrals
+and report-backs, and the progress dashboard. FollowThroughPanel wires them to the library.
+
+CSS hooks are listed in ui/followthrough.py.
+
+Example:
+    >>> parts = FollowThroughWidgets()
+    >>> parts._build_dashboard()
+    >>> sorted(parts.owed._dom_classes)
+    ['iv-owed']
+"""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from .common import AltImage, button, choice, hooked, named, text_input, title
+from .followthrough_html import label_html
+
+
+class FollowThroughWidgets:
+    """Builders for FollowThroughPanel's widget groups (each sets attributes on self)."""
+
+    def _build_debrief(self) -> None:
+        self.answers_box = w.VBox()
+        self.learned = self._area("A few lines, in your own words", "iv-learned")
+        self.specific = text_input("e.g. that bug reports can be a portfolio", "iv-specific",
+                                   width="40em")
+        self.use = text_input("e.g. I will write up three this month", "iv-use", width="40em")
+        self.interested = choice(["yes", "unsure", "no"], None, "iv-interested", "Still keen?")
+
+    def _build_thanks(self) -> None:
+        self.due = hooked(w.HTML(), "iv-thanks-due")
+        self.email = named(self._area("", "iv-thanks-email", rows=12), "Thank-you e-mail")
+        self.card = named(self._area("", "iv-thanks-card", rows=6), "Thank-you card")
+        self.drafts_note = hooked(w.HTML(), "iv-drafts-note")
+        self.redraft_button = button("Start the drafts again from my notes", "iv-redraft")
+        self.sent_button = button("I sent the thank-you", "iv-thanks-sent", "success")
+
+    def _build_referrals(self) -> None:
+        self.ref_name = text_input("Name of the person they suggested", "iv-referral-name",
+                                   width="19em")
+        self.ref_org = text_input("Organisation (optional)", "iv-referral-org")
+        self.ref_email = text_input("E-mail (optional)", "iv-referral-email")
+        self.ref_button = button("Add referral", "iv-add-referral")
+        self.referrals = hooked(w.HTML(), "iv-referrals")
+        self.reported_button = button("I reported back to them", "iv-reported-back")
+        self.decision = text_input("Your decision, when you make it", "iv-decision", width="30em")
+        self.decision_button = button("Record my decision", "iv-record-decision")
+
+    def _build_dashboard(self) -> None:
+        self.funnel = hooked(AltImage(), "iv-funnel")  # a PNG with alt text
+        self.owed = hooked(w.HTML(), "iv-owed")
+        self.next = hooked(w.HTML(), "iv-next-step")
+
+    def _form(self) -> w.VBox:
+        return hooked(w.VBox([
+            title("Debrief"), w.HTML("A line or two per question, while you still remember."),
+            self.answers_box,
+            _label("What did you learn?"), self.learned,
+            _label("One specific thing they said (the thank-you names it)"), self.specific,
+            _label("How you will use it"), self.use, self.interested,
+            title("Thank-you"), self.due, w.HTML("<b>E-mail</b>"), self.email,
+            w.HTML("<b>Handwritten card</b>"), self.card, self.drafts_note,
+            w.HBox([self.sent_button, self.redraft_button]),
+            title("Referrals"), w.HBox([self.ref_name, self.ref_org, self.ref_email]),
+            self.ref_button, self.referrals,
+            title("Report back"), self.reported_button,
+            w.HBox([self.decision, self.decision_button]),
+        ]), "iv-ft-form")
+
+    @staticmethod
+    def _area(placeholder: str, css: str, rows: int = 3) -> w.Textarea:
+        return named(hooked(w.Textarea(placeholder=placeholder, rows=rows,
+                                       layout=w.Layout(width="40em")), css), placeholder)
+
+
+
+def _label(text: str) -> w.HTML:
+    return w.HTML(label_html(text))
