@@ -277,3 +277,35 @@ def undo_bulk(wb: Workbook, change: BulkChange) -> int:
             wb.update(Contact, person_id, categories=cats, tie_strength=tie, updated_at=stamp)
             restored += 1
     return restored
+
+
+def list_goal(count: int, aim: int, stretch: int) -> str:
+    """How far the list is from the class's aim and stretch goal (step 1's counter).
+
+    >>> list_goal(3, 25, 50), list_goal(30, 25, 50)
+    ('aim for 25, stretch to 50', 'you passed the aim of 25; stretch to 50')
+    >>> list_goal(50, 25, 50)
+    'you reached the stretch goal of 50. Well done'
+    """
+    if count < aim:
+        return f"aim for {aim}, stretch to {stretch}"
+    if count < stretch:
+        return f"you passed the aim of {aim}; stretch to {stretch}"
+    return f"you reached the stretch goal of {stretch}. Well done"
+
+
+def save_details(wb: Workbook, contact_id: int, **fields) -> Contact:
+    """Write step 1's details (organization, title, categories, tie strength, can interview,
+    can refer, introduced by, notes) to one person; nobody introduces themselves.
+
+    >>> import tempfile, pathlib
+    >>> from infoview_lib.workbook.store import open_workbook
+    >>> wb = open_workbook(pathlib.Path(tempfile.mkdtemp()) / "w.sqlite")
+    >>> ada = quick_add(wb, "Ada Example").contact
+    >>> save_details(wb, ada.id, title="Engineer").title
+    'Engineer'
+    """
+    if fields.get("introduced_by") is not None and fields["introduced_by"] == contact_id:
+        raise ValidationError("Someone cannot introduce themselves; pick another person.")
+    wb.update(Contact, contact_id, **fields)
+    return wb.get(Contact, contact_id)

@@ -84,3 +84,23 @@ def test_bulk_add_new_only_or_with_duplicates(wb):
     added = add_bulk(wb, preview_bulk(wb, "Ada Example"), include_duplicates=True)
     assert [c.name for c in added] == ["Ada Example"] and len(wb.contacts()) == 4
     assert add_bulk(wb, preview_bulk(wb, "")) == []
+
+
+def test_list_goal_follows_the_aim_and_the_stretch():
+    from infoview_lib.capture import list_goal
+
+    assert list_goal(0, 10, 20) == "aim for 10, stretch to 20"
+    assert list_goal(10, 10, 20) == "you passed the aim of 10; stretch to 20"
+    assert list_goal(25, 10, 20) == "you reached the stretch goal of 20. Well done"
+
+
+def test_save_details_writes_and_refuses_self_introduction(wb):
+    from infoview_lib.capture import save_details
+
+    ada = quick_add(wb, "Ada Example").contact
+    bo = quick_add(wb, "Bo Chen").contact
+    saved = save_details(wb, ada.id, introduced_by=bo.id, can_refer=True, notes="met at club")
+    assert (saved.introduced_by, saved.can_refer, saved.notes) == (bo.id, True, "met at club")
+    with pytest.raises(ValidationError, match="cannot introduce themselves"):
+        save_details(wb, ada.id, introduced_by=ada.id)
+    assert wb.get(Contact, ada.id).introduced_by == bo.id

@@ -13,42 +13,29 @@ Example (in a notebook):
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 
 import ipywidgets as w
 
-from ..capture import add_bulk, preview_bulk, quick_add, similar_contacts
+from ..capture import quick_add, save_details, similar_contacts
 from ..classroom.protocol import Protocol, current_protocol
-from ..importers import FORMATS, import_uploads
-from ..workbook.errors import InfoviewError, ValidationError
 from ..workbook.model import Contact
 from ..workbook.store import Workbook
 from . import who_you_know_html as texts
 from .bulk_edit import BulkEditor
-from .common import (
-    Panel,
-    StatusLine,
-    button,
-    hooked,
-    named,
-    reports_errors,
-    styled,
-    text_input,
-    title,
-)
-from .duplicates import DuplicatesPanel
+from .common import Panel, StatusLine, hooked, reports_errors, text_input, title
+from .list_prompts import PROMPT_SETTING, PromptsMixin  # noqa: F401 - the setting's old home
+from .paste_import import PasteImportMixin
 from .person_delete import DeleteControls
 from .person_details import DETAIL_FIELDS, add_detail_widgets
 from .quick_add import QuickAddForm
-from .who_you_know_html import MAX_ROWS, bulk_preview_html, people_table, summary_html
+from .who_you_know_html import people_table, person_options
 
-PROMPT_SETTING = "who_you_know.prompt"
 EDITOR = {"save_details", "ask_delete", "delete", "cancel_delete", "undo"}
 LABELS = {"description_width": "8em"}  # "Organization" and "Introduced by" fit; boxes line up
 
 
-class WhoYouKnowPanel(DeleteControls, Panel):
+class WhoYouKnowPanel(PromptsMixin, PasteImportMixin, DeleteControls, Panel):
     """List everyone you know, one part of life at a time; import contacts you have."""
 
     def __init__(self, wb: Workbook, protocol: Protocol | None = None,
@@ -60,54 +47,32 @@ class WhoYouKnowPanel(DeleteControls, Panel):
         self.import_status = StatusLine("iv-import-status")
         self.editor_status = StatusLine("iv-editor-status")
         self.listeners: list[Callable[[], None]] = []
-        self._bulk_lines: list = []
         self._loading = False
         cats = list(self.protocol.categories)
-        self.prompts = list(self.protocol.prompts)
-        self._prompt = min(int(wb.setting(PROMPT_SETTING, 0) or 0), max(len(self.prompts) - 1, 0))
-
-        self.prompt_html = hooked(w.HTML(), "iv-prompt")
-        self.prev_button = button("◀ Previous", "iv-prev")
-        self.next_button = button("Next ▶", "iv-next")
-        self.prev_button.on_click(lambda _=None: self.move_prompt(-1))
-        self.next_button.on_click(lambda _=None: self.move_prompt(+1))
-        self.count_html = hooked(w.HTML(), "iv-count")
-        self.count_bar = hooked(w.IntProgress(min=0, max=self.protocol.list_stretch,
-                                              layout=w.Layout(width="24em")), "iv-count-bar")
-
         # name, organization, title and part of life travel with the click (see quick_add)
         self.quick = QuickAddForm([("(no category)", "")] + [(c, c) for c in cats], self.add)
+        self._build_prompts()
+        self._build_paste()
+        self._build_import()
+        self._build_people(cats)
+        self._build_editor(cats)
+        self.widget = hooked(w.VBox(self._sections(map_panel)), "iv-who-you-know")
+        if map_panel is not None:
+            self._follow_map(map_panel)
+        self._show_prompt()
+        self.refresh(people_changed=True)
 
-        self.bulk_text = named(hooked(w.Textarea(
-            placeholder="One person per line:\nAda Example\nBo Chen, Northwind Solar, Intern",
-            layout=w.Layout(width="36em", height="8em")), "iv-bulk"), "People to add, one per line")
-        self.preview_button = button("Preview", "iv-preview")
-        self.preview_button.on_click(self.preview)
-        self.bulk_preview = hooked(w.HTML(), "iv-bulk-preview")
-        self.include_duplicates = hooked(w.Checkbox(description="also add lines marked as "
-                                                    "duplicates", indent=False), "iv-include-dup")
-        self.confirm_button = button("Add these people", "iv-bulk-confirm", "primary")
-        self.confirm_button.disabled = True
-        self.confirm_button.on_click(self.confirm_bulk)
-
-        self.upload = hooked(w.FileUpload(accept=".csv,.vcf,.zip,.txt", multiple=True,
-                                          description="Import contacts",
-                                          layout=w.Layout(width="auto")), "iv-upload")
-        self.import_format = hooked(w.Dropdown(options=FORMATS, value="auto",
-                                               description="Format"), "iv-import-format")
-        self.import_progress = hooked(w.FloatProgress(min=0.0, max=1.0, value=0.0),
-                                      "iv-import-progress")
-        self.import_summary = hooked(w.HTML(), "iv-import-summary")
-        self.duplicates = DuplicatesPanel(wb, on_change=self._changed)  # review, merge, undo
-        self.upload.observe(self._on_upload, names="value")
-
+    def _build_people(self, cats: list[str]) -> None:
+        """The search box, the filters and change-everyone-listed action, and the table."""
         self.search = text_input("Find a person by name", "iv-search")
         self.search.observe(lambda _: self.refresh(), names="value")
-        self.bulk = BulkEditor(wb, cats, self.search, changed=self._changed, refilter=self.refresh,
-                               catch_up=self.catch_up)
+        self.bulk = BulkEditor(self.wb, cats, self.search, changed=self._changed,
+                               refilter=self.refresh, catch_up=self.catch_up)
         self.people_html = hooked(w.HTML(), "iv-people")
-        self.editor_hint = hooked(w.HTML(), "iv-editor-hint")
 
+    def _build_editor(self, cats: list[str]) -> None:
+        """The details editor for one person, with Delete and Undo."""
+        self.editor_hint = hooked(w.HTML(), "iv-editor-hint")
         self.person = hooked(w.Dropdown(description="Person", layout=w.Layout(width="30em")),
                              "iv-person")
         self.person.observe(self._on_person, names="value")
@@ -117,7 +82,9 @@ class WhoYouKnowPanel(DeleteControls, Panel):
         self.person.style.description_width = LABELS["description_width"]
         self.add_delete_controls()
 
-        self.widget = hooked(w.VBox([
+    def _sections(self, map_panel: Panel | None) -> list[w.Widget]:
+        """The panel top to bottom: prompts, add one, (the map), paste, import, list, details."""
+        return [
             title("Think of people, one part of your life at a time"), self.prompt_html,
             w.HBox([self.prev_button, self.next_button]), w.HBox([self.count_bar, self.count_html]),
             title("Add one person"), self.quick, self.status.widget,
@@ -138,13 +105,13 @@ class WhoYouKnowPanel(DeleteControls, Panel):
             w.HBox([self.can_interview, self.can_refer]), self.introduced_by, self.notes,
             w.HBox([self.delete_button, self.confirm_box, self.undo_button]),
             self.editor_status.widget,
-        ]), "iv-who-you-know")
-        if map_panel is not None:
-            self.on_change(map_panel.refresh)
-            if hasattr(map_panel, "on_select"):  # a click on the explorable map picks a person
-                map_panel.on_select(self.select_person)
-        self._show_prompt()
-        self.refresh(people_changed=True)
+        ]
+
+    def _follow_map(self, map_panel: Panel) -> None:
+        """The map redraws after every change; a click on the explorable map picks a person."""
+        self.on_change(map_panel.refresh)
+        if hasattr(map_panel, "on_select"):
+            map_panel.on_select(self.select_person)
 
     # -- change notification ------------------------------------------------------------
     def on_change(self, callback: Callable[[], None]) -> None:
@@ -174,40 +141,6 @@ class WhoYouKnowPanel(DeleteControls, Panel):
         for listener in list(self.listeners):
             listener()
 
-    # -- prompts and count --------------------------------------------------------------
-    def move_prompt(self, step: int) -> None:
-        if self.prompts:
-            self._prompt = (self._prompt + step) % len(self.prompts)
-            self.wb.set_setting(PROMPT_SETTING, self._prompt)
-        self._show_prompt()
-        self._show_count(self.wb.contacts())
-
-    def _show_prompt(self) -> None:
-        if not self.prompts:
-            self.prompt_html.value = ""
-            return
-        item = self.prompts[self._prompt]
-        category = item.get("category", "")
-        self.prompt_html.value = (
-            f"<div style='line-height:1.5'><small>Prompt {self._prompt + 1} of {len(self.prompts)} · "
-            f"{html.escape(category)}</small><br><b>{html.escape(item.get('prompt', ''))}</b>"
-            "<br><small>Write down every name that comes to mind, even people you have not "
-            "spoken to for years. You do not have to contact anyone yet.</small></div>")
-        if category in [v for _, v in self.quick.categories]:
-            self.quick.category = category
-
-    def _show_count(self, people: list[Contact]) -> None:
-        n, aim, stretch = len(people), self.protocol.list_aim, self.protocol.list_stretch
-        self.count_bar.value = min(n, stretch)
-        here = ""
-        if self.prompts:
-            cat = self.prompts[self._prompt].get("category", "")
-            here = f" ({sum(cat in c.categories for c in people)} as {html.escape(cat)})"
-        goal = (f"aim for {aim}, stretch to {stretch}" if n < aim else
-                f"you passed the aim of {aim}; stretch to {stretch}" if n < stretch else
-                f"you reached the stretch goal of {stretch}. Well done")
-        self.count_html.value = f"<b class='iv-count-number'>{n}</b> people listed{here}: {goal}."
-
     # -- refresh ---------------------------------------------------------------------------
     def refresh(self, people_changed: bool = False) -> None:
         """Rebuild the count, the table and (if the list changed) the pickers from the workbook."""
@@ -223,8 +156,7 @@ class WhoYouKnowPanel(DeleteControls, Panel):
         self.editor_hint.value = "" if shown else (
             texts.EDITOR_NO_MATCH if people else texts.EDITOR_EMPTY)
         current = self.person.value
-        options = [(f"{c.name}" + (f" ({c.organization})" if c.organization else ""), c.id)
-                   for c in shown[:MAX_ROWS]]
+        options = person_options(shown)
         self._loading = True
         try:
             if people_changed:
@@ -297,55 +229,6 @@ class WhoYouKnowPanel(DeleteControls, Panel):
         self._changed()
         return True
 
-    @reports_errors
-    def preview(self, _=None) -> None:
-        """Show what the pasted lines would add, with duplicates flagged; write nothing."""
-        self._bulk_lines = preview_bulk(self.wb, self.bulk_text.value)
-        self.bulk_preview.value = bulk_preview_html(self._bulk_lines)
-        self.confirm_button.disabled = not self._bulk_lines
-
-    @reports_errors
-    def confirm_bulk(self, _=None) -> None:
-        """Add the previewed lines (duplicates only if the box is ticked)."""
-        if not self._bulk_lines:
-            raise ValidationError("Paste some names and click Preview first.")
-        added = add_bulk(self.wb, self._bulk_lines, category=self.quick.category,
-                         include_duplicates=self.include_duplicates.value)
-        self.paste_status.ok(f"Added {len(added)} people from the pasted list.")
-        self._bulk_lines = []
-        self.bulk_text.value = ""
-        self.bulk_preview.value = ""
-        self.confirm_button.disabled = True
-        self._changed()
-
-    def _on_upload(self, change) -> None:
-        if change["new"]:
-            self.import_files([(f["name"], bytes(f["content"])) for f in change["new"]])
-
-    @reports_errors
-    def import_files(self, files: list[tuple[str, bytes]]) -> None:
-        """Import uploaded (name, bytes) files, with progress and a summary."""
-        self.import_progress.value = 0.0
-        self.import_summary.value = "Reading " + html.escape(", ".join(n for n, _ in files)) + "…"
-        try:
-            summary = import_uploads(self.wb, files, fmt=self.import_format.value,
-                                     progress=lambda f: setattr(self.import_progress, "value", f))
-        except Exception as err:  # said here, by the upload button, as well as in the status
-            why = f" {html.escape(str(err))}" if isinstance(err, InfoviewError) else ""
-            self.import_summary.value = styled(f"<b>Nothing was imported.</b>{why}", "error",
-                                               "p", "iv-import-error")
-            raise
-        finally:
-            self.upload.value = ()
-        self.import_progress.value = 1.0
-        self.import_summary.value = summary_html(summary) + self.duplicates.after_import(summary)
-        if summary.added or summary.merged:
-            self.import_status.ok(f"Import done: {summary.added} added, {summary.merged} merged.")
-        else:
-            self.import_status.warn("Nobody was imported from that file; the list below the upload "
-                             "button says why.")
-        self._changed()
-
     def _on_detail(self, change) -> None:
         if not self._loading:
             self.save_details()
@@ -355,14 +238,13 @@ class WhoYouKnowPanel(DeleteControls, Panel):
         """Write the details editor's values to the selected person."""
         if not self.person.value:
             return
-        if self.introduced_by.value == self.person.value:
-            raise ValidationError("Someone cannot introduce themselves; pick another person.")
-        self.wb.update(Contact, self.person.value, organization=self.detail_org.value,
-                       title=self.detail_title.value,
-                       categories=list(self.detail_categories.value), tie_strength=self.tie.value,
-                       can_interview=self.can_interview.value, can_refer=self.can_refer.value,
-                       introduced_by=self.introduced_by.value, notes=self.notes.value)
-        self.editor_status.ok(f"Saved {self.wb.get(Contact, self.person.value).name}.")
+        saved = save_details(
+            self.wb, self.person.value, organization=self.detail_org.value,
+            title=self.detail_title.value, categories=list(self.detail_categories.value),
+            tie_strength=self.tie.value, can_interview=self.can_interview.value,
+            can_refer=self.can_refer.value, introduced_by=self.introduced_by.value,
+            notes=self.notes.value)
+        self.editor_status.ok(f"Saved {saved.name}.")
         self._changed(people_changed=False)
 
     def looks_like(self, name: str) -> list[str]:

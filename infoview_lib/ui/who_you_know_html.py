@@ -52,6 +52,16 @@ def people_table(people: list[Contact], names: dict[int, str], limit: int = MAX_
             f"<table class='iv-people-table'>{head}{''.join(rows)}</table></div>{more}")
 
 
+def person_options(people: list[Contact], limit: int = MAX_ROWS) -> list[tuple[str, int]]:
+    """The details editor's choices: "Name (Organization)" for the first `limit` people.
+
+    >>> person_options([Contact(id=4, first_name="Ada", last_name="Example", organization="Acme")])
+    [('Ada Example (Acme)', 4)]
+    """
+    return [(c.name + (f" ({c.organization})" if c.organization else ""), c.id)
+            for c in people[:limit]]
+
+
 def summary_html(summary) -> str:
     """An import summary: counts, then skipped records and problems with line numbers."""
     parts = [f"<b>Added {summary.added}</b> new people, <b>merged {summary.merged}</b> into "
