@@ -83,11 +83,12 @@ class FollowThroughPanel(FollowThroughWidgets, Panel):
         for field, key in ((self.learned, "learned"), (self.specific, "specific"),
                            (self.use, "use")):
             field.continuous_update = False
-            field.observe(self._saver(key), names="value")
-        self.interested.observe(self._saver("still_interested"), names="value")
+            field.observe(self._typed(lambda v, k=key: self.save(**{k: v or ""})), names="value")
+        self.interested.observe(self._typed(lambda v: self.save(still_interested=v or "")),
+                                names="value")
         for field, key in ((self.email, "email"), (self.card, "card")):
             field.continuous_update = False
-            field.observe(self._draft_saver(key), names="value")
+            field.observe(self._typed(lambda v, k=key: self.keep_draft(k, v)), names="value")
         self._meeting_buttons = (self.sent_button, self.ref_button, self.reported_button,
                                  self.redraft_button)
         for b in (*self._meeting_buttons, self.decision_button):
@@ -154,7 +155,8 @@ class FollowThroughPanel(FollowThroughWidgets, Panel):
             named(box, f"Your notes: {q.text}")  # the question is its name
             box.value = m.debrief.get("answers", {}).get(q.question_id, "")
             box.continuous_update = False
-            box.observe(self._answer_saver(q.question_id), names="value")
+            box.observe(self._typed(lambda v, i=q.question_id: self.save(answers={i: v})),
+                        names="value")
             rows.append(w.VBox([w.HTML(f"<i>{html.escape(q.text)}</i>"), box]))
         return rows
 
@@ -219,22 +221,11 @@ class FollowThroughPanel(FollowThroughWidgets, Panel):
         self.next.value = f"<b>{html.escape(next_step(self.wb))}</b>"
 
     # -- saving --------------------------------------------------------------------------
-    def _saver(self, key: str):
+    def _typed(self, save):
+        """A handler saving a typed value (unless loading, or another meeting is now shown)."""
         def handler(change):
             if not self._loading and self._same_meeting():
-                self.save(**{key: change["new"] or ""})
-        return handler
-
-    def _draft_saver(self, key: str):
-        def handler(change):
-            if not self._loading and self._same_meeting():
-                self.keep_draft(key, change["new"])
-        return handler
-
-    def _answer_saver(self, qid: str):
-        def handler(change):
-            if not self._loading and self._same_meeting():
-                self.save(answers={qid: change["new"]})
+                save(change["new"])
         return handler
 
     def _identity(self, m: Meeting | None) -> tuple | None:
@@ -266,10 +257,15 @@ class FollowThroughPanel(FollowThroughWidgets, Panel):
                 self._loading = False
         return False
 
-    @reports_errors
-    def save(self, **fields) -> None:
+    def _no_meeting(self) -> bool:
+        """True (and says so) when there is no meeting to save to."""
         if not self.meeting_id:
             self.status.warn(NO_MEETING)
+        return not self.meeting_id
+
+    @reports_errors
+    def save(self, **fields) -> None:
+        if self._no_meeting():
             return
         if fields.get("still_interested") == "":
             return
@@ -279,8 +275,7 @@ class FollowThroughPanel(FollowThroughWidgets, Panel):
 
     @reports_errors
     def keep_draft(self, key: str, text: str) -> None:
-        if not self.meeting_id:
-            self.status.warn(NO_MEETING)
+        if self._no_meeting():
             return
         save_drafts(self.wb, self.meeting_id, **{key: text})
         self.status.ok("Your wording is saved; it stays as you wrote it.")
@@ -288,8 +283,7 @@ class FollowThroughPanel(FollowThroughWidgets, Panel):
 
     @reports_errors
     def redraft(self, _=None) -> None:
-        if not self.meeting_id:
-            self.status.warn(NO_MEETING)
+        if self._no_meeting():
             return
         save_drafts(self.wb, self.meeting_id, email="", card="")
         self.status.ok("New drafts made from your notes.")
@@ -297,8 +291,7 @@ class FollowThroughPanel(FollowThroughWidgets, Panel):
 
     @reports_errors
     def thank_you_sent(self, _=None) -> None:
-        if not self.meeting_id:
-            self.status.warn(NO_MEETING)
+        if self._no_meeting():
             return
         already = self._record().thank_you_sent_on
         if already:
@@ -312,8 +305,7 @@ class FollowThroughPanel(FollowThroughWidgets, Panel):
 
     @reports_errors
     def add_referral(self, _=None) -> None:
-        if not self.meeting_id:
-            self.status.warn(NO_MEETING)
+        if self._no_meeting():
             return
         person = add_referral(self.wb, self.meeting_id, self.ref_name.value,
                               self.ref_org.value, email=self.ref_email.value)
@@ -324,8 +316,7 @@ class FollowThroughPanel(FollowThroughWidgets, Panel):
 
     @reports_errors
     def reported_back(self, _=None) -> None:
-        if not self.meeting_id:
-            self.status.warn(NO_MEETING)
+        if self._no_meeting():
             return
         kind = next_report_kind(self._record(), decided=bool(self.wb.setting("decision")))
         mark_reported_back(self.wb, self.meeting_id, kind)
