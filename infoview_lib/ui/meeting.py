@@ -10,22 +10,26 @@ are saved at once. CSS hooks: .iv-meeting-contact, .iv-meeting-date, .iv-meeting
 from __future__ import annotations
 
 import base64
-import html
 from datetime import date
 
 import ipywidgets as w
 
 from ..export.names import safe_filename
 from ..export.plans import plan_markdown
+from ..meetings.form import (
+    is_override,
+    missing_details,
+    not_saved_message,
+    people_options,
+    starting_minutes,
+)
 from ..meetings.lengths import default_minutes, lengths_text
 from ..meetings.schedule import (
     CHECKLIST,
-    asked_length,
     common_zones,
     max_minutes,
     meeting_for,
     meeting_ics,
-    meeting_order,
     save_meeting,
     tick,
     when_text,
@@ -34,10 +38,13 @@ from ..meetings.schedule import (
 from ..workbook.paths import output_dir
 from ..workbook.store import Workbook
 from .a11y import task_marks
-from .common import Panel, StatusLine, button, color, hooked, reports_errors, text_input, title
+from .common import Panel, StatusLine, button, hooked, reports_errors, text_input, title
+from .meeting_html import NOT_FIXED, invite_link_html, lengths_hint_html, when_html
 
 NO_PEOPLE = ("There is nobody on your list yet: add the people you know in step 1 "
              "(01_who_you_know.ipynb), then come back here.")
+NO_PLAN = ("*Your plan appears here once you have people on your list: add them "
+           "in step 1 (`01_who_you_know.ipynb`).*")
 
 
 class MeetingPanel(Panel):
@@ -47,48 +54,14 @@ class MeetingPanel(Panel):
         self.wb = wb
         self.status = StatusLine()
         self._loading = False
-        people = meeting_order(wb)
-        options = [(c.name, c.id) for c in people] or [("(no contacts yet: start in step 1)",
-                                                       0)]
-        self.contact = hooked(w.Dropdown(options=options, description="With",
+        self.contact = hooked(w.Dropdown(options=people_options(wb), description="With",
                                          layout=w.Layout(width="28em")), "iv-meeting-contact")
         if contact_id is not None:
             self.contact.value = contact_id
-        self.date = hooked(w.DatePicker(description="Date"), "iv-meeting-date")
-        self.time = text_input("HH:MM, e.g. 15:30", "iv-meeting-time", "Time", "18em")
-        self.time.continuous_update = False
-        local = wb.setting("timezone") or "UTC"
-        self.tz = hooked(w.Combobox(options=common_zones(), value=local, description="Zone",
-                                    ensure_option=False, continuous_update=False,
-                                    layout=w.Layout(width="24em")), "iv-meeting-tz")
-        self.place = text_input("Address, building, room", "iv-meeting-place", "Place", "28em")
-        self.video = text_input("https://...", "iv-meeting-video", "Video link", "28em")
-        for box in (self.place, self.video):
-            box.continuous_update = False
-        self.minutes = hooked(w.BoundedIntText(value=default_minutes(), min=5,
-                                               max=max(120, 2 * max_minutes()),
-                                               description="Minutes",
-                                               layout=w.Layout(width="12em")),
-                              "iv-meeting-minutes")
-        self.minutes_hint = hooked(w.HTML(
-            f"<small>Your class asks for {html.escape(lengths_text())} minutes.</small>"),
-            "iv-meeting-minutes-hint")
-        self.override = hooked(w.Checkbox(value=False, description="They offered longer than "
-                                          f"{max_minutes()} minutes", indent=False),
-                               "iv-override")
-        self.save_button = button("Save meeting", "iv-save-meeting", "primary")
-        self.ics_button = button("Make calendar invite (.ics)", "iv-make-ics")
-        self.ics_button.layout = w.Layout(width="auto")
-        self.save_button.on_click(self.save)
-        self.ics_button.on_click(self.make_ics)
-        self.checks = {}
-        for key, label in CHECKLIST.items():
-            box = hooked(w.Checkbox(value=False, description=label, indent=False,
-                                    layout=w.Layout(width="40em")), f"iv-check-{key}")
-            box.observe(self._tick_handler(key), names="value")
-            self.checks[key] = box
-        self.when = hooked(w.HTML(), "iv-meeting-when")
-        self.ics_link = hooked(w.HTML(), "iv-ics-link")
+        self._build_when()
+        self._build_length()
+        self._build_buttons()
+        self._build_checklist()
         self.plan = hooked(w.Output(), "iv-plan")
         self.plan_md = ""
         self.contact.observe(lambda _: self.load(), names="value")
@@ -103,6 +76,49 @@ class MeetingPanel(Panel):
             title("Checklist"), *self.checks.values(),
             title("Your one-page plan"), self.plan,
         ]), "iv-meeting")
+
+    # -- building ------------------------------------------------------------------------
+    def _build_when(self) -> None:
+        self.date = hooked(w.DatePicker(description="Date"), "iv-meeting-date")
+        self.time = text_input("HH:MM, e.g. 15:30", "iv-meeting-time", "Time", "18em")
+        self.time.continuous_update = False
+        local = self.wb.setting("timezone") or "UTC"
+        self.tz = hooked(w.Combobox(options=common_zones(), value=local, description="Zone",
+                                    ensure_option=False, continuous_update=False,
+                                    layout=w.Layout(width="24em")), "iv-meeting-tz")
+        self.place = text_input("Address, building, room", "iv-meeting-place", "Place", "28em")
+        self.video = text_input("https://...", "iv-meeting-video", "Video link", "28em")
+        for box in (self.place, self.video):
+            box.continuous_update = False
+        self.when = hooked(w.HTML(), "iv-meeting-when")
+
+    def _build_length(self) -> None:
+        self.minutes = hooked(w.BoundedIntText(value=default_minutes(), min=5,
+                                               max=max(120, 2 * max_minutes()),
+                                               description="Minutes",
+                                               layout=w.Layout(width="12em")),
+                              "iv-meeting-minutes")
+        self.minutes_hint = hooked(w.HTML(lengths_hint_html(lengths_text())),
+                                   "iv-meeting-minutes-hint")
+        self.override = hooked(w.Checkbox(value=False, description="They offered longer than "
+                                          f"{max_minutes()} minutes", indent=False),
+                               "iv-override")
+
+    def _build_buttons(self) -> None:
+        self.save_button = button("Save meeting", "iv-save-meeting", "primary")
+        self.ics_button = button("Make calendar invite (.ics)", "iv-make-ics")
+        self.ics_button.layout = w.Layout(width="auto")
+        self.save_button.on_click(self.save)
+        self.ics_button.on_click(self.make_ics)
+        self.ics_link = hooked(w.HTML(), "iv-ics-link")
+
+    def _build_checklist(self) -> None:
+        self.checks = {}
+        for key, label in CHECKLIST.items():
+            box = hooked(w.Checkbox(value=False, description=label, indent=False,
+                                    layout=w.Layout(width="40em")), f"iv-check-{key}")
+            box.observe(self._tick_handler(key), names="value")
+            self.checks[key] = box
 
     @property
     def contact_id(self) -> int | None:
@@ -121,11 +137,9 @@ class MeetingPanel(Panel):
     def reload(self) -> None:
         """The people and the chosen person's meeting from the workbook again (another
         notebook changed it)."""
-        options = [(c.name, c.id) for c in meeting_order(self.wb)] or [
-            ("(no contacts yet: start in step 1)", 0)]
         self._loading = True
         try:
-            self.contact.options = options
+            self.contact.options = people_options(self.wb)
         finally:
             self._loading = False
         self.load()
@@ -141,15 +155,14 @@ class MeetingPanel(Panel):
                 self.tz.value = meeting.timezone
                 self.place.value, self.video.value = meeting.place, meeting.video_link
                 self.minutes.value = meeting.duration_minutes
-                self.override.value = meeting.duration_minutes > max_minutes()
-                self.when.value = f"<b>{html.escape(when_text(meeting))}</b>"
+                self.override.value = is_override(meeting.duration_minutes)
+                self.when.value = when_html(when_text(meeting))
             else:
                 self.date.value, self.time.value = None, ""
                 self.tz.value = self.wb.setting("timezone") or self.tz.value
                 self.place.value = self.video.value = ""
-                self.minutes.value = asked_length(self.wb, self.contact_id) if (
-                    self.contact_id) else default_minutes()
-                self.when.value = "Not fixed yet."
+                self.minutes.value = starting_minutes(self.wb, self.contact_id)
+                self.when.value = NOT_FIXED
             for key, box in self.checks.items():
                 box.value = bool(meeting and meeting.checklist.get(key))
                 box.disabled = meeting is None
@@ -159,38 +172,30 @@ class MeetingPanel(Panel):
         self.show_plan()
 
     def show_plan(self) -> None:
-        self.plan_md = (plan_markdown(self.wb, self.contact_id) if self.contact_id else
-                        "*Your plan appears here once you have people on your list: add them "
-                        "in step 1 (`01_who_you_know.ipynb`).*")
+        self.plan_md = plan_markdown(self.wb, self.contact_id) if self.contact_id else NO_PLAN
         self.plan.clear_output()
         with self.plan:
             from IPython.display import Markdown, display
 
             display(Markdown(task_marks(self.plan_md)))  # no unnamed, untickable boxes
 
-    def _complete(self) -> bool:
-        return bool(self.contact_id and self.date.value and self.time.value.strip()
-                    and self.tz.value.strip())
+    def _missing(self) -> list[str]:
+        return missing_details(self.date.value, self.time.value, self.tz.value)
 
     def _autosave(self, _change) -> None:
         if self._loading:
             return
-        if self._complete():
+        if self.contact_id and not self._missing():
             self.save()
         elif self.contact_id:
-            missing = [name for name, value in (("date", self.date.value),
-                                                ("time", self.time.value.strip()),
-                                                ("time zone", self.tz.value.strip()))
-                       if not value]
-            self.status.warn(f"Not saved yet: fill in the {' and '.join(missing)} too; "
-                             "the meeting is saved as soon as all three are there.")
+            self.status.warn(not_saved_message(self._missing()))
 
     @reports_errors
     def save(self, _=None) -> None:
         if not self.contact_id:
             self.status.warn(NO_PEOPLE)
             return
-        if not self._complete():
+        if self._missing():
             self.status.warn("Fill in the date, the time (HH:MM) and the time zone first.")
             return
         meeting = save_meeting(self.wb, self.contact_id, self.date.value, self.time.value,
@@ -223,9 +228,6 @@ class MeetingPanel(Panel):
         path = write_meeting_ics(self.wb, meeting,
                                  output_dir(self.wb.path) / "invites" / f"meeting-{name}.ics")
         data = base64.b64encode(meeting_ics(self.wb, meeting)).decode("ascii")
-        self.ics_link.value = (f"<a download='meeting-{html.escape(name)}.ics' "
-                               f"href='data:text/calendar;base64,{data}' style='{color('link')};"
-                               f"text-decoration:underline'>Download the invite</a>"
-                               f" (also saved as <code>{html.escape(str(path))}</code>)")
+        self.ics_link.value = invite_link_html(name, data, path)
         self.last_ics_path = path
         self.status.ok("Invite ready: open it to add the meeting to your calendar.")
