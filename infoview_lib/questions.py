@@ -79,6 +79,12 @@ def filter_bank(bank: list[Question], kinds: list[str] | None = None,
     return out
 
 
+def kinds_for_filter(wb: Workbook, choice: str) -> list[str]:
+    """The goal kinds a bank filter stands for: 'mine' is your goals from step 2, 'all'
+    every question (no kinds), anything else that one kind."""
+    return {"mine": user_goal_kinds(wb), "all": []}.get(choice, [choice])
+
+
 # -- the user's picks ------------------------------------------------------------------
 def _rows(wb: Workbook, contact_id: int | None) -> list[QuestionChoice]:
     rows = wb.list(QuestionChoice, contact_id=contact_id)

@@ -8,15 +8,12 @@ CSS hooks: .iv-question-pick (+ .iv-q-<id>) on each checkbox, .iv-agenda,
 
 from __future__ import annotations
 
-import html
-
 import ipywidgets as w
 
 from ..meetings.schedule import meeting_order
 from ..questions import (
     CATEGORY_LABELS,
     PHASES,
-    TIARA,
     add_own,
     agenda_length,
     build_agenda,
@@ -24,6 +21,7 @@ from ..questions import (
     edit,
     filter_bank,
     keep_question,
+    kinds_for_filter,
     length_options,
     load_bank,
     move,
@@ -34,36 +32,33 @@ from ..questions import (
 )
 from ..workbook.store import Workbook
 from .common import (
-    STYLES,
     Panel,
     StatusLine,
     button,
     choice,
-    color,
     hooked,
     named,
     reports_errors,
-    styled,
     text_input,
     title,
+)
+from .questions_html import (
+    PICK_HINT,
+    TIARA_NOTE,
+    agenda_html,
+    goal_options,
+    phase_html,
+    tag_html,
+    too_long_html,
 )
 
 GENERAL = "general"
 
 
-def agenda_html(agenda) -> str:
-    """The agenda as an HTML table, minutes per phase."""
-    rows = []
-    for phase in agenda.phases:
-        rows.append(f"<tr><td><b>{html.escape(phase.name)}</b></td>"
-                    f"<td style='text-align:right'><b>{phase.minutes:g} min</b></td></tr>")
-        for text, minutes in phase.items:
-            rows.append(f"<tr><td style='padding-left:1.5em'>{html.escape(text)}</td>"
-                        f"<td style='text-align:right'>{f'{minutes:g}' if minutes else ''}</td></tr>")
-    colour = STYLES["ok"] if agenda.fits else STYLES["error"]
-    rows.append(f"<tr><td><b>Total</b></td><td style='color:{colour};text-align:right'>"
-                f"<b class='iv-agenda-total'>{agenda.total:g} of {agenda.length} min</b></td></tr>")
-    return "<table style='width:100%'>" + "".join(rows) + "</table>"
+def _small(b: w.Button, tip: str) -> w.Button:
+    b.tooltip = tip
+    b.layout = w.Layout(width="2.6em")
+    return b
 
 
 class QuestionsPanel(Panel):
@@ -75,28 +70,50 @@ class QuestionsPanel(Panel):
         self.keep = keep_question(self.bank)
         self.status = StatusLine()
         self._syncing = False
+        self._build_filters(contact_id)
+        self._build_lists()
+        self._build_own()
+        self.contact.observe(self._on_contact, names="value")
+        self.goal.observe(self._on_filter, names="value")
+        self.category.observe(self._on_filter, names="value")
+        self.length.observe(self._on_length, names="value")
+        self._checks: dict[str, w.Checkbox] = {}
+        self._build_bank()
+        self.refresh()
+        self.widget = hooked(w.VBox([
+            title("Who is this for?"), self.contact,
+            title("Question bank"), w.HTML(TIARA_NOTE),
+            self.goal, self.category, self.bank_box,
+            title("Your questions, in order"), self.picked_box,
+            w.HBox([self.own_text, self.own_phase, self.own_minutes,
+                    w.HTML("min", layout=w.Layout(width="2em")), self.add_button]),
+            title("Agenda"), self.length, self.agenda, self.warning, self.status.widget,
+        ]), "iv-questions")
+
+    # -- building ------------------------------------------------------------------------
+    def _build_filters(self, contact_id: int | None) -> None:
         people = [("Everyone (my general list)", GENERAL)] + [
-            (c.name, c.id) for c in meeting_order(wb)]  # the people you are meeting first
+            (c.name, c.id) for c in meeting_order(self.wb)]  # the people you are meeting first
         self.contact = hooked(w.Dropdown(options=people, value=contact_id or GENERAL,
                                          description="For", layout=w.Layout(width="28em")),
                               "iv-question-contact")
-        kinds = user_goal_kinds(wb)
-        mine = (f"My goals ({', '.join(kinds)})" if kinds
-                else "My goals (none set in step 2 yet: all)")
-        self.goal = hooked(w.Dropdown(
-            options=[(mine, "mine"), ("Industry", "industry"), ("Company", "company"),
-                     ("Career field", "field"), ("All questions", "all")],
-            value="mine", description="Suits", layout=w.Layout(width="28em")), "iv-goal-filter")
+        self.goal = hooked(w.Dropdown(options=goal_options(user_goal_kinds(self.wb)),
+                                      value="mine", description="Suits",
+                                      layout=w.Layout(width="28em")), "iv-goal-filter")
         self.category = hooked(w.Dropdown(
             options=[("All topics", "")] + [(v, k) for k, v in CATEGORY_LABELS.items()],
             description="Topic", layout=w.Layout(width="28em")), "iv-category-filter")
-        start = agenda_length(wb, self.contact_id)
+
+    def _build_lists(self) -> None:
+        start = agenda_length(self.wb, self.contact_id)
         self.length = choice([(f"{m} min", m) for m in length_options(start)], start,
                              "iv-length", "Minutes")
         self.bank_box = w.VBox(layout=w.Layout(max_height="28em", overflow="auto"))
         self.picked_box = w.VBox()
         self.agenda = hooked(w.HTML(), "iv-agenda")
         self.warning = hooked(w.HTML(), "iv-agenda-warning")
+
+    def _build_own(self) -> None:
         self.own_text = text_input("Write a question of your own", "iv-own-question",
                                    width="31.5em")
         self.own_phase = named(hooked(w.Dropdown(options=PHASES, value="core",
@@ -107,24 +124,6 @@ class QuestionsPanel(Panel):
                                         "iv-own-minutes"), "Minutes for your question")
         self.add_button = button("Add my question", "iv-add-question")
         self.add_button.on_click(self.add_own)
-        self.contact.observe(self._on_contact, names="value")
-        self.goal.observe(self._on_filter, names="value")
-        self.category.observe(self._on_filter, names="value")
-        self.length.observe(self._on_length, names="value")
-        self._checks: dict[str, w.Checkbox] = {}
-        self._build_bank()
-        self.refresh()
-        self.widget = hooked(w.VBox([
-            title("Who is this for?"), self.contact,
-            title("Question bank"),
-            w.HTML("Tick the questions you want to ask. TIARA (Trends, Insights, Advice, "
-                   "Resources, Assignments) is Steve Dalton's way of sorting good questions."),
-            self.goal, self.category, self.bank_box,
-            title("Your questions, in order"), self.picked_box,
-            w.HBox([self.own_text, self.own_phase, self.own_minutes,
-                    w.HTML("min", layout=w.Layout(width="2em")), self.add_button]),
-            title("Agenda"), self.length, self.agenda, self.warning, self.status.widget,
-        ]), "iv-questions")
 
     # -- state ---------------------------------------------------------------------------
     @property
@@ -138,11 +137,9 @@ class QuestionsPanel(Panel):
         self.length.value = value
 
     def _visible(self):
-        kinds = {"mine": user_goal_kinds(self.wb), "all": []}.get(self.goal.value,
-                                                                   [self.goal.value])
-        return filter_bank(self.bank, kinds, self.category.value or None)
+        return filter_bank(self.bank, kinds_for_filter(self.wb, self.goal.value),
+                           self.category.value or None)
 
-    # -- building ------------------------------------------------------------------------
     def _build_bank(self) -> None:
         rows = []
         self._checks = {}
@@ -152,11 +149,8 @@ class QuestionsPanel(Panel):
             box.add_class("iv-question-pick")
             box.add_class(f"iv-q-{q.id}")
             box.observe(self._toggle_handler(q), names="value")
-            tag = w.HTML(f"<span style='{color('muted')}'>{html.escape(q.tiara[0])} "
-                         f"({html.escape(TIARA[q.tiara])}) · "
-                         f"{html.escape(q.phase)} · {q.minutes:g} min</span>")
             self._checks[q.id] = box
-            rows.append(w.HBox([box, tag], layout=w.Layout(flex="0 0 auto")))
+            rows.append(w.HBox([box, w.HTML(tag_html(q))], layout=w.Layout(flex="0 0 auto")))
         self.bank_box.children = rows
 
     def _toggle_handler(self, question):
@@ -173,22 +167,16 @@ class QuestionsPanel(Panel):
         minutes = named(w.BoundedFloatText(value=row.minutes, min=0.5, max=15, step=0.5,
                                            continuous_update=False, layout=w.Layout(width="4.5em")),
                         "Minutes for this question")
-        up, down = button("↑", "iv-up"), button("↓", "iv-down")
-        up.tooltip, down.tooltip = "Earlier", "Later"
-        for b in (up, down):
-            b.layout = w.Layout(width="2.6em")
+        up, down = _small(button("↑", "iv-up"), "Earlier"), _small(button("↓", "iv-down"), "Later")
         qid = row.question_id
         text.observe(lambda ch: self._edit(qid, text=ch["new"]), names="value")
         minutes.observe(lambda ch: self._edit(qid, minutes=ch["new"]), names="value")
         up.on_click(lambda _: self._move(qid, -1))
         down.on_click(lambda _: self._move(qid, +1))
-        parts = [w.HTML(styled(html.escape(row.phase), "muted"),
-                        layout=w.Layout(width="4.5em")), text, minutes,
+        parts = [w.HTML(phase_html(row.phase), layout=w.Layout(width="4.5em")), text, minutes,
                  w.HTML("min", layout=w.Layout(width="2em")), up, down]
         if qid != self.keep.id:
-            drop = button("✕", "iv-remove-question")
-            drop.tooltip = "Remove from my list"
-            drop.layout = w.Layout(width="2.6em")
+            drop = _small(button("✕", "iv-remove-question"), "Remove from my list")
             drop.on_click(lambda _: self._remove(qid))
             parts.append(drop)
         return w.HBox(parts)
@@ -204,14 +192,11 @@ class QuestionsPanel(Panel):
                 box.disabled = qid == self.keep.id
         finally:
             self._syncing = False
-        hint = [] if len(rows) > 1 else [hooked(w.HTML(
-            "<i>Tick questions in the bank above; five to ten is plenty. The closing question "
-            "is always on the list.</i>"), "iv-picked-hint")]
+        hint = [] if len(rows) > 1 else [hooked(w.HTML(PICK_HINT), "iv-picked-hint")]
         self.picked_box.children = hint + [self._picked_row(r) for r in rows]
         agenda = build_agenda(rows, int(self.length.value))
         self.agenda.value = agenda_html(agenda)
-        self.warning.value = (f"<div style='{color('error')}'><b>Too long:</b> "
-                              f"{html.escape(agenda.warning)}</div>" if agenda.warning else "")
+        self.warning.value = too_long_html(agenda.warning)
         self.last_agenda = agenda
 
     # -- handlers ------------------------------------------------------------------------
