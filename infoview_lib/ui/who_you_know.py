@@ -17,9 +17,8 @@ from collections.abc import Callable
 
 import ipywidgets as w
 
-from ..capture import quick_add, save_details, similar_contacts
+from ..capture import quick_add, similar_contacts
 from ..classroom.protocol import Protocol, current_protocol
-from ..workbook.model import Contact
 from ..workbook.store import Workbook
 from . import who_you_know_html as texts
 from .bulk_edit import BulkEditor
@@ -27,15 +26,14 @@ from .common import Panel, StatusLine, hooked, reports_errors, text_input, title
 from .list_prompts import PROMPT_SETTING, PromptsMixin  # noqa: F401 - the setting's old home
 from .paste_import import PasteImportMixin
 from .person_delete import DeleteControls
-from .person_details import DETAIL_FIELDS, add_detail_widgets
+from .person_details import DetailsEditor
 from .quick_add import QuickAddForm
 from .who_you_know_html import people_table, person_options
 
 EDITOR = {"save_details", "ask_delete", "delete", "cancel_delete", "undo"}
-LABELS = {"description_width": "8em"}  # "Organization" and "Introduced by" fit; boxes line up
 
 
-class WhoYouKnowPanel(PromptsMixin, PasteImportMixin, DeleteControls, Panel):
+class WhoYouKnowPanel(PromptsMixin, PasteImportMixin, DetailsEditor, DeleteControls, Panel):
     """List everyone you know, one part of life at a time; import contacts you have."""
 
     def __init__(self, wb: Workbook, protocol: Protocol | None = None,
@@ -69,18 +67,6 @@ class WhoYouKnowPanel(PromptsMixin, PasteImportMixin, DeleteControls, Panel):
         self.bulk = BulkEditor(self.wb, cats, self.search, changed=self._changed,
                                refilter=self.refresh, catch_up=self.catch_up)
         self.people_html = hooked(w.HTML(), "iv-people")
-
-    def _build_editor(self, cats: list[str]) -> None:
-        """The details editor for one person, with Delete and Undo."""
-        self.editor_hint = hooked(w.HTML(), "iv-editor-hint")
-        self.person = hooked(w.Dropdown(description="Person", layout=w.Layout(width="30em")),
-                             "iv-person")
-        self.person.observe(self._on_person, names="value")
-        add_detail_widgets(self, cats)
-        for widget in DETAIL_FIELDS(self):
-            widget.observe(self._on_detail, names="value")
-        self.person.style.description_width = LABELS["description_width"]
-        self.add_delete_controls()
 
     def _sections(self, map_panel: Panel | None) -> list[w.Widget]:
         """The panel top to bottom: prompts, add one, (the map), paste, import, list, details."""
@@ -170,11 +156,6 @@ class WhoYouKnowPanel(PromptsMixin, PasteImportMixin, DeleteControls, Panel):
             self._loading = False
         self.load_person()
 
-    def _on_person(self, _change=None) -> None:
-        if self._confirm_id is not None and self._confirm_id != self.person.value:
-            self._hide_confirm()  # the question was about someone else
-        self.load_person()
-
     def select_person(self, contact_id: int) -> None:
         """Open this person in the details editor (clearing a search that hides them)."""
         if contact_id not in {v for _, v in self.person.options}:
@@ -182,34 +163,6 @@ class WhoYouKnowPanel(PromptsMixin, PasteImportMixin, DeleteControls, Panel):
             self.refresh()
         if contact_id in {v for _, v in self.person.options}:
             self.person.value = contact_id
-
-    def load_person(self) -> None:
-        """Fill the details editor from the selected person."""
-        if self._loading:
-            return
-        self._loading = True
-        try:
-            contact = self.wb.get(Contact, self.person.value) if self.person.value else None
-            disabled = contact is None
-            for widget in (*DETAIL_FIELDS(self), self.delete_button):
-                widget.disabled = disabled
-            if contact is None:
-                return
-            extra = [c for c in contact.categories if c not in self.detail_categories.options]
-            if extra:
-                self.detail_categories.options = list(self.detail_categories.options) + extra
-            self.detail_org.value = contact.organization
-            self.detail_title.value = contact.title
-            self.detail_categories.value = tuple(contact.categories)
-            self.tie.value = contact.tie_strength
-            self.can_interview.value = contact.can_interview
-            self.can_refer.value = contact.can_refer
-            known = {v for _, v in self.introduced_by.options}
-            self.introduced_by.value = contact.introduced_by if contact.introduced_by in known \
-                else None
-            self.notes.value = contact.notes
-        finally:
-            self._loading = False
 
     # -- handlers ----------------------------------------------------------------------------
     def add(self, fields: dict) -> None:
@@ -228,24 +181,6 @@ class WhoYouKnowPanel(PromptsMixin, PasteImportMixin, DeleteControls, Panel):
         (self.status.warn if result.same or result.similar else self.status.ok)(result.message)
         self._changed()
         return True
-
-    def _on_detail(self, change) -> None:
-        if not self._loading:
-            self.save_details()
-
-    @reports_errors
-    def save_details(self) -> None:
-        """Write the details editor's values to the selected person."""
-        if not self.person.value:
-            return
-        saved = save_details(
-            self.wb, self.person.value, organization=self.detail_org.value,
-            title=self.detail_title.value, categories=list(self.detail_categories.value),
-            tie_strength=self.tie.value, can_interview=self.can_interview.value,
-            can_refer=self.can_refer.value, introduced_by=self.introduced_by.value,
-            notes=self.notes.value)
-        self.editor_status.ok(f"Saved {saved.name}.")
-        self._changed(people_changed=False)
 
     def looks_like(self, name: str) -> list[str]:
         """Names already listed that look like `name` (same or very similar)."""
