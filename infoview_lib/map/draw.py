@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from ..workbook.errors import ExportError
-from .fastagg import CachedTextCanvas
+from .fastagg import CachedTextCanvas, png_bytes
 from .labels import label_order, place_labels
 from .layout import RING_NAMES, RING_WIDTH, UNSORTED, Layout, ego_layout, ring_radius
 from .legend import OKABE_ITO, PALETTE, STATUS_GROUPS, add_legend, category_style
@@ -335,16 +335,21 @@ def render_png(wb, dpi: int = 100, anonymize: bool = False, target: str | None =
                with_caption: bool = True) -> tuple[bytes, DrawResult]:
     """The map as PNG bytes (for a notebook panel) and what was drawn; a panel that shows
     the caption as text under the picture passes with_caption=False (not shown twice)."""
-    import io
+    from matplotlib import rc_context
 
     from .network import build_graph
 
     _check_dpi(dpi)
     g = graph if graph is not None else build_graph(wb, anonymize=anonymize)
     lay = layout if layout is not None else ego_layout(g)
-    buffer = io.BytesIO()
-    result = _render(g, lay, buffer, "png", dpi, False, anonymize, target, with_caption)
-    return buffer.getvalue(), result
+    with rc_context(RC):  # as _render, encoded by png_bytes (the panel's picture is opaque)
+        fig, ax = new_figure(dpi)
+        canvas = CachedTextCanvas(fig)
+        result = draw_network(g, lay, ax=ax, target=target, anonymize=anonymize)
+        if with_caption:
+            add_caption(fig, result)
+        canvas.draw()
+        return png_bytes(canvas.buffer_rgba()), result
 
 
 def save_map(wb, path, dpi: int = DEFAULT_DPI, transparent: bool = False,

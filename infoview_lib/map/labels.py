@@ -50,6 +50,7 @@ def _advances() -> dict[int, float]:
         return {cp: metrics[name][0] / em for cp, name in (font.getBestCmap() or {}).items()}
 
 
+@functools.lru_cache(maxsize=8192)
 def _text_width(text: str, bold: bool = False) -> float:
     """Width of text in ems (measured for DejaVu; an estimate for other fonts)."""
     adv = _advances()
@@ -102,6 +103,38 @@ class _Space:
         if len(skip) == 1:
             return candidates[candidates != next(iter(skip))]
         return candidates[~np.isin(candidates, np.fromiter(skip, int, len(skip)))]
+
+    def clear_of_markers(self, p, reach, boxes, own) -> np.ndarray:
+        """For n labels at once, which candidate boxes touch no marker but their own: p (n, 2)
+        their markers, reach (n,) how far `near` looks, boxes (n, k, 4), own (n,) marker
+        indices. Returns (n, k) booleans; the same test `free` makes with near(p, reach)."""
+        n, k = boxes.shape[:2]
+        hit = np.zeros((n, k), bool)
+        (ux0, uy0), (ux1, uy1) = np.nanmin(boxes[..., :2], 1).T, np.nanmax(boxes[..., 2:], 1).T
+        lo = np.searchsorted(self.xs, ux0 - self.max_r)  # a marker touching a box sits
+        counts = np.searchsorted(self.xs, ux1 + self.max_r) - lo  # within r of all spots' box
+        total = int(counts.sum())
+        if not total:
+            return ~hit
+        owner = np.repeat(np.arange(n), counts)
+        m = self.by_x[np.arange(total) - np.repeat(np.cumsum(counts) - counts - lo, counts)]
+        c, r = self.centres[m], self.radii[m]
+        cx, cy = c[:, 0], c[:, 1]
+        keep = ((cy > uy0[owner] - r) & (cy < uy1[owner] + r) & (cx > ux0[owner] - r)
+                & (cx < ux1[owner] + r) & (m != own[owner]))
+        owner, c, r = owner[keep], c[keep], r[keep]
+        keep = np.abs(c - p[owner]).max(axis=1) < reach[owner] + r  # as near() looks
+        owner, c, r = owner[keep], c[keep], r[keep]
+        if not len(owner):
+            return ~hit
+        b = boxes[owner]
+        cx, cy = c[:, :1], c[:, 1:]
+        dx = np.maximum(np.maximum(b[..., 0] - cx, cx - b[..., 2]), 0)
+        dy = np.maximum(np.maximum(b[..., 1] - cy, cy - b[..., 3]), 0)
+        touch = np.hypot(dx, dy) < r[:, None]
+        first = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
+        hit[owner[first]] = np.logical_or.reduceat(touch, first, axis=0)
+        return ~hit
 
     def first_free(self, boxes: np.ndarray, idx: np.ndarray) -> int:
         """Index of the first box (rows of x0, y0, x1, y1) inside the frame that touches no
@@ -166,6 +199,54 @@ def _callout(space, p, w, half, skip):
     return None if k < 0 else (float(left[k]), float(q[k, 1]))
 
 
+_NONE = np.zeros(0, int)
+def _measure(g, lay, node, anonymize, fontsize, per_point, radii, unfontable):
+    """(node, kind, text, families, size, width, half height, index, spots, reach, boxes) of
+    one label, in data units; reach: how far from the marker its spots may go; boxes: the
+    spots as (x0, y0, x1, y1) rows."""
+    text = display_form(node_label(g, node, anonymize))
+    families = families_for(text)
+    if families is None:
+        unfontable.append(text)
+        text = plain_label(g, node)
+        families = families_for(text)
+    i = lay.index[node]
+    p = lay.xy[i]
+    kind = g.nodes[node].get("kind")
+    size = fontsize * (1.15 if kind == "target" else 0.95 if kind == "organization" else 1)
+    w = (_text_width(text, kind in FORCED) + 2 * PAD_EM) * size * per_point
+    half = (HALF if len(families) == 1 else HALF_FALLBACK) * size * per_point
+    gap = radii[i] + PAD_PT * per_point
+    if kind == "ego":
+        spots = [("d", -w / 2, -(gap + half))]
+    else:
+        spots = _spots(p, w, half, gap, p[0] >= 0)
+        if kind == "target":
+            spots = spots[:1]
+    max_r = float(radii.max()) if len(radii) else 0.0
+    spot = np.array([xy for _where, *xy in spots], float)
+    boxes = np.column_stack([spot[:, 0], spot[:, 1] - half, spot[:, 0] + w, spot[:, 1] + half])
+    return node, kind, text, families, size, w, half, i, spots, w + gap + max_r + half, boxes
+
+
+def _clear_spots(space, lay, items):
+    """Per label, which of its spots touch no marker but its own (None for organizations,
+    which also keep clear of their members' markers: tested one by one)."""
+    rows = [n for n, item in enumerate(items) if item[1] != "organization"]
+    out = [None] * len(items)
+    if not rows:
+        return out
+    boxes = np.full((len(rows), max(len(items[n][10]) for n in rows), 4), np.nan)
+    for row, n in enumerate(rows):
+        boxes[row, :len(items[n][10])] = items[n][10]
+    own = np.array([items[n][7] for n in rows], int)
+    reach = np.array([items[n][9] for n in rows], float)
+    clear = space.clear_of_markers(lay.xy[own], reach, boxes, own)
+    for row, n in enumerate(rows):
+        out[n] = clear[row]
+    return out
+
+
 def place_labels(ax, g, lay, order, anonymize, fontsize, dpi, marker_pt=None, reserved=(),
                  forced=(), callouts=()):
     """Add horizontal labels in priority order where they touch nothing; returns
@@ -189,36 +270,23 @@ def place_labels(ax, g, lay, order, anonymize, fontsize, dpi, marker_pt=None, re
         left = x - (w / 2 if ha == "center" else w if ha == "right" else 0)
         space.take((left, y - half, left + w, y + half))
     forced, callouts = set(forced), set(callouts)
-    texts, nodes, unfontable = [], [], []
-    max_r = float(radii.max()) if len(radii) else 0.0
-    for node in order:
-        text = display_form(node_label(g, node, anonymize))
-        families = families_for(text)
-        if families is None:
-            unfontable.append(text)
-            text = plain_label(g, node)
-            families = families_for(text)
-        i = lay.index[node]
+    unfontable = []
+    items = [_measure(g, lay, node, anonymize, fontsize, per_point, radii, unfontable)
+             for node in order]
+    clear = _clear_spots(space, lay, items)
+    texts, nodes = [], []
+    for item, ok in zip(items, clear, strict=True):
+        node, kind, text, families, size, w, half, i, spots, reach, boxes = item
         p = lay.xy[i]
-        kind = g.nodes[node].get("kind")
-        size = fontsize * (1.15 if kind == "target" else 0.95 if kind == "organization" else 1)
-        w = (_text_width(text, kind in FORCED) + 2 * PAD_EM) * size * per_point
-        half = (HALF if len(families) == 1 else HALF_FALLBACK) * size * per_point
-        gap = radii[i] + PAD_PT * per_point
-        if kind == "ego":
-            spots = [("d", -w / 2, -(gap + half))]
-        else:
-            spots = _spots(p, w, half, gap, p[0] >= 0 if kind != "target" else p[0] >= 0)
-            if kind == "target":
-                spots = spots[:1]
         skip = {i}
-        if kind == "organization":  # its own members sit around it
+        if ok is None:  # an organization: its own members sit around it
             skip |= {lay.index[m] for m, _ in g.in_edges(node) if m in lay}
-        idx = space.others(space.near(p, w + gap + max_r + half), skip)
-        spot = np.array([xy for _where, *xy in spots], float)
-        k = space.first_free(np.column_stack([spot[:, 0], spot[:, 1] - half,
-                                              spot[:, 0] + w, spot[:, 1] + half]), idx)
-        chosen = None if k < 0 else tuple(spot[k])
+            k = space.first_free(boxes, space.others(space.near(p, reach), skip))
+        else:  # markers were checked for all at once; now the frame and the labels placed
+            maybe = np.flatnonzero(ok[:len(spots)])
+            k = space.first_free(boxes[maybe], _NONE) if len(maybe) else -1
+            k = int(maybe[k]) if k >= 0 else -1
+        chosen = None if k < 0 else spots[k][1:]
         if chosen is None and node in callouts:  # further out, with a line to the marker
             chosen = _callout(space, p, w, half, skip)
             if chosen is not None:
