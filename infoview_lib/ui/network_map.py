@@ -27,7 +27,8 @@ from ..workbook.paths import output_dir
 from ..workbook.store import Workbook
 from .common import AltImage, Panel, StatusLine, button, hooked, reports_errors, title
 
-PANEL_DPI = 100  # 1067 x 800 pixels: sharp in a notebook, quick to redraw
+PANEL_DPI = 90  # 960 x 720 pixels: the widest the panel shows it (max-width 960px), so no
+# pixel drawn is thrown away by the browser; labels sit where they do at any dpi
 LEADS_SHOWN = 10  # the rest are counted, so the list never pushes the map far down
 
 
