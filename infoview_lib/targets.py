@@ -93,6 +93,33 @@ def remove_target(wb: Workbook, target_id: int) -> Target:
     return target
 
 
+def target_form(name: str, kind: str, motivation: int, postings: bool, organization: str,
+                what_to_learn: str, keywords: str) -> dict[str, Any]:
+    """A target form's boxes as target fields: keywords split at commas, text trimmed, and a
+    company target's organisation its own name when left empty.
+
+    >>> target_form("Acme", "company", 4, True, " ", "", "solar, , storage")["keywords"]
+    ['solar', 'storage']
+    >>> target_form("Acme", "company", 4, True, " ", "", "")["organization"]
+    'Acme'
+    """
+    return dict(name=name, kind=kind, motivation=motivation, postings=postings,
+                organization=target_organization(name, kind, organization),
+                what_to_learn=what_to_learn.strip(),
+                keywords=[k.strip() for k in keywords.split(",") if k.strip()])
+
+
+def unsaved_changes(target: Target, form: dict[str, Any]) -> dict[str, Any]:
+    """What a target form (see target_form) changes in `target`, its name left out: a new
+    name typed over the form may be a new target, not a rename.
+
+    >>> t = Target(name="Acme", kind="company", organization="Acme")
+    >>> unsaved_changes(t, target_form("Acme", "company", 5, False, "", "", ""))
+    {'motivation': 5}
+    """
+    return {k: v for k, v in form.items() if k != "name" and getattr(target, k) != v}
+
+
 # -- who leads there ----------------------------------------------------------------
 @dataclass(frozen=True)
 class Lead:

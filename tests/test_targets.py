@@ -145,3 +145,20 @@ def test_a_company_target_points_at_its_own_name_everywhere(wb):
     wb.add(Contact(first_name="Ada", last_name="Example", organization="northwind solar"))
     g = build_graph(wb)
     assert g.has_edge(org_node("northwind solar"), target_node(company.id))
+
+
+def test_a_target_form_becomes_fields_and_only_real_edits_count(wb):
+    from infoview_lib.targets import target_form, unsaved_changes
+
+    form = target_form("Northwind Solar", "company", 4, True, "  ", " cheap power ",
+                       "solar, ,storage ")
+    assert form == dict(name="Northwind Solar", kind="company", motivation=4, postings=True,
+                        organization="Northwind Solar", what_to_learn="cheap power",
+                        keywords=["solar", "storage"])
+    target = add_target(wb, **form)
+    assert unsaved_changes(target, form) == {}
+    renamed = dict(form, name="Southwind", motivation=2)
+    assert unsaved_changes(target, renamed) == {"motivation": 2}   # a new name is no rename
+    as_field = target_form("Northwind Solar", "field", 4, True, "", "cheap power", "solar")
+    assert unsaved_changes(target, as_field) == {"kind": "field", "organization": "",
+                                                 "keywords": ["solar"]}
