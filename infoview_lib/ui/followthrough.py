@@ -14,22 +14,18 @@ import html
 
 import ipywidgets as w
 
-from ..classroom.protocol import current_protocol
 from ..followthrough import (
     add_referral,
-    funnel,
     has_happened,
     mark_reported_back,
     mark_thank_you_sent,
-    next_step,
-    owed_actions,
     record_decision,
     save_debrief,
     save_drafts,
     thank_you_drafts,
     thank_you_state,
 )
-from ..meetings.picking import next_report_kind, referral_names
+from ..meetings.picking import next_report_kind
 from ..questions import chosen, load_bank
 from ..workbook.errors import InfoviewError, ValidationError
 from ..workbook.model import Contact, Meeting
@@ -39,13 +35,7 @@ from .followthrough_html import (
     NO_MEETING,
     about_html,
     default_meeting,
-    drafts_note_html,
-    funnel_png,
     meeting_options,
-    owed_html,
-    referrals_html,
-    thanks_due_html,
-    warn_html,
 )
 from .followthrough_parts import FollowThroughWidgets
 
@@ -176,49 +166,6 @@ class FollowThroughPanel(FollowThroughWidgets, Panel):
         elif drafts is None and self._record() is None:
             self._show_no_drafts(None, "")
         self.refresh_dashboard()
-
-    def _show_drafts(self, m: Meeting, drafts: dict) -> None:
-        """Your own wording, else fresh drafts; when the thank-you is due; the referrals."""
-        own = m.debrief.get("drafts", {})
-        self._loading = True
-        try:
-            self.email.value = own.get("email") or (f"Subject: {drafts['subject']}\n\n"
-                                                    f"{drafts['email']}")
-            self.card.value = own.get("card") or drafts["card"]
-        finally:
-            self._loading = False
-        self.redraft_button.layout.display = "" if own else "none"
-        self.drafts_note.value = drafts_note_html(own, self.email.value + self.card.value)
-        self.sent_button.description = ("Thank-you sent" if m.thank_you_sent_on
-                                        else "I sent the thank-you")
-        hours = current_protocol().follow_up["thank_you_within_hours"]
-        self.due.value = thanks_due_html(m, thank_you_state(m), hours,
-                                         drafts["needs_specific"] and not own)
-        self.referrals.value = referrals_html(referral_names(self.wb, m))
-
-    def _show_no_drafts(self, m: Meeting | None, message: str) -> None:
-        """Empty drafts; the message (e.g. what to fill in for your name) where they would be."""
-        self._loading = True
-        try:
-            self.email.value = self.card.value = ""
-        finally:
-            self._loading = False
-        self.due.value = warn_html(message)
-        self.referrals.value = self.drafts_note.value = ""
-        self.redraft_button.layout.display = "none"
-        if m is not None:
-            self.sent_button.disabled = True
-
-    def refresh_dashboard(self) -> None:
-        """The funnel, what you owe and the next step."""
-        counts = funnel(self.wb)
-        if counts != getattr(self, "counts", None):  # redraw only when a number changed
-            self.counts = counts
-            self.funnel.alt = "Your progress funnel: " + ", ".join(
-                f"{n} {stage}" for stage, n in counts.items()) + "."
-            self.funnel.value = funnel_png(counts)
-        self.owed.value = owed_html(owed_actions(self.wb))
-        self.next.value = f"<b>{html.escape(next_step(self.wb))}</b>"
 
     # -- saving --------------------------------------------------------------------------
     def _typed(self, save):

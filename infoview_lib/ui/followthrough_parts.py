@@ -1,5 +1,7 @@
-"""The widgets of step 6's panel, built in groups: the debrief, the thank-you, referrals
-and report-backs, and the progress dashboard. FollowThroughPanel wires them to the library.
+"""The widgets of step 6's panel, built in groups (the debrief, the thank-you, referrals
+and report-backs, the progress dashboard) and filled in from the workbook: the drafts and
+when the thank-you is due, the funnel, what you owe and the next step. FollowThroughPanel
+wires them to the library.
 
 CSS hooks are listed in ui/followthrough.py.
 
@@ -12,10 +14,24 @@ Example:
 
 from __future__ import annotations
 
+import html
+
 import ipywidgets as w
 
+from ..classroom.protocol import current_protocol
+from ..followthrough import funnel, next_step, owed_actions, thank_you_state
+from ..meetings.picking import referral_names
+from ..workbook.model import Meeting
 from .common import AltImage, button, choice, hooked, named, text_input, title
-from .followthrough_html import label_html
+from .followthrough_html import (
+    drafts_note_html,
+    funnel_png,
+    label_html,
+    owed_html,
+    referrals_html,
+    thanks_due_html,
+    warn_html,
+)
 
 
 class FollowThroughWidgets:
@@ -74,6 +90,49 @@ class FollowThroughWidgets:
         return named(hooked(w.Textarea(placeholder=placeholder, rows=rows,
                                        layout=w.Layout(width="40em")), css), placeholder)
 
+    # -- showing -------------------------------------------------------------------------
+    def _show_drafts(self, m: Meeting, drafts: dict) -> None:
+        """Your own wording, else fresh drafts; when the thank-you is due; the referrals."""
+        own = m.debrief.get("drafts", {})
+        self._loading = True
+        try:
+            self.email.value = own.get("email") or (f"Subject: {drafts['subject']}\n\n"
+                                                    f"{drafts['email']}")
+            self.card.value = own.get("card") or drafts["card"]
+        finally:
+            self._loading = False
+        self.redraft_button.layout.display = "" if own else "none"
+        self.drafts_note.value = drafts_note_html(own, self.email.value + self.card.value)
+        self.sent_button.description = ("Thank-you sent" if m.thank_you_sent_on
+                                        else "I sent the thank-you")
+        hours = current_protocol().follow_up["thank_you_within_hours"]
+        self.due.value = thanks_due_html(m, thank_you_state(m), hours,
+                                         drafts["needs_specific"] and not own)
+        self.referrals.value = referrals_html(referral_names(self.wb, m))
+
+    def _show_no_drafts(self, m: Meeting | None, message: str) -> None:
+        """Empty drafts; the message (e.g. what to fill in for your name) where they would be."""
+        self._loading = True
+        try:
+            self.email.value = self.card.value = ""
+        finally:
+            self._loading = False
+        self.due.value = warn_html(message)
+        self.referrals.value = self.drafts_note.value = ""
+        self.redraft_button.layout.display = "none"
+        if m is not None:
+            self.sent_button.disabled = True
+
+    def refresh_dashboard(self) -> None:
+        """The funnel, what you owe and the next step."""
+        counts = funnel(self.wb)
+        if counts != getattr(self, "counts", None):  # redraw only when a number changed
+            self.counts = counts
+            self.funnel.alt = "Your progress funnel: " + ", ".join(
+                f"{n} {stage}" for stage, n in counts.items()) + "."
+            self.funnel.value = funnel_png(counts)
+        self.owed.value = owed_html(owed_actions(self.wb))
+        self.next.value = f"<b>{html.escape(next_step(self.wb))}</b>"
 
 
 def _label(text: str) -> w.HTML:
