@@ -37,4 +37,15 @@ PLACEHOLDERS = re.compile(
     r"\[[^\]\n]{0,40}\]|\{[^}\n]{0,40}\}|\b(?:I'm|I am|This is)(?=\s*[.,;:!?])[.,;:!?]?",
     re.IGNORECASE)
 
-__all__ = ["CONNECTION_CUES", "JOB_WORDS", "PLACEHOLDERS", "WRITTEN_ONLY"]
+
+
+def job_words(text: str) -> list[str]:
+    """The job words in `text`, lower-case, each once, sorted.
+
+    >>> job_words("Seeking a Job, any job or internship")
+    ['internship', 'job']
+    """
+    return sorted({m.group(0).lower() for m in JOB_WORDS.finditer(text)})
+
+
+__all__ = ["CONNECTION_CUES", "JOB_WORDS", "PLACEHOLDERS", "WRITTEN_ONLY", "job_words"]
