@@ -45,7 +45,19 @@ class BulkEditor:
         self.status = StatusLine("iv-bulk-status")
         self.last: BulkChange | None = None
         self._updating = False
+        self._build_filters()
+        self._build_action(categories)
+        self.widget = hooked(w.VBox([
+            w.HTML("<div style='line-height:1.4;margin-top:8px'><b>Change everyone listed at "
+                   "once</b> <small>(e.g. after an import): the part of life is added to any "
+                   "they already have. A backup is made first, and Undo puts the previous "
+                   "values back.</small></div>"),
+            w.HBox([self.category, self.tie]),
+            w.HBox([self.apply_button, self.undo_button]), self.status.widget,
+        ]), "iv-bulk-edit")
 
+    def _build_filters(self) -> None:
+        """Organization and "no part of life yet", shown next to the search box."""
         self.organization = named(hooked(w.Dropdown(options=[ANY_ORG],
                                                     layout=w.Layout(width="16em")),
                                          "iv-bulk-org"), "Show people at this organization")
@@ -54,7 +66,10 @@ class BulkEditor:
         for widget in (self.organization, self.without):
             widget.observe(self._on_filter, names="value")
         self.count = hooked(w.HTML(), "iv-bulk-count")
+        self.filters = w.HBox([self.organization, self.without])
 
+    def _build_action(self, categories: list[str]) -> None:
+        """What to set for everyone listed, Set and Undo."""
         label = {"description_width": "8em"}
         self.category = hooked(w.Dropdown(
             options=[KEEP] + [(c, c) for c in categories], description="Add part of life",
@@ -68,16 +83,6 @@ class BulkEditor:
         self.undo_button = button("Undo", "iv-bulk-undo")
         self.undo_button.disabled = True
         self.undo_button.on_click(self.undo)
-
-        self.filters = w.HBox([self.organization, self.without])
-        self.widget = hooked(w.VBox([
-            w.HTML("<div style='line-height:1.4;margin-top:8px'><b>Change everyone listed at "
-                   "once</b> <small>(e.g. after an import): the part of life is added to any "
-                   "they already have. A backup is made first, and Undo puts the previous "
-                   "values back.</small></div>"),
-            w.HBox([self.category, self.tie]),
-            w.HBox([self.apply_button, self.undo_button]), self.status.widget,
-        ]), "iv-bulk-edit")
 
     # -- filters ----------------------------------------------------------------------------
     def _on_filter(self, _change) -> None:
