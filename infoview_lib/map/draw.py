@@ -245,7 +245,8 @@ def draw_network(g, layout: Layout | None = None, ax=None, target: str | None = 
     result.title = title(tname)
     result.caption = caption(g, tname, len(leads) if target else None, named=result.named)
     result.alt_text = alt_text(g, anonymize, tname, leads if target else None)
-    ax.set_title(result.title, fontsize=13, fontweight="bold", parse_math=False)
+    ax.set_title(result.title, fontsize=13, fontweight="bold", parse_math=False,
+                 y=1.0)  # where matplotlib puts it with the axis off, without measuring ticks
     if legend:
         legend = add_legend(ax, lay, ci, interview, refer, organizations, targets,
                             status_used, bool(path_edges))
