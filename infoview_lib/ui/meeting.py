@@ -23,11 +23,7 @@ from ..meetings.form import (
     people_options,
     starting_minutes,
 )
-from ..meetings.lengths import default_minutes, lengths_text
 from ..meetings.schedule import (
-    CHECKLIST,
-    common_zones,
-    max_minutes,
     meeting_for,
     meeting_ics,
     save_meeting,
@@ -38,8 +34,9 @@ from ..meetings.schedule import (
 from ..workbook.paths import output_dir
 from ..workbook.store import Workbook
 from .a11y import task_marks
-from .common import Panel, StatusLine, button, hooked, reports_errors, text_input, title
-from .meeting_html import NOT_FIXED, invite_link_html, lengths_hint_html, when_html
+from .common import Panel, StatusLine, hooked, reports_errors, title
+from .meeting_html import NOT_FIXED, invite_link_html, when_html
+from .meeting_parts import MeetingWidgets
 
 NO_PEOPLE = ("There is nobody on your list yet: add the people you know in step 1 "
              "(01_who_you_know.ipynb), then come back here.")
@@ -47,7 +44,7 @@ NO_PLAN = ("*Your plan appears here once you have people on your list: add them 
            "in step 1 (`01_who_you_know.ipynb`).*")
 
 
-class MeetingPanel(Panel):
+class MeetingPanel(MeetingWidgets, Panel):
     """Fix the meeting, tick the checklist, make the invite and read the plan."""
 
     def __init__(self, wb: Workbook, contact_id: int | None = None):
@@ -64,6 +61,10 @@ class MeetingPanel(Panel):
         self._build_checklist()
         self.plan = hooked(w.Output(), "iv-plan")
         self.plan_md = ""
+        self.save_button.on_click(self.save)
+        self.ics_button.on_click(self.make_ics)
+        for key, box in self.checks.items():
+            box.observe(self._tick_handler(key), names="value")
         self.contact.observe(lambda _: self.load(), names="value")
         for field in (self.date, self.time, self.tz, self.place, self.video, self.minutes,
                       self.override):
@@ -76,49 +77,6 @@ class MeetingPanel(Panel):
             title("Checklist"), *self.checks.values(),
             title("Your one-page plan"), self.plan,
         ]), "iv-meeting")
-
-    # -- building ------------------------------------------------------------------------
-    def _build_when(self) -> None:
-        self.date = hooked(w.DatePicker(description="Date"), "iv-meeting-date")
-        self.time = text_input("HH:MM, e.g. 15:30", "iv-meeting-time", "Time", "18em")
-        self.time.continuous_update = False
-        local = self.wb.setting("timezone") or "UTC"
-        self.tz = hooked(w.Combobox(options=common_zones(), value=local, description="Zone",
-                                    ensure_option=False, continuous_update=False,
-                                    layout=w.Layout(width="24em")), "iv-meeting-tz")
-        self.place = text_input("Address, building, room", "iv-meeting-place", "Place", "28em")
-        self.video = text_input("https://...", "iv-meeting-video", "Video link", "28em")
-        for box in (self.place, self.video):
-            box.continuous_update = False
-        self.when = hooked(w.HTML(), "iv-meeting-when")
-
-    def _build_length(self) -> None:
-        self.minutes = hooked(w.BoundedIntText(value=default_minutes(), min=5,
-                                               max=max(120, 2 * max_minutes()),
-                                               description="Minutes",
-                                               layout=w.Layout(width="12em")),
-                              "iv-meeting-minutes")
-        self.minutes_hint = hooked(w.HTML(lengths_hint_html(lengths_text())),
-                                   "iv-meeting-minutes-hint")
-        self.override = hooked(w.Checkbox(value=False, description="They offered longer than "
-                                          f"{max_minutes()} minutes", indent=False),
-                               "iv-override")
-
-    def _build_buttons(self) -> None:
-        self.save_button = button("Save meeting", "iv-save-meeting", "primary")
-        self.ics_button = button("Make calendar invite (.ics)", "iv-make-ics")
-        self.ics_button.layout = w.Layout(width="auto")
-        self.save_button.on_click(self.save)
-        self.ics_button.on_click(self.make_ics)
-        self.ics_link = hooked(w.HTML(), "iv-ics-link")
-
-    def _build_checklist(self) -> None:
-        self.checks = {}
-        for key, label in CHECKLIST.items():
-            box = hooked(w.Checkbox(value=False, description=label, indent=False,
-                                    layout=w.Layout(width="40em")), f"iv-check-{key}")
-            box.observe(self._tick_handler(key), names="value")
-            self.checks[key] = box
 
     @property
     def contact_id(self) -> int | None:

@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from ..meetings.schedule import meeting_order
 from ..questions import (
-    CATEGORY_LABELS,
-    PHASES,
     add_own,
     agenda_length,
     build_agenda,
@@ -28,31 +25,26 @@ from ..questions import (
     pick,
     set_agenda_length,
     unpick,
-    user_goal_kinds,
 )
 from ..workbook.store import Workbook
 from .common import (
     Panel,
     StatusLine,
     button,
-    choice,
     hooked,
     named,
     reports_errors,
-    text_input,
     title,
 )
 from .questions_html import (
     PICK_HINT,
     TIARA_NOTE,
     agenda_html,
-    goal_options,
     phase_html,
     tag_html,
     too_long_html,
 )
-
-GENERAL = "general"
+from .questions_parts import GENERAL, QuestionsWidgets
 
 
 def _small(b: w.Button, tip: str) -> w.Button:
@@ -61,7 +53,7 @@ def _small(b: w.Button, tip: str) -> w.Button:
     return b
 
 
-class QuestionsPanel(Panel):
+class QuestionsPanel(QuestionsWidgets, Panel):
     """Pick the questions for your conversations (general list, or one contact's)."""
 
     def __init__(self, wb: Workbook, contact_id: int | None = None):
@@ -73,6 +65,7 @@ class QuestionsPanel(Panel):
         self._build_filters(contact_id)
         self._build_lists()
         self._build_own()
+        self.add_button.on_click(self.add_own)
         self.contact.observe(self._on_contact, names="value")
         self.goal.observe(self._on_filter, names="value")
         self.category.observe(self._on_filter, names="value")
@@ -89,41 +82,6 @@ class QuestionsPanel(Panel):
                     w.HTML("min", layout=w.Layout(width="2em")), self.add_button]),
             title("Agenda"), self.length, self.agenda, self.warning, self.status.widget,
         ]), "iv-questions")
-
-    # -- building ------------------------------------------------------------------------
-    def _build_filters(self, contact_id: int | None) -> None:
-        people = [("Everyone (my general list)", GENERAL)] + [
-            (c.name, c.id) for c in meeting_order(self.wb)]  # the people you are meeting first
-        self.contact = hooked(w.Dropdown(options=people, value=contact_id or GENERAL,
-                                         description="For", layout=w.Layout(width="28em")),
-                              "iv-question-contact")
-        self.goal = hooked(w.Dropdown(options=goal_options(user_goal_kinds(self.wb)),
-                                      value="mine", description="Suits",
-                                      layout=w.Layout(width="28em")), "iv-goal-filter")
-        self.category = hooked(w.Dropdown(
-            options=[("All topics", "")] + [(v, k) for k, v in CATEGORY_LABELS.items()],
-            description="Topic", layout=w.Layout(width="28em")), "iv-category-filter")
-
-    def _build_lists(self) -> None:
-        start = agenda_length(self.wb, self.contact_id)
-        self.length = choice([(f"{m} min", m) for m in length_options(start)], start,
-                             "iv-length", "Minutes")
-        self.bank_box = w.VBox(layout=w.Layout(max_height="28em", overflow="auto"))
-        self.picked_box = w.VBox()
-        self.agenda = hooked(w.HTML(), "iv-agenda")
-        self.warning = hooked(w.HTML(), "iv-agenda-warning")
-
-    def _build_own(self) -> None:
-        self.own_text = text_input("Write a question of your own", "iv-own-question",
-                                   width="31.5em")
-        self.own_phase = named(hooked(w.Dropdown(options=PHASES, value="core",
-                                                 layout=w.Layout(width="8em")), "iv-own-phase"),
-                               "When to ask it")
-        self.own_minutes = named(hooked(w.BoundedFloatText(value=2, min=0.5, max=15, step=0.5,
-                                                           layout=w.Layout(width="4.5em")),
-                                        "iv-own-minutes"), "Minutes for your question")
-        self.add_button = button("Add my question", "iv-add-question")
-        self.add_button.on_click(self.add_own)
 
     # -- state ---------------------------------------------------------------------------
     @property
