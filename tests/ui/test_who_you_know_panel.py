@@ -266,12 +266,16 @@ def test_a_file_that_yields_nobody_warns_and_opens_its_problems(wb):
     assert "<details open><summary>Problems (1)" in panel.import_summary.value
 
 
-def test_blank_workbook_points_to_the_first_prompt(wb):
+def test_one_person_is_counted_in_the_singular(wb):
     panel = WhoYouKnowPanel(wb)
-    assert "<b class='iv-count-number'>0</b> people listed" in panel.count_html.value
     panel.quick.send = lambda message: None  # what goes back to the browser
     panel.quick.submit(name="Ada Example")
     assert "<b class='iv-count-number'>1</b> person listed" in panel.count_html.value
+
+
+def test_blank_workbook_points_to_the_first_prompt(wb):
+    panel = WhoYouKnowPanel(wb)
+    assert "<b class='iv-count-number'>0</b> people listed" in panel.count_html.value
     aim, stretch = current_protocol().list_aim, current_protocol().list_stretch
     assert f"aim for {aim}, stretch to {stretch}" in panel.count_html.value
     assert "type a name under 'Add one person'" in panel.people_html.value
