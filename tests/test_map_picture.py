@@ -112,6 +112,7 @@ def test_every_part_of_life_looks_different():
     styles = [category_style(i, n) for i in range(n)] + [category_style(n, n)]
     assert len(set(styles)) == len(styles)
     assert len({colour for colour, _ in styles}) == len(styles)  # colour alone tells them apart
+    assert len({marker for _, marker in styles[:n]}) == n  # and so does shape alone
     many = [category_style(i) for i in range(3 * len(PALETTE))]
     assert len(set(many)) == len(many)  # even for a protocol with 36 parts of life
 
@@ -189,3 +190,12 @@ def test_the_environment_check_and_graph_command_name_a_missing_font(wb, monkeyp
     assert not check.ok and "fonts-noto-cjk" in check.fix and "1 name" in check.detail
     err = capsys.readouterr().err
     assert "fonts-noto-cjk" in err and "Contact N" in err and "Traceback" not in err
+
+
+def test_introductions_show_their_status_without_colour():
+    from infoview_lib.map.legend import STATUS_GROUPS, STATUS_LINES
+
+    shown = {text for text, _ in STATUS_GROUPS.values()}
+    assert shown == set(STATUS_LINES)
+    looks = [(str(dash), width) for dash, width in STATUS_LINES.values()]
+    assert len(set(looks)) == len(looks)  # dash pattern and width alone tell them apart

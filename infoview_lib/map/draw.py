@@ -30,7 +30,14 @@ from ..workbook.errors import ExportError
 from .fastagg import CachedTextCanvas, png_bytes
 from .labels import label_order, place_labels
 from .layout import RING_NAMES, RING_WIDTH, UNSORTED, Layout, ego_layout, ring_radius
-from .legend import OKABE_ITO, PALETTE, STATUS_GROUPS, add_legend, category_style
+from .legend import (
+    OKABE_ITO,
+    PALETTE,
+    STATUS_GROUPS,
+    STATUS_LINES,
+    add_legend,
+    category_style,
+)
 from .text import alt_text, caption, node_label, title
 
 FIGSIZE = (32 / 3, 8.0)  # 1600 x 1200 pixels at 150 dpi
@@ -256,11 +263,39 @@ def draw_network(g, layout: Layout | None = None, ax=None, target: str | None = 
 
 
 def _arrows(ax, g, lay, pair, dim, n_people, result) -> dict:
-    """Introductions as arrows coloured by the outreach status of the person introduced."""
+    """Introductions as arrows: colour and dash pattern both say the outreach status of the
+    person introduced (a line collection for the dashes, a quiver for the heads)."""
+    from matplotlib.collections import LineCollection
+
     a, b = pair
     status_used = {}
     if not len(a):
         return status_used
+    start, end = lay.xy[a], lay.xy[b]
+    vec = end - start
+    length = np.maximum(np.hypot(vec[:, 0], vec[:, 1]), 1e-9)
+    vec *= (np.maximum(length - 0.07, length * 0.5) / length)[:, None]
+    colours, dashes, widths = [], [], []
+    for v in b:
+        text, colour = STATUS_GROUPS.get(g.nodes[lay.nodes[v]].get("outreach_status", ""),
+                                         STATUS_GROUPS[""])
+        status_used[text] = colour
+        colours.append(colour)
+        dash, width = STATUS_LINES[text]
+        dashes.append(dash)
+        widths.append(width if n_people <= 1000 else width / 2)
+    alpha = max(dim, 0.5)
+    tips = start + vec
+    result.artists["introduced"] = ax.add_collection(LineCollection(
+        np.stack([start, tips], axis=1), colors=colours, linestyles=dashes, linewidths=widths,
+        alpha=alpha, zorder=3))
+    span = float(np.ptp(lay.xy[:, 0])) or 1.0  # heads sized to the picture, not the data
+    head = vec / np.maximum(np.hypot(vec[:, 0], vec[:, 1]), 1e-9)[:, None] * span * 0.02
+    result.artists["introduced_heads"] = ax.quiver(
+        (tips - head)[:, 0], (tips - head)[:, 1], head[:, 0], head[:, 1], color=colours,
+        angles="xy", scale_units="xy", scale=1, width=0.0025 if n_people <= 1000 else 0.0012,
+        headwidth=5, headlength=6, headaxislength=5, alpha=alpha, zorder=3)
+    return status_used
     start, end = lay.xy[a], lay.xy[b]
     vec = end - start
     length = np.maximum(np.hypot(vec[:, 0], vec[:, 1]), 1e-9)

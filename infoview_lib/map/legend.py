@@ -2,12 +2,14 @@
 the outreach colours of introductions, and the legend that explains only what is drawn.
 
 Colours are Okabe-Ito's seven, then five of Paul Tol's, all safe for the common kinds of
-colour blindness; markers take turns over six shapes, so even a protocol with more parts of
-life than colours gives each its own look.
+colour blindness; each of the first 12 parts of life also has its own shape, so neither
+colour nor shape alone is needed to tell them apart (a larger protocol's parts take turns
+over the shapes). Introductions carry their outreach status in the line's dash pattern as
+well as its colour.
 
 Example:
     >>> category_style(0), category_style(11, 12), category_style(12, 12)
-    (('#E69F00', 'o'), ('#AA4499', 'P'), ('#BDBDBD', 'o'))
+    (('#E69F00', 'o'), ('#AA4499', 'd'), ('#BDBDBD', 'o'))
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from .layout import UNSORTED
 PALETTE = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
            "#882255", "#999933", "#332288", "#44AA99", "#AA4499"]
 OKABE_ITO = PALETTE[:7]
-MARKERS = ["o", "s", "^", "D", "v", "P"]
+# 12 shapes for 12 parts of life, so no two differ by colour alone (h and * are taken by
+# organizations and targets).
+MARKERS = ["o", "s", "^", "D", "v", "P", "X", "p", "<", ">", "H", "d"]
 UNSORTED_STYLE = ("#BDBDBD", "o")
 STATUS_GROUPS = {  # outreach status -> (legend text, colour)
     "": ("not contacted yet", "#7F7F7F"), "to_contact": ("not contacted yet", "#7F7F7F"),
@@ -28,12 +32,19 @@ STATUS_GROUPS = {  # outreach status -> (legend text, colour)
 }
 
 
+STATUS_LINES = {  # legend text -> (dash pattern, width): the status without colour
+    "not contacted yet": ((0, (1, 2)), 1.0), "message sent": ((0, (5, 2)), 1.3),
+    "replied": ((0, (5, 2, 1, 2)), 1.3), "meeting set": ("-", 1.3), "met": ("-", 2.4),
+    "declined": ((0, (1, 2, 1, 2, 6, 2)), 1.3),
+}
+
+
 def category_style(index: int, n_categories: int | None = None) -> tuple[str, str]:
     """(colour, marker) for the category at this protocol position; index == n_categories
     is the 'no part of life yet' group.
 
     >>> category_style(0), category_style(6)
-    (('#E69F00', 'o'), ('#CC79A7', 'o'))
+    (('#E69F00', 'o'), ('#CC79A7', 'X'))
     """
     if n_categories is not None and index >= n_categories:
         return UNSORTED_STYLE
@@ -60,7 +71,7 @@ def add_legend(ax, lay, ci, interview, refer, organizations, targets, status_use
                                          "white")),
               (bool(targets), mark("*", "#F0E442", "target", 11, "#000000")))
     handles += [h for shown, h in extras if shown]
-    handles += [Line2D([], [], color=colour, lw=1.5, marker=">", markersize=5,
+    handles += [Line2D([], [], color=colour, ls=STATUS_LINES[text][0], lw=STATUS_LINES[text][1],
                        label=f"introduced: {text}") for text, colour in status_used.items()]
     if paths:
         handles.append(Line2D([], [], color="#000000", lw=2.4, label="path to target"))
@@ -74,5 +85,5 @@ def add_legend(ax, lay, ci, interview, refer, organizations, targets, status_use
     return None
 
 
-__all__ = ["PALETTE", "OKABE_ITO", "MARKERS", "STATUS_GROUPS", "UNSORTED_STYLE", "category_style",
+__all__ = ["PALETTE", "OKABE_ITO", "MARKERS", "STATUS_GROUPS", "STATUS_LINES", "UNSORTED_STYLE", "category_style",
            "add_legend"]
