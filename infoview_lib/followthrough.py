@@ -38,11 +38,10 @@ from .funnel import FUNNEL, draw_funnel, funnel
 from .meetings.schedule import end_utc, has_happened, when_text
 from .outreach.tracker import AFTER_MEETING as AFTER_MET
 from .workbook.errors import ValidationError
-from .workbook.model import Contact, Meeting, Outreach, QuestionChoice, Target
+from .workbook.model import INTEREST, Contact, Meeting, Outreach, QuestionChoice, Target
 from .workbook.profile import get_profile, missing_message
 from .workbook.store import Workbook
 
-INTEREST = ("yes", "unsure", "no")
 PLACEHOLDER = "[one specific thing they said]"
 
 

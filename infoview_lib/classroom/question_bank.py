@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from ..workbook.errors import ValidationError
-from ..workbook.model import TARGET_KINDS
+from ..workbook.model import PHASES, TARGET_KINDS
 from .protocol_yaml import MAX_CHARS, read_yaml
 
 QUESTION_CATEGORIES = (
@@ -37,7 +37,6 @@ CATEGORY_LABELS = {
     "assignments": "Small assignments",
 }
 TIARA = {"T": "Trends", "I": "Insights", "A": "Advice", "R": "Resources", "A2": "Assignments"}
-PHASES = ("opening", "core", "closing")
 WRAP_UP_MINUTES = 1.0
 MAX_QUESTION_CHARS = 300
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")

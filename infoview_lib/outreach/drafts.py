@@ -27,11 +27,11 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from ..classroom.protocol import current_protocol
 from ..workbook.errors import ProtocolError, ValidationError
+from ..workbook.model import CHANNELS
 from ..workbook.paths import DATA_DIR
 from ..workbook.profile import WHERE
 from .parts import MessageParts, lower_first
 
-CHANNELS = ("email", "phone", "linkedin")
 TEMPLATES_ENV = "INFOVIEW_TEMPLATES"
 TEMPLATE_FILES = {"email_subject": "email_subject.txt.j2", "email": "email_body.txt.j2",
                   "phone": "phone.txt.j2", "linkedin": "linkedin.txt.j2"}

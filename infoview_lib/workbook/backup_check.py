@@ -21,14 +21,21 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from .errors import ValidationError
-from .model import RECORD_TYPES, Contact, Meeting, Outreach, QuestionChoice, Record, Target, Tie
+from .model import (
+    CHANNELS,
+    PHASES,
+    RECORD_TYPES,
+    Contact,
+    Meeting,
+    Outreach,
+    QuestionChoice,
+    Record,
+    Target,
+    Tie,
+)
+from .model import INTEREST as ANSWERS
 
-# Enumerations that live with their steps (outreach.drafts.CHANNELS, questions.PHASES,
-# followthrough.INTEREST); repeated here because the workbook layer imports nothing above
-# it, and tests/hostile/test_restore.py checks that the copies match.
-CHANNELS = ("email", "phone", "linkedin")
-PHASES = ("opening", "core", "closing")
-INTEREST = ("yes", "unsure", "no", "")
+INTEREST = (*ANSWERS, "")  # or not answered yet
 REPORT_KINDS = ("update", "decision")
 
 MAX_RECORDS = 200_000

@@ -28,6 +28,9 @@ TIE_STRENGTH_MEANING = {
     "rarely": "once a year or less",
 }
 TARGET_KINDS = ("industry", "company", "field")
+CHANNELS = ("email", "phone", "linkedin")  # how a request is sent (step 3)
+PHASES = ("opening", "core", "closing")  # where a question sits in the meeting (step 4)
+INTEREST = ("yes", "unsure", "no")  # "still keen?" after a meeting (step 6)
 OUTREACH_STATUSES = (
     "to_contact", "sent", "replied", "meeting_set", "met", "thanked",
     "referrals_followed_up", "declined",
