@@ -16,18 +16,13 @@ import urllib.request
 import pytest
 from accessibility import audit, faint_focus, sideways_overflow
 from jlab import REPO, Lab, error_texts, isolated_jupyter_env, run_all, wait_idle
-from test_voila_browser import APP_NOTEBOOKS, assert_app_page, start_voila
+from test_voila_browser import APP_NOTEBOOKS, open_app, start_voila
 
 pytestmark = pytest.mark.browser
 OUTPUT = ".jp-OutputArea"
 
 
-def has_panel(path) -> bool:
-    """Notebooks with code show a panel; the instructor's slides are text only."""
-    return any(c["cell_type"] == "code" for c in json.loads(path.read_text())["cells"])
-
-
-IDS = [p.relative_to(REPO / "notebooks").as_posix() for p in APP_NOTEBOOKS if has_panel(p)]
+IDS = [p.relative_to(REPO / "notebooks").as_posix() for p in APP_NOTEBOOKS]
 
 
 @pytest.fixture(scope="module")
@@ -35,12 +30,6 @@ def voila_app(tmp_path_factory):
     server = start_voila(tmp_path_factory.mktemp("a11y-voila"), REPO / "notebooks", "maya")
     yield server
     server.stop()
-
-
-def open_app(page, server, rel: str) -> None:
-    page.goto(f"{server.url}/voila/render/{rel}", timeout=120_000)
-    assert_app_page(page)
-    page.locator(".iv-a11y").first.wait_for(timeout=60_000)
 
 
 @pytest.mark.parametrize("rel", IDS)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from jlab import REPO
-from test_voila_browser import assert_app_page, start_voila
+from test_voila_browser import open_app, start_voila
 
 from infoview_lib.workbook.store import open_workbook
 
@@ -22,12 +22,6 @@ def app(tmp_path_factory):
     server.stop()
 
 
-def open_step(page, server, notebook: str) -> None:
-    page.goto(f"{server.url}/voila/render/{notebook}", timeout=120_000)
-    assert_app_page(page)
-    page.locator(".iv-a11y").first.wait_for(timeout=60_000)
-
-
 def tab_to(page, selector: str) -> None:
     """Press Tab until the focused element matches `selector` (fails after MAX_TABS)."""
     for _ in range(MAX_TABS):
@@ -39,7 +33,7 @@ def tab_to(page, selector: str) -> None:
 
 
 def test_step1_add_a_person_with_the_keyboard(page, app):
-    open_step(page, app, "01_who_you_know.ipynb")
+    open_app(page, app, "01_who_you_know.ipynb")
     tab_to(page, ".iv-name input")
     page.keyboard.type("Ada Keyboard")
     page.keyboard.press("Tab")
@@ -53,7 +47,7 @@ def test_step1_add_a_person_with_the_keyboard(page, app):
 
 
 def test_step3_pick_a_contact_change_the_message_hear_the_verdict(page, app):
-    open_step(page, app, "03_plan_outreach.ipynb")
+    open_app(page, app, "03_plan_outreach.ipynb")
     verdict = page.locator(".iv-checker .iv-verdict[role=status]")
     verdict.wait_for(timeout=30_000)
     tab_to(page, ".iv-contact-pick select")

@@ -103,6 +103,13 @@ def assert_app_page(page) -> None:
     assert page.locator(".jp-InputArea-editor:visible").count() == 0
 
 
+def open_app(page, server, rel: str) -> None:
+    """Open one notebook as an app and wait until its panel is drawn and styled."""
+    page.goto(f"{server.url}/voila/render/{rel}", timeout=120_000)
+    assert_app_page(page)
+    page.locator(".iv-a11y").first.wait_for(timeout=60_000)
+
+
 @pytest.fixture
 def start_here_app(tmp_path):
     server = start_voila(tmp_path, REPO / "notebooks" / "00_start_here.ipynb")
