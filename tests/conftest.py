@@ -36,6 +36,19 @@ def maya(workbook_path):
     book.close()
 
 
+@pytest.fixture
+def only_default_font(monkeypatch):
+    """As on a machine with no font but DejaVu (no CJK font, no refresh left to try)."""
+    from infoview_lib import fonts
+
+    only_dejavu = [c for c in fonts._candidates() if c[0] == fonts.DEFAULT_FAMILY]
+    monkeypatch.setattr(fonts, "_candidates", lambda: only_dejavu)
+    monkeypatch.setattr(fonts, "_refreshed", [True])
+    fonts._families.cache_clear()
+    yield
+    fonts._families.cache_clear()
+
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -170,23 +170,16 @@ def test_a_dollar_sign_in_class_report_labels_draws_as_text(tmp_path):
     assert paths and all(p.read_bytes()[:4] == b"\x89PNG" for p in paths.values())
 
 
-def test_the_environment_check_and_graph_command_name_a_missing_font(wb, monkeypatch, capsys,
+def test_the_environment_check_and_graph_command_name_a_missing_font(wb, request, capsys,
                                                                      tmp_path):
-    from infoview_lib import fonts
     from infoview_lib.classroom.doctor import check_fonts
     from infoview_lib.cli import main
 
     assert check_fonts(wb.path).ok
-    only_dejavu = [c for c in fonts._candidates() if c[0] == fonts.DEFAULT_FAMILY]
-    monkeypatch.setattr(fonts, "_candidates", lambda: only_dejavu)
-    monkeypatch.setattr(fonts, "_refreshed", [True])
-    fonts._families.cache_clear()
-    try:
-        wb.add(Contact(first_name="晓雯", last_name="李", tie_strength="often"))
-        check = check_fonts(wb.path)
-        assert main(["graph", "--workbook", str(wb.path), "--out", str(tmp_path / "m.png")]) == 0
-    finally:
-        fonts._families.cache_clear()
+    request.getfixturevalue("only_default_font")
+    wb.add(Contact(first_name="晓雯", last_name="李", tie_strength="often"))
+    check = check_fonts(wb.path)
+    assert main(["graph", "--workbook", str(wb.path), "--out", str(tmp_path / "m.png")]) == 0
     assert not check.ok and "fonts-noto-cjk" in check.fix and "1 name" in check.detail
     err = capsys.readouterr().err
     assert "fonts-noto-cjk" in err and "Contact N" in err and "Traceback" not in err

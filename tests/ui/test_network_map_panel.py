@@ -150,18 +150,9 @@ def test_explore_redraws_after_an_add_and_escapes_names(wb):
     assert "<img" not in explorer.info.value and "&lt;img" in explorer.info.value
 
 
-def test_a_missing_font_is_explained_in_the_panel(wb, monkeypatch):
-    from infoview_lib import fonts
-
-    only_dejavu = [c for c in fonts._candidates() if c[0] == fonts.DEFAULT_FAMILY]
-    monkeypatch.setattr(fonts, "_candidates", lambda: only_dejavu)
-    monkeypatch.setattr(fonts, "_refreshed", [True])
-    fonts._families.cache_clear()
-    try:
-        wb.add(Contact(first_name="晓雯", last_name="李", tie_strength="often"))
-        map_panel = MapPanel(wb)
-    finally:
-        fonts._families.cache_clear()
+def test_a_missing_font_is_explained_in_the_panel(wb, only_default_font):
+    wb.add(Contact(first_name="晓雯", last_name="李", tie_strength="often"))
+    map_panel = MapPanel(wb)
     caption = map_panel.caption.value
     assert "iv-map-fonts" in caption and "fonts-noto-cjk" in caption
     assert "restart the kernel" in caption and ".py" not in caption
