@@ -14,6 +14,7 @@ Example (in a notebook):
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
@@ -29,6 +30,9 @@ from .person_delete import DeleteControls
 from .person_details import DetailsEditor
 from .quick_add import QuickAddForm
 from .who_you_know_html import people_table, person_options
+
+if TYPE_CHECKING:  # the map panel is only passed in; importing it here would load matplotlib
+    from .network_map import MapPanel
 
 EDITOR = {"save_details", "ask_delete", "delete", "cancel_delete", "undo"}
 
@@ -93,11 +97,10 @@ class WhoYouKnowPanel(PromptsMixin, PasteImportMixin, DetailsEditor, DeleteContr
             self.editor_status.widget,
         ]
 
-    def _follow_map(self, map_panel: Panel) -> None:
+    def _follow_map(self, map_panel: MapPanel) -> None:
         """The map redraws after every change; a click on the explorable map picks a person."""
         self.on_change(map_panel.refresh)
-        if hasattr(map_panel, "on_select"):
-            map_panel.on_select(self.select_person)
+        map_panel.on_select(self.select_person)
 
     # -- change notification ------------------------------------------------------------
     def on_change(self, callback: Callable[[], None]) -> None:
