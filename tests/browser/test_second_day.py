@@ -16,6 +16,7 @@ from jlab import (
     save_notebook,
     shut_down_kernels,
 )
+from playwright.sync_api import expect
 
 
 def count_is(page, number: int) -> None:
@@ -45,7 +46,7 @@ def test_reopened_next_day_no_model_not_found_and_git_clean(page, lab):
     assert hint.is_visible()  # the one instruction a newcomer needs, at the top
     run_all(page)
     count_is(page, 1)
-    assert "Ada Example" in page.locator(".iv-people").inner_text()
+    expect(page.locator(".iv-people")).to_contain_text("Ada Example", timeout=10_000)
     assert "model not found" not in page.locator(".jp-Notebook").inner_text()
     save_notebook(page)
     assert git_changed(lab.root) == []

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from jlab import error_texts, open_notebook, run_all
+from playwright.sync_api import expect
 
 from infoview_lib.workbook.store import open_workbook
 
@@ -36,7 +37,8 @@ def test_quick_add_and_linkedin_upload(page, lab):
     page.locator(".iv-org input").fill("Northwind Solar")
     page.locator("button.iv-add").click()
     count_is(page, 2)
-    assert "Bo Chen" in page.locator(".iv-people").inner_text()
+    # the count and the table are two widget updates: wait for the table's, do not race it
+    expect(page.locator(".iv-people")).to_contain_text("Bo Chen", timeout=10_000)
 
     # one click after another: each typed name arrives before its click (a click can overtake
     # text that is only sent when the box is left; every other add used to find no name)
@@ -56,7 +58,7 @@ def test_quick_add_and_linkedin_upload(page, lab):
     summary.scroll_into_view_if_needed()
     assert "Added 10" in summary.inner_text()
     assert "Skipped 2" in summary.inner_text()
-    assert "Zoë Ó Briain" in page.locator(".iv-people").inner_text()
+    expect(page.locator(".iv-people")).to_contain_text("Zoë Ó Briain", timeout=10_000)
 
     with open_workbook(lab.workbook) as wb:
         people = wb.contacts()
