@@ -13,7 +13,7 @@ import io
 import unicodedata
 import warnings
 
-from ..fonts import choose_fonts
+from ..fonts import FontPlan, choose_fonts
 from .document import Bullets, Document, Fields, Grid, Heading, Image, PageBreak, Para
 
 FAMILY = "Body"
@@ -44,7 +44,7 @@ def needs_shaping(texts: list[str]) -> bool:
 
 
 def _pdf_class():
-    from fpdf import FPDF
+    from fpdf import FPDF  # heavy: fpdf2 loads only when a PDF is written
 
     class PlanPDF(FPDF):
         footer_text = ""
@@ -61,100 +61,137 @@ def _pdf_class():
 
 def render_pdf(doc: Document, title: str | None = None) -> tuple[bytes, str]:
     """(PDF bytes, warning). The warning is '' unless some characters had no font."""
-    plan = choose_fonts(doc.text_items() + [title or ""])
-    missing = set(plan.missing)
+    texts = doc.text_items() + [title or ""]
+    plan = choose_fonts(texts)
+    writer = _Writer(plan)
+    writer.open(title or doc.title, shaping=needs_shaping(texts))
+    writer.title(doc)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # fpdf2 notes on fallback glyphs
+        for block in doc.blocks:
+            writer.block(block)
+    return bytes(writer.pdf.output()), plan.warning()
 
-    def clean(text: str) -> str:
+
+class _Writer:
+    """Lays out a Document's blocks on an A4 PDF, one method per kind of block."""
+
+    def __init__(self, plan: FontPlan):
+        self.plan = plan
+        self.missing = set(plan.missing)
+        self.bold = "B" if plan.bold else ""
+        self.pdf = _pdf_class()(format="A4")
+        self.width = self.pdf.epw
+
+    def clean(self, text) -> str:
+        """One line (unless it has line breaks), '?' for characters no font draws."""
         text = " ".join(str(text).split()) if "\n" not in str(text) else str(text)
-        return "".join("?" if ch in missing else ch for ch in text)
+        return "".join("?" if ch in self.missing else ch for ch in text)
 
-    pdf = _pdf_class()(format="A4")
-    pdf.footer_text = clean(title or doc.title)
-    pdf.set_margins(18, 16, 18)
-    pdf.set_auto_page_break(True, margin=16)
-    pdf.add_font(FAMILY, "", str(plan.main.path), collection_font_number=plan.main.number)
-    if plan.bold:
-        pdf.add_font(FAMILY, "B", str(plan.bold.path))
-    names = []
-    for i, font in enumerate(plan.fallbacks):
-        name = f"Fallback{i}"
-        pdf.add_font(name, "", str(font.path), collection_font_number=font.number)
-        names.append(name)
-    if names:
-        pdf.set_fallback_fonts(names, exact_match=False)
-    if needs_shaping(doc.text_items() + [title or ""]):
-        pdf.set_text_shaping(True)  # uharfbuzz: joined Arabic letters, right-to-left order
-    pdf.set_title(clean(title or doc.title))
-    pdf.set_creator("infoview")
-    pdf.set_lang("en")
-    pdf.add_page()
-    bold = "B" if plan.bold else ""
-    width = pdf.epw
+    def open(self, label: str, shaping: bool) -> None:
+        """Margins, embedded fonts, metadata and the first page; label goes in the footer."""
+        pdf = self.pdf
+        pdf.footer_text = self.clean(label)
+        pdf.set_margins(18, 16, 18)
+        pdf.set_auto_page_break(True, margin=16)
+        self._add_fonts()
+        if shaping:
+            pdf.set_text_shaping(True)  # uharfbuzz: joined Arabic letters, right-to-left order
+        pdf.set_title(self.clean(label))
+        pdf.set_creator("infoview")
+        pdf.set_lang("en")
+        pdf.add_page()
+        self.width = pdf.epw
 
-    def write(text: str, size: float = 10.5, style: str = "", gray: int = 0, gap: float = 1.5):
+    def _add_fonts(self) -> None:
+        """The main font (and its bold), then fallbacks for the scripts it lacks."""
+        plan, pdf = self.plan, self.pdf
+        pdf.add_font(FAMILY, "", str(plan.main.path), collection_font_number=plan.main.number)
+        if plan.bold:
+            pdf.add_font(FAMILY, "B", str(plan.bold.path))
+        names = []
+        for i, font in enumerate(plan.fallbacks):
+            names.append(f"Fallback{i}")
+            pdf.add_font(names[-1], "", str(font.path), collection_font_number=font.number)
+        if names:
+            pdf.set_fallback_fonts(names, exact_match=False)
+
+    def text(self, text: str, size: float = 10.5, style: str = "", gray: int = 0,
+             gap: float = 1.5) -> None:
+        """A paragraph the width of the page, then a small gap."""
+        pdf = self.pdf
         pdf.set_font(FAMILY, style, size)
         pdf.set_text_color(gray)
-        pdf.multi_cell(width, size * 0.5, clean(text), align="L", new_x="LMARGIN",
+        pdf.multi_cell(self.width, size * 0.5, self.clean(text), align="L", new_x="LMARGIN",
                        new_y="NEXT")
         pdf.set_text_color(0)
         pdf.ln(gap)
 
-    def bullet(lead: str, text: str, size: float = 10) -> None:
-        """One list item with a hanging indent: wrapped lines start under the text."""
-        pdf.set_font(FAMILY, "", size)
-        pdf.cell(5, size * 0.5, lead)
-        pdf.multi_cell(width - 5, size * 0.5, clean(text), align="L", new_x="LMARGIN",
-                       new_y="NEXT")
-        pdf.ln(0.5)
+    def title(self, doc: Document) -> None:
+        self.text(doc.title, SIZES[1], self.bold, gap=1)
+        if doc.subtitle:
+            self.text(doc.subtitle, 10, "", 90, gap=3)
 
-    write(doc.title, SIZES[1], bold, gap=1)
-    if doc.subtitle:
-        write(doc.subtitle, 10, "", 90, gap=3)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)  # fpdf2 notes on fallback glyphs
-        for block in doc.blocks:
-            if isinstance(block, Heading):
-                level = min(max(block.level, 2), 4)
-                if pdf.will_page_break(24):  # no heading alone at the foot of a page
-                    pdf.add_page()
-                pdf.ln(2)
-                write(block.text, SIZES[level], bold, gap=1)
-            elif isinstance(block, Para):
-                write(block.text, 10, "", 90 if block.muted else 0)
-            elif isinstance(block, Fields):
-                for key, value in block.items:
-                    if value:
-                        pdf.set_font(FAMILY, bold, 10)
-                        pdf.write(5, clean(key) + ": ")
-                        pdf.set_font(FAMILY, "", 10)
-                        pdf.write(5, clean(value))
-                        pdf.ln(6)
-                pdf.ln(1)
-            elif isinstance(block, Bullets):
-                marks = block.checkboxes or [None] * len(block.items)
-                for item, mark in zip(block.items, marks, strict=False):
-                    bullet(BOXES[None if mark is None else bool(mark)], item)
-                pdf.ln(1)
-            elif isinstance(block, Grid):
-                pdf.set_font(FAMILY, "", 8.5)
-                pdf.set_draw_color(200, 205, 212)  # light grey rules, as in the web page
-                widths = _column_widths(pdf, block, bold)
-                with pdf.table(line_height=4.4, text_align="LEFT", first_row_as_headings=True,
-                               col_widths=tuple(widths), padding=(0.8, 1.2), v_align="TOP",
-                               headings_style=_headings_style(bold)) as table:
-                    for row in [block.columns, *block.rows]:
-                        cells = table.row()
-                        for value in row:
-                            cells.cell(clean(value))
-                pdf.set_draw_color(0)
-                pdf.ln(2)
-            elif isinstance(block, Image):
-                pdf.image(io.BytesIO(block.png), w=width, alt_text=clean(block.alt))
-                if block.caption:
-                    write(block.caption, 9, "", 90)
-            elif isinstance(block, PageBreak):
-                pdf.add_page()
-    return bytes(pdf.output()), plan.warning()
+    def block(self, block) -> None:
+        """Draw one block with the method named for its kind (heading, para, ...)."""
+        getattr(self, type(block).__name__.lower())(block)
+
+    def heading(self, block: Heading) -> None:
+        if self.pdf.will_page_break(24):  # no heading alone at the foot of a page
+            self.pdf.add_page()
+        self.pdf.ln(2)
+        self.text(block.text, SIZES[min(max(block.level, 2), 4)], self.bold, gap=1)
+
+    def para(self, block: Para) -> None:
+        self.text(block.text, 10, "", 90 if block.muted else 0)
+
+    def fields(self, block: Fields) -> None:
+        """Label: value lines, the label in bold."""
+        pdf = self.pdf
+        for key, value in block.items:
+            if value:
+                pdf.set_font(FAMILY, self.bold, 10)
+                pdf.write(5, self.clean(key) + ": ")
+                pdf.set_font(FAMILY, "", 10)
+                pdf.write(5, self.clean(value))
+                pdf.ln(6)
+        pdf.ln(1)
+
+    def bullets(self, block: Bullets) -> None:
+        """One item per line with a hanging indent: wrapped lines start under the text."""
+        pdf = self.pdf
+        marks = block.checkboxes or [None] * len(block.items)
+        for item, mark in zip(block.items, marks, strict=False):
+            pdf.set_font(FAMILY, "", 10)
+            pdf.cell(5, 5, BOXES[None if mark is None else bool(mark)])
+            pdf.multi_cell(self.width - 5, 5, self.clean(item), align="L", new_x="LMARGIN",
+                           new_y="NEXT")
+            pdf.ln(0.5)
+        pdf.ln(1)
+
+    def grid(self, block: Grid) -> None:
+        """A table with a shaded heading row and light grey rules, as in the web page."""
+        pdf = self.pdf
+        pdf.set_font(FAMILY, "", 8.5)
+        pdf.set_draw_color(200, 205, 212)
+        widths = _column_widths(pdf, block, self.bold)
+        with pdf.table(line_height=4.4, text_align="LEFT", first_row_as_headings=True,
+                       col_widths=tuple(widths), padding=(0.8, 1.2), v_align="TOP",
+                       headings_style=_headings_style(self.bold)) as table:
+            for row in [block.columns, *block.rows]:
+                cells = table.row()
+                for value in row:
+                    cells.cell(self.clean(value))
+        pdf.set_draw_color(0)
+        pdf.ln(2)
+
+    def image(self, block: Image) -> None:
+        self.pdf.image(io.BytesIO(block.png), w=self.width, alt_text=self.clean(block.alt))
+        if block.caption:
+            self.text(block.caption, 9, "", 90)
+
+    def pagebreak(self, block: PageBreak) -> None:
+        self.pdf.add_page()
 
 
 def _column_widths(pdf, grid: Grid, bold: str) -> tuple[float, ...]:
@@ -180,6 +217,6 @@ def _column_widths(pdf, grid: Grid, bold: str) -> tuple[float, ...]:
 
 
 def _headings_style(bold: str):
-    from fpdf.fonts import FontFace
+    from fpdf.fonts import FontFace  # heavy: fpdf2 loads only when a PDF is written
 
     return FontFace(emphasis="BOLD" if bold else None, fill_color=(240, 242, 245))
