@@ -49,7 +49,8 @@ def test_graph_errors_are_one_line_with_a_fix(capsys, tmp_path):
 
 
 def test_graph_loads_only_what_it_needs(tmp_path):
-    """The graph command never loads the export package, the PDF library or pandas."""
+    """The graph command never loads the export package, the PDF library, pandas, pyplot
+    or networkx (the map, with or without a target, needs no graph library)."""
     import subprocess
     import sys
 
@@ -61,8 +62,11 @@ def test_graph_loads_only_what_it_needs(tmp_path):
     probe = ("import sys; from infoview_lib.cli import main; "
              f"code = main(['graph', '--workbook', {str(tmp_path / 'w.sqlite')!r}, "
              f"'--out', {str(tmp_path / 'm.png')!r}]); "
+             f"code += main(['graph', '--workbook', {str(tmp_path / 'w.sqlite')!r}, "
+             f"'--out', {str(tmp_path / 't.png')!r}, '--target', 'UX']); "
              "print(code, sorted(m for m in sys.modules if m.split('.')[0] in "
-             "('pandas', 'fpdf', 'jinja2', 'openpyxl', 'ipywidgets') "
+             "('pandas', 'fpdf', 'jinja2', 'openpyxl', 'ipywidgets', 'networkx') "
+             "or m == 'matplotlib.pyplot' "
              "or m.startswith(('infoview_lib.export', 'infoview_lib.ui'))))")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          check=True).stdout.splitlines()[-1]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
+from infoview_lib.map.graph import MapGraph
 from infoview_lib.map.network import build_graph, find_target, simple_undirected
 from infoview_lib.workbook.errors import NotFound
 from infoview_lib.workbook.model import Contact, Organization, Outreach, Target, Tie
@@ -33,9 +34,28 @@ def kinds(g):
 
 
 
+def test_map_graph_reads_like_the_networkx_multidigraph(wb, small):
+    g = build_graph(wb)
+    h = g.to_networkx()
+    assert isinstance(h, nx.MultiDiGraph) and h.graph == g.graph
+    assert list(g.nodes(data=True)) == list(h.nodes(data=True))
+    assert list(g.nodes(data="kind")) == list(h.nodes(data="kind"))
+    assert list(g.edges(data=True)) == list(h.edges(data=True))
+    assert list(g.edges(data="kind")) == list(h.edges(data="kind"))
+    assert list(g.edges) == list(h.edges()) and g.number_of_edges() == h.number_of_edges()
+    for n in h:
+        assert g.in_edges(n, data="kind") == list(h.in_edges(n, data="kind"))
+        assert g.out_edges(n, data=True) == list(h.out_edges(n, data=True))
+        assert g.in_degree(n) == h.in_degree(n)
+        for m in h:
+            assert g.has_edge(n, m) == h.has_edge(n, m)
+    assert g.in_edges("nobody") == [] and "nobody" not in g and ["a"] not in g
+    assert g.add_edge("ego", "x") == 0 and g.add_edge("ego", "x") == 1  # keys as networkx
+
+
 def test_graph_has_every_kind_of_node_and_edge(wb, small):
     g = build_graph(wb)
-    assert isinstance(g, nx.MultiDiGraph)
+    assert isinstance(g, MapGraph)
     node_kinds = {n: k for n, k in g.nodes(data="kind")}
     assert node_kinds["ego"] == "ego"
     assert node_kinds["o:northwind solar"] == "organization"

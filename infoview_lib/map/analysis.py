@@ -19,9 +19,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-import networkx as nx
-
 from ..workbook.model import TIE_STRENGTHS
+from ..workbook.store import Workbook
 from .network import EGO, build_graph, contacts_of, find_target, simple_undirected
 
 LEAD_KINDS = ("works_there", "knows_someone", "in_field", "could_refer")
@@ -33,8 +32,8 @@ LEAD_KIND_TEXT = {
 _TIE_ORDER = {t: i for i, t in enumerate(TIE_STRENGTHS)}
 
 
-def _graph(source) -> nx.MultiDiGraph:
-    return source if isinstance(source, nx.Graph) else build_graph(source)
+def _graph(source):
+    return build_graph(source) if isinstance(source, Workbook) else source
 
 
 def _label(g, node) -> str:
@@ -126,9 +125,9 @@ class Bridge:
     reason: str
 
 
-def _part_name(g, part: set) -> str:
+def _part_name(g, h, part: set) -> str:
     orgs = sorted((n for n in part if g.nodes[n].get("kind") == "organization"),
-                  key=lambda n: (-len(part & set(nx.all_neighbors(g, n))), n))
+                  key=lambda n: (-len(part & set(h[n])), n))
     if orgs:
         return f"{_label(g, orgs[0])} ({len(part) - len(orgs)} people)" if len(part) > 2 \
             else _label(g, orgs[0])
@@ -139,6 +138,8 @@ def _part_name(g, part: set) -> str:
 def bridges(source, top: int = 5) -> list[Bridge]:
     """People who connect otherwise separate groups (betweenness centrality on the network
     without you and your targets), with the groups they join named in plain words."""
+    import networkx as nx  # graph algorithms: only this analysis needs them
+
     g = _graph(source)
     h = simple_undirected(g)
     h.remove_nodes_from([n for n, k in g.nodes(data="kind") if k in ("ego", "target")])
@@ -156,7 +157,7 @@ def bridges(source, top: int = 5) -> list[Bridge]:
             parts = [set(c) for c in nx.connected_components(rest)
                      if any(nb in c for nb in h[node])]
             parts.sort(key=lambda p: (-len(p), min(p)))
-            names = ", ".join(_part_name(g, p) for p in parts[:3])
+            names = ", ".join(_part_name(g, h, p) for p in parts[:3])
             reason = f"the only link between {len(parts)} groups: {names}"
         else:
             orgs = sorted({_label(g, n) for n in h[node] if h.nodes[n].get("kind") == "organization"})

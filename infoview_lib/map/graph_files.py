@@ -26,6 +26,7 @@ import networkx as nx
 
 from ..text import spreadsheet_safe
 from ..workbook.errors import ExportError
+from ..workbook.store import Workbook
 from .network import build_graph
 
 PRIVATE = ("organization", "title", "introduced_by")  # contact fields left out when anonymised
@@ -77,7 +78,7 @@ def flat_graph(g, anonymize: bool = False) -> nx.DiGraph:
 
 def write_graphml(wb_or_graph, path, anonymize: bool = False) -> Path:
     """Write the network as GraphML (networkx.read_graphml reads it back, types kept)."""
-    g = wb_or_graph if isinstance(wb_or_graph, nx.Graph) else build_graph(wb_or_graph, anonymize)
+    g = build_graph(wb_or_graph, anonymize) if isinstance(wb_or_graph, Workbook) else wb_or_graph
     flat = flat_graph(g, anonymize)
     path = Path(path)
     try:
@@ -98,7 +99,7 @@ def _safe(value) -> str:
 def write_csv(wb_or_graph, folder, anonymize: bool = False, prefix: str = "network") -> list[Path]:
     """Write <prefix>-nodes.csv and <prefix>-edges.csv (Kumu and Gephi can import both).
     Cells that a spreadsheet would run as a formula are prefixed with a quote."""
-    g = wb_or_graph if isinstance(wb_or_graph, nx.Graph) else build_graph(wb_or_graph, anonymize)
+    g = build_graph(wb_or_graph, anonymize) if isinstance(wb_or_graph, Workbook) else wb_or_graph
     flat = flat_graph(g, anonymize)
     folder = Path(folder)
     node_cols = ["id", "label", "kind"] + sorted(

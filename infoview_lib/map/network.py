@@ -1,4 +1,5 @@
-"""The who-you-know network as a networkx graph, built from a workbook.
+"""The who-you-know network as a graph (a `MapGraph`: networkx's MultiDiGraph API without
+importing networkx), built from a workbook.
 
 Nodes (id: kind):
     "ego"          the user
@@ -39,11 +40,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-import networkx as nx
-
 from ..classroom.protocol import current_protocol
 from ..workbook.model import Contact, Organization, Outreach, Target, Tie, target_organization
 from ..workbook.store import Workbook
+from . import records
+from .graph import MapGraph
 
 EGO = "ego"
 MAX_DEGREE = 4  # introduction chains longer than this are drawn on the outermost ring
@@ -84,9 +85,15 @@ class _TermMatcher:
 
     def __init__(self, phrases: list[list[re.Pattern]]):
         self.phrases = phrases
+        self._seen: dict[str, bool] = {}  # titles and organizations repeat: match each once
 
     def search(self, text: str) -> bool:
-        return any(all(p.search(text) for p in words) for words in self.phrases)
+        found = self._seen.get(text)
+        if found is None:
+            found = any(all(p.search(text) for p in words) for words in self.phrases)
+            if len(self._seen) < 100_000:
+                self._seen[text] = found
+        return found
 
 
 def _term_pattern(terms: Iterable[str]) -> _TermMatcher | None:
@@ -118,13 +125,13 @@ def build_graph_from(contacts: list[Contact], organizations: list[Organization] 
                      ties: list[Tie] = (), targets: list[Target] = (),
                      outreach: list[Outreach] = (), ego_name: str = "You",
                      pseudonyms: dict[int, str] | None = None,
-                     categories: list[str] | None = None) -> nx.MultiDiGraph:
+                     categories: list[str] | None = None) -> MapGraph:
     """The graph from plain records (build_graph reads them from a workbook)."""
     known = list(categories if categories is not None else current_protocol().categories)
     people = {c.id: c for c in contacts if not c.deleted_at}
     depth = _depths(people)
     pseudonyms = pseudonyms or {}
-    g = nx.MultiDiGraph(name="who you know")
+    g = MapGraph(name="who you know")
     g.add_node(EGO, kind="ego", label=ego_name or "You", degree=0)
 
     org_info = {o.name.casefold(): o for o in organizations}
@@ -213,7 +220,7 @@ def _link_target(g, target: Target, people, org_names, org_info) -> None:
                        match=match, reason=reason)
 
 
-def build_graph(wb: Workbook, anonymize: bool = False) -> nx.MultiDiGraph:
+def build_graph(wb: Workbook, anonymize: bool = False) -> MapGraph:
     """The whole network of one workbook. Pseudonyms are added to contact nodes only when
     anonymize is True (that may store the workbook's pseudonym key the first time)."""
     from ..workbook.anonymize import anonymous_names
@@ -221,7 +228,8 @@ def build_graph(wb: Workbook, anonymize: bool = False) -> nx.MultiDiGraph:
     ego = wb.setting("ego", {}) or {}
     names = anonymous_names(wb, current_protocol().categories) if anonymize else None
     g = build_graph_from(
-        wb.contacts(), wb.list(Organization), wb.list(Tie), wb.list(Target), wb.list(Outreach),
+        records.people(wb), records.organizations(wb), records.ties(wb), wb.list(Target),
+        records.statuses(wb),
         ego_name=ego.get("name", "You") if isinstance(ego, dict) else "You",
         pseudonyms=names.people if names else None,
     )
@@ -237,21 +245,23 @@ def build_graph(wb: Workbook, anonymize: bool = False) -> nx.MultiDiGraph:
     return g
 
 
-def simple_undirected(g: nx.MultiDiGraph) -> nx.Graph:
-    """The same nodes and links as a plain undirected graph (for paths and centrality)."""
+def simple_undirected(g: MapGraph):
+    """The same nodes and links as a plain undirected networkx Graph (for centrality)."""
+    import networkx as nx  # only the analyses that need graph algorithms load it
+
     h = nx.Graph()
     h.add_nodes_from(g.nodes(data=True))
     h.add_edges_from((u, v) for u, v in g.edges())
     return h
 
 
-def contacts_of(g: nx.MultiDiGraph) -> list[str]:
+def contacts_of(g: MapGraph) -> list[str]:
     """The contact nodes, in id order."""
     return sorted((n for n, k in g.nodes(data="kind") if k == "contact"),
                   key=lambda n: g.nodes[n]["contact_id"])
 
 
-def find_target(g: nx.MultiDiGraph, name: str) -> str:
+def find_target(g: MapGraph, name: str) -> str:
     """The target node whose name matches (casefolded; exact first, then a unique prefix)."""
     from ..workbook.errors import NotFound, ValidationError
 

@@ -244,6 +244,13 @@ class Workbook:
         """True when `seen` (from version()) is no longer current."""
         return seen is not None and seen != self.version()
 
+    def rows(self, sql: str, params: tuple = ()) -> Iterator[tuple]:
+        """Plain rows of one SELECT, streamed (for readers that need a few columns of many
+        records fast, such as the map; everyone else uses list() and gets records)."""
+        if not sql.lstrip().upper().startswith("SELECT"):
+            raise ValueError("Workbook.rows only reads: give it a SELECT")
+        return iter(self._conn.execute(sql, params))
+
     # -- settings -----------------------------------------------------------------
     def setting(self, key: str, default: Any = None) -> Any:
         """A stored setting (JSON value), or default."""
