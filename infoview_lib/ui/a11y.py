@@ -135,14 +135,22 @@ def _img_html(png: bytes, widget: AltImage) -> str:
 
 class AltImage(w.HTML):
     """A PNG picture with alt text. `value` holds the PNG bytes (like ipywidgets' Image);
-    the page receives an <img alt=...>. Set `alt` before `value` to send the picture once."""
+    the page receives an <img alt=...>. `show(png, alt)` sends both in one message."""
 
     value = Bytes(b"").tag(sync=True, to_json=_img_html)
     alt = Unicode("")
 
+    def show(self, png: bytes, alt: str) -> None:
+        """A new picture and its alt text, sent to the page once (not once for each)."""
+        with self.hold_sync():
+            self.alt = alt
+            self.value = png
+
     @observe("alt")
     def _resend(self, _change) -> None:
-        if self.value:
+        if self._holding_sync:
+            self._states_to_send.add("value")  # sent once when hold_sync ends
+        elif self.value:
             self.send_state("value")
 
 

@@ -103,8 +103,7 @@ class MapPanel(Panel):
         g = build_graph(self.wb, anonymize=self.anonymize.value)
         png, result = render_png(self.wb, dpi=self.dpi, anonymize=self.anonymize.value, graph=g,
                                  with_caption=False)  # the caption is the text under it
-        self.image.alt = result.alt_text
-        self.image.value = png
+        self.image.show(png, result.alt_text)  # the picture first, in one message
         self.caption.value = (f"<div class='iv-map-caption-text'>{html.escape(result.caption)}"
                               f"</div>{font_note_html(result)}{uncategorised_hint(g)}")
         self.last_result = result
@@ -198,8 +197,7 @@ class TargetMapPanel(Panel):
         g = build_graph(self.wb)
         if self.target.value is None:
             png, plain = render_png(self.wb, dpi=self.dpi, graph=g)
-            self.image.alt = plain.alt_text
-            self.image.value = png
+            self.image.show(png, plain.alt_text)
             self.leads.value = ("<p>Add a target (an industry, company or career field) above, "
                                 "then pick it here to see who can point you there.</p>")
             if not self.wb.contacts():
@@ -209,8 +207,7 @@ class TargetMapPanel(Panel):
             return
         png, result = render_png(self.wb, dpi=self.dpi, graph=g,
                                  target=target_node(self.target.value))
-        self.image.alt = result.alt_text
-        self.image.value = png
+        self.image.show(png, result.alt_text)
         self.leads.value = leads_list_html(g, result.leads) + font_note_html(result)
         if not self.wb.contacts():
             self.leads.value = ("<p class='iv-map-no-leads'>Your list of people is empty, so "

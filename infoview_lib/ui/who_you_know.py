@@ -126,9 +126,11 @@ class WhoYouKnowPanel(PromptsMixin, PasteImportMixin, DetailsEditor, DeleteContr
         self._changed()
 
     def _changed(self, people_changed: bool = True) -> None:
-        self.refresh(people_changed=people_changed)
+        """Tell the listeners (the map: the picture the user waits for goes to the browser
+        first), then list the people again (table, pickers)."""
         for listener in list(self.listeners):
             listener()
+        self.refresh(people_changed=people_changed)
 
     # -- refresh ---------------------------------------------------------------------------
     def refresh(self, people_changed: bool = False) -> None:
