@@ -9,10 +9,11 @@ Example:
 
 from __future__ import annotations
 
+import base64
 import html
-from datetime import date
 
 from ..outreach import verdict
+from ..outreach.actions import Composed, TrackerLine
 from .common import color, styled
 
 EMPTY_LIST = ("Your list is empty: add people in step 1 (or load a persona in step 0), "
@@ -52,12 +53,22 @@ def warn_html(message: str, css: str) -> str:
     return styled(html.escape(message), "warn", "p", css)
 
 
-def tracker_html(status_label: str, steps, reply: str = "", target: str = "") -> str:
+def composed_html(shown: Composed) -> tuple[str, str]:
+    """(the draft, the checker's lines); what to fill in first while the profile lacks it."""
+    if shown.missing:
+        return warn_html(shown.missing, "iv-profile-missing iv-warn"), ""
+    return draft_html(shown.draft), checker_html(shown.results, shown.draft.notes)
+
+
+def tracker_html(line: TrackerLine | None) -> str:
     """The current status, how the reply went, the target, and each dated step."""
-    rows = "".join(f"<li>{html.escape(s)}: {html.escape(d)}</li>" for s, d in steps)
+    if line is None:
+        return NOTHING_LOGGED
+    rows = "".join(f"<li>{html.escape(s)}: {html.escape(d)}</li>" for s, d in line.steps)
+    reply = html.escape(line.reply)
     tag = f" &middot; <span class='iv-reply-label'>{reply}</span>" if reply else ""
-    aim = f" &middot; target: {html.escape(target)}" if target else ""
-    return (f"<p>Status: <b class='iv-current-status'>{html.escape(status_label)}</b>"
+    aim = f" &middot; target: {html.escape(line.target)}" if line.target else ""
+    return (f"<p>Status: <b class='iv-current-status'>{html.escape(line.status)}</b>"
             f"{tag}{aim}</p><ul>{rows}</ul>")
 
 
@@ -73,14 +84,11 @@ def due_html(now, later, rules: dict) -> str:
               "one follow-up. Weekends and public holidays are skipped.</small></p>")
 
 
-def ics_link_html(data_b64: str, path, dates: str) -> str:
+def ics_link_html(path, dates: str) -> str:
     """A download link for follow-ups.ics (the file's bytes inline) and where it was saved."""
+    data_b64 = base64.b64encode(path.read_bytes()).decode("ascii")
     return (f"<a download='follow-ups.ics' href='data:text/calendar;base64,"
             f"{data_b64}' style='{color('link')};text-decoration:underline'>"
             f"Download follow-ups.ics</a> ({dates}; also saved as "
             f"<code>{html.escape(str(path))}</code>)")
 
-
-def later_items(items, today: date) -> list:
-    """The scheduled items after today (the due list shows them as coming up)."""
-    return [i for i in items if i.due_on > today]

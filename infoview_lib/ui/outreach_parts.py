@@ -1,6 +1,7 @@
-"""The widgets of step 3's panel, built in groups: the contact picker, the message parts,
-the draft and checker, the tracker's buttons and the due list. OutreachPanel wires them to
-the library. CSS hooks are listed in ui/outreach.py.
+"""The widgets of step 3's panel, built in groups (the contact picker, the message parts,
+the draft and checker, the tracker's buttons and the due list) and filled in from the
+workbook: the parts, the tracker line and the due list. OutreachPanel wires them to the
+library. CSS hooks are listed in ui/outreach.py.
 
 Example:
     >>> parts = OutreachWidgets()
@@ -11,17 +12,21 @@ Example:
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import date
 
 import ipywidgets as w
 
+from ..classroom.protocol import current_protocol
 from ..meetings.lengths import default_minutes, meeting_lengths
-from ..outreach import Limits
+from ..outreach import Limits, MessageParts
+from ..outreach.actions import coming_up, tracker_line
 from ..outreach.contacts import contact_options
-from ..outreach.tracker import STATUS_LABELS
+from ..outreach.tracker import STATUS_LABELS, due_now
 from ..workbook.model import OUTREACH_STATUSES
 from ..workbook.store import Workbook
 from .common import button, choice, hooked, title
+from .outreach_html import due_html, tracker_html
 
 TEXT_PARTS = (("connection", "How you know them", "used when nobody referred you"),
               ("who_i_am", "Who you are", "from your profile in 00_start_here; change it here for this person"),
@@ -119,3 +124,36 @@ class OutreachWidgets:
                     *self.status_buttons.values(), self.follow_up_button):
             box.disabled = not on
 
+
+    # -- filling in ----------------------------------------------------------------------
+    @contextmanager
+    def _quietly(self):
+        """Set widgets from the workbook without their handlers saving anything."""
+        was, self._quiet = self._quiet, True
+        try:
+            yield
+        finally:
+            self._quiet = was
+
+    def _fill_parts(self, parts: MessageParts | None) -> None:
+        """The part inputs, the referrer and the meeting length from the saved parts."""
+        with self._quietly():
+            for name, box in self.parts.items():
+                box.value = getattr(parts, name) if parts else ""
+            if parts is not None:
+                if parts.referrer and parts.referrer not in self.referrer.options:
+                    self.referrer.options = [*self.referrer.options, parts.referrer]
+                self.referrer.value = parts.referrer or NOBODY
+                self.minutes.value = parts.minutes
+
+    def _show_tracker(self) -> None:
+        """The chosen person's status line and dated steps."""
+        person = self.contact.value
+        self.tracker.value = tracker_html(None if person is None
+                                          else tracker_line(self.wb, person, self.today))
+
+    def refresh_due(self) -> None:
+        """What the 3B7 routine says is due today, and what comes up next."""
+        today = self.today or date.today()
+        self.due.value = due_html(due_now(self.wb, today), coming_up(self.wb, today),
+                                  current_protocol().follow_up)
