@@ -66,6 +66,19 @@ def summary_extra_html(summary: ImportSummary) -> str:
     return "".join(parts)
 
 
+def kept(person: Contact) -> str:
+    """What a merged person now holds, for the status line (plain text; it is escaped there).
+
+    >>> kept(Contact(first_name="Sam", emails=["a@x.org", "b@y.org"], phones=["+1 555"]))
+    ': now a@x.org, b@y.org; +1 555'
+    >>> kept(Contact(first_name="Sam"))
+    ''
+    """
+    parts = [", ".join(person.emails), ", ".join(person.phones)]
+    text = "; ".join(p for p in parts if p)
+    return f": now {text}" if text else ""
+
+
 class DuplicatesPanel(Panel):
     """Pairs to review, each with Merge and These-are-different buttons, and one Undo."""
 
@@ -118,7 +131,8 @@ class DuplicatesPanel(Panel):
         """Join the second person into the first."""
         self._undo = merge_people(self.wb, keep_id, other_id)
         first, second = self._undo["names"]
-        self.status.ok(f"Merged {second} into {first}. Undo merge puts both back.")
+        self.status.ok(f"Merged {second} into {first}{kept(self.wb.get(Contact, keep_id))}. "
+                       "Undo merge puts both back.")
         self._changed()
 
     @reports_errors
