@@ -1,5 +1,7 @@
 """Contact files exported by real programs and kept by public parser test suites (Android's
-vCard library, ez-vcard, vobject, Thunderbird); where each came from: fixtures/real/SOURCES.md.
+vCard library, ez-vcard, vobject, Thunderbird), and LinkedIn, Google and Outlook-layout CSVs
+that other open-source projects wrote (made-up people); where each came from:
+fixtures/real/SOURCES.md.
 
 Every file is read without an exception, and nobody in it is lost without a word: each card
 becomes a person, an organization, a skipped record with a reason, or a reported problem.
@@ -194,3 +196,83 @@ def test_yahoo_style_header():
     assert ada.emails == ["ada@yahoo.example", "ada@alt.example"]
     assert ada.phones == ["+1 555 0199", "+1 555 0100"]  # Mobile, then Home
     assert result.unmapped == []
+
+
+# -- LinkedIn, Google and Outlook CSVs kept by other projects (see SOURCES.md) -------------
+EMAIL_RE = re.compile(rb"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+CSVS = [p for p in FILES if p.suffix == ".csv" and p.name not in UNREADABLE]
+
+
+@pytest.mark.parametrize("path", CSVS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_no_email_in_a_real_csv_is_dropped_without_a_word(path):
+    """Every address in the file belongs to a person, or its row was skipped with a reason."""
+    result = read_contacts(path)
+    skipped_lines = {s.line for s in result.skipped} | {e.line for e in result.errors}
+    in_file = {m.decode().casefold() for n, line in enumerate(path.read_bytes().splitlines(), 1)
+               if n not in skipped_lines for m in EMAIL_RE.findall(line)}
+    kept = {e.casefold() for _, c in result.contacts for e in c.emails}
+    assert in_file - kept == set()
+    assert all(s.message for s in result.skipped)
+
+
+def test_linkedin_export_viewer_connections_2000_rows(wb):
+    path = REAL / "linkedin" / "linkedin-export-viewer-Connections.csv"
+    result = read_contacts(path)
+    assert (result.format, len(result.contacts), len(result.skipped), len(result.errors)) == (
+        "linkedin", 2000, 0, 0)
+    people = {c.linkedin_url: c for _, c in result.contacts}
+    florence = people["https://www.linkedin.com/in/fake-florence-nightingale"]
+    assert (florence.name, florence.organization, florence.title, florence.emails,
+            florence.connected_on) == (
+        "Florence Nightingale", "London hospital system", "Senior Director, Patient Outcomes",
+        ["florence.nightingale@example.com"], "1852-05-14")
+    assert people["https://www.linkedin.com/in/fake-william-whewell"].organization == (
+        "Trinity College, Cambridge")
+    assert all(c.connected_on for c in people.values())  # "05 Jun 1833": every date read
+    summary = import_files(wb, [path])
+    assert (summary.added, summary.merged, summary.skipped, summary.errors) == (2000, 0, [], [])
+    # 271 names occur more than once (different URLs and e-mails): kept apart, all proposed
+    assert len(summary.possible_duplicates) == 295
+    assert all(a == b for a, b, _, _ in summary.possible_duplicates)
+    assert len(wb.contacts()) == 2000
+
+
+def test_linkedin_connections_with_url_last_and_a_plain_notes_preamble():
+    result = read_contacts(REAL / "linkedin" / "linkedin-network-intelligence-Connections.csv")
+    assert (result.format, len(result.contacts), result.skipped, result.errors) == (
+        "linkedin", 10, [], [])
+    people = [c for _, c in result.contacts]
+    assert sum(1 for c in people if c.emails) == 7
+    assert (people[0].name, people[0].emails, people[0].linkedin_url, people[0].connected_on,
+            people[0].organization, people[0].title) == (
+        "Alice Johnson", ["alice.johnson@techcorp.com"], "https://linkedin.com/in/alicejohnson",
+        "2023-01-15", "TechCorp", "CTO")
+    assert (people[2].name, people[2].emails) == ("Carol Davis", [])
+
+
+def test_google_csv_written_by_gmail_to_google_contacts():
+    result = read_contacts(REAL / "google" / "gmail-to-google-contacts.csv")
+    assert result.format == "google"
+    assert [(c.name, c.emails) for _, c in result.contacts] == [
+        ("Richard Feynman", ["rich@caltech.edu"]), ("Elon Musk", ["elon.musk@tesla.com"])]
+    assert [(s.line, s.message) for s in result.skipped] == [
+        (3, "only an e-mail address, no name: add the person by hand if you know who it is")]
+    assert (result.errors, result.unmapped) == ([], [])
+
+
+def test_outlook_columns_in_googles_shared_contacts_example():
+    result = read_contacts(REAL / "outlook" / "google-shared-contacts-client-outlook.csv")
+    assert (len(result.contacts), result.skipped, result.errors) == (3, [], [])
+    adam, daniel, duncan = (c for _, c in result.contacts)
+    assert adam.emails == ["adam.glacius@anycom.com", "adam.g@example.com", "ag@glacius.com"]
+    assert adam.phones == ["+1 555 3227 8544", "+1 555 3227 8545", "+1 555 3227 8546",
+                           "+1 555 3227 8547", "+1 555 3227 8548"]
+    assert (adam.organization, adam.title, adam.notes) == ("Acme Inc.", "Sales Planner",
+                                                           "Has 2 kids")
+    # short rows (fewer cells than the header) are read as far as they go
+    assert (daniel.name, daniel.emails, daniel.phones, daniel.title) == (
+        "Daniel Ireland", ["danielireland@restty.com"], ["+1 555 3227 8543"], "Receptionist")
+    assert duncan.title == "Supervisor"
+    # the pager, the faxes, the postal addresses and the tool's own columns are listed
+    assert result.unmapped == ["action", "id", "pager", "home fax", "home address",
+                               "business fax", "business address"]
