@@ -2,11 +2,10 @@
 
 Rules (numbers from the protocol's follow_up): a debrief, a thank-you, referrals and
 report-backs belong to a meeting that has happened, so a meeting still to come refuses them
-(and never counts as met); the thank-you is due within
-thank_you_within_hours (24) of the meeting's end and is flagged late after that; every
-referral becomes a contact introduced by the person who gave it, with its own outreach;
-you report back to the person you met after report_back_after_days (14 calendar days) and
-again when you make a decision.
+(and never counts as met); the thank-you is due within thank_you_within_hours (24) of the
+meeting's end and is flagged late after that; every referral becomes a contact introduced
+by the person who gave it, with its own outreach; you report back to the person you met
+after report_back_after_days (14 calendar days) and again when you make a decision.
 
 Example:
     >>> import tempfile, pathlib
@@ -35,8 +34,11 @@ from typing import Any
 
 from .classroom.protocol import current_protocol
 from .funnel import FUNNEL, draw_funnel, funnel
+from .meetings.picking import alive, next_report_kind
 from .meetings.schedule import end_utc, has_happened, when_text
 from .outreach.tracker import AFTER_MEETING as AFTER_MET
+from .outreach.tracker import outreach_for, set_status
+from .text import and_list
 from .workbook.errors import ValidationError
 from .workbook.model import INTEREST, Contact, Meeting, Outreach, QuestionChoice, Target
 from .workbook.profile import get_profile, missing_message
@@ -54,8 +56,6 @@ def _now(now: datetime | None) -> datetime:
 
 def _advance(wb: Workbook, contact_id: int, status: str, on: date | None = None) -> None:
     """Move the contact's outreach forward to status (never backwards)."""
-    from .outreach.tracker import outreach_for, set_status
-
     order = ("to_contact", "sent", "replied", "meeting_set") + AFTER_MET
     record = outreach_for(wb, contact_id)
     if record.status in order and order.index(record.status) < order.index(status):
@@ -76,6 +76,14 @@ def require_held(wb: Workbook, meeting: Meeting, what: str, now: datetime | None
     raise ValidationError(f"Your meeting with {contact.name} is on {when_text(meeting)} and "
                           f"has not happened yet. {what[0].upper()}{what[1:]} after it; until "
                           "then, prepare your questions (step 4) and the meeting (step 5).")
+
+
+def _report_back_on(meeting: Meeting) -> str:
+    """The day to report back: as set, else report_back_after_days after the meeting."""
+    if meeting.report_back_on or not meeting.starts_at:
+        return meeting.report_back_on
+    days = int(current_protocol().follow_up["report_back_after_days"])
+    return (date.fromisoformat(meeting.starts_at[:10]) + timedelta(days=days)).isoformat()
 
 
 # -- debrief ---------------------------------------------------------------------------
@@ -101,11 +109,8 @@ def save_debrief(wb: Workbook, meeting_id: int, *, answers: dict[str, str] | Non
                 debrief[key] = value.strip()
         debrief.setdefault("written_on", date.today().isoformat())
         met_day = date.fromisoformat(meeting.starts_at[:10]) if meeting.starts_at else None
-        report = meeting.report_back_on
-        if not report and met_day:
-            days = int(current_protocol().follow_up["report_back_after_days"])
-            report = (met_day + timedelta(days=days)).isoformat()
-        meeting = wb.update(Meeting, meeting_id, debrief=debrief, report_back_on=report)
+        meeting = wb.update(Meeting, meeting_id, debrief=debrief,
+                            report_back_on=_report_back_on(meeting))
         _advance(wb, meeting.contact_id, "met", met_day)
     return meeting
 
@@ -159,8 +164,8 @@ def thank_you_drafts(wb: Workbook, meeting: Meeting, sender: str = "") -> dict[s
     if not plan.rstrip().endswith((".", "!", "?")):
         plan += "."
     referrals = [wb.get(Contact, i).name for i in d.get("referrals", [])
-                 if _exists(wb, i)]
-    people = (f" Thank you too for suggesting I speak with {_join(referrals)}; I will let you "
+                 if alive(wb, i)]
+    people = (f" Thank you too for suggesting I speak with {and_list(referrals)}; I will let you "
               "know how it goes." if referrals else "")
     body = (f"Dear {first},\n\nThank you for taking the time to talk with me"
             f". I keep thinking about what you said: {said}"
@@ -181,6 +186,26 @@ def _sentence(text: str) -> str:
     return text.rstrip(".") + "."
 
 
+@dataclass(frozen=True)
+class ThankYouTexts:
+    """What the thank-you boxes show: your own wording where you edited it (own), else
+    the drafts from your notes; needs_specific while they hold the placeholder."""
+
+    email: str
+    card: str
+    own: bool
+    needs_specific: bool
+
+
+def thank_you_texts(wb: Workbook, meeting: Meeting) -> ThankYouTexts:
+    """The e-mail (with its subject line) and the card to show for a meeting."""
+    drafts = thank_you_drafts(wb, meeting)
+    own = meeting.debrief.get("drafts", {})
+    return ThankYouTexts(own.get("email") or f"Subject: {drafts['subject']}\n\n{drafts['email']}",
+                         own.get("card") or drafts["card"], bool(own),
+                         drafts["needs_specific"] and not own)
+
+
 def save_drafts(wb: Workbook, meeting_id: int, email: str | None = None,
                 card: str | None = None) -> Meeting:
     """Keep the user's own wording of the thank-you drafts (None leaves one alone, "" goes
@@ -199,14 +224,6 @@ def save_drafts(wb: Workbook, meeting_id: int, email: str | None = None,
         return wb.update(Meeting, meeting_id, debrief=debrief)
 
 
-def _join(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def _exists(wb: Workbook, contact_id: int) -> bool:
-    return any(c.id == contact_id for c in wb.contacts())
-
-
 def mark_thank_you_sent(wb: Workbook, meeting_id: int, when: datetime | None = None) -> Meeting:
     """Record that the thank-you went out (now, or when): only after the meeting ended."""
     when = _now(when).replace(microsecond=0)
@@ -215,6 +232,16 @@ def mark_thank_you_sent(wb: Workbook, meeting_id: int, when: datetime | None = N
         meeting = wb.update(Meeting, meeting_id, thank_you_sent_on=when.isoformat())
         _advance(wb, meeting.contact_id, "thanked", when.date())
     return meeting
+
+
+def record_thank_you(wb: Workbook, meeting_id: int,
+                     when: datetime | None = None) -> tuple[Meeting, bool]:
+    """(the meeting, True) once the thank-you is recorded now; (the meeting, False) when it
+    was recorded before (the first date stays)."""
+    meeting = wb.get(Meeting, meeting_id)
+    if meeting.thank_you_sent_on:
+        return meeting, False
+    return mark_thank_you_sent(wb, meeting_id, when), True
 
 
 # -- referrals ------------------------------------------------------------------------
@@ -254,11 +281,7 @@ def add_referral(wb: Workbook, meeting_id: int, name: str, organization: str = "
         if person.id not in ids:
             ids.append(person.id)
         debrief["referrals"] = ids
-        report = meeting.report_back_on
-        if not report and meeting.starts_at:
-            days = int(current_protocol().follow_up["report_back_after_days"])
-            report = (date.fromisoformat(meeting.starts_at[:10]) + timedelta(days=days)).isoformat()
-        wb.update(Meeting, meeting_id, debrief=debrief, report_back_on=report)
+        wb.update(Meeting, meeting_id, debrief=debrief, report_back_on=_report_back_on(meeting))
     return person
 
 
@@ -280,6 +303,13 @@ def mark_reported_back(wb: Workbook, meeting_id: int, kind: str = "update",
         if referred and len(followed) >= len(referred):
             _advance(wb, meeting.contact_id, "referrals_followed_up", on)
     return meeting
+
+
+def report_back(wb: Workbook, meeting_id: int, on: date | None = None) -> Meeting:
+    """Log the next report-back: the update first, the decision once you have made one."""
+    decided = bool(wb.setting("decision"))
+    return mark_reported_back(wb, meeting_id, next_report_kind(wb.get(Meeting, meeting_id),
+                                                               decided), on)
 
 
 def record_decision(wb: Workbook, text: str) -> None:
@@ -364,5 +394,6 @@ def next_step(wb: Workbook, now: datetime | None = None) -> str:
 __all__ = ["AFTER_MET", "FUNNEL", "INTEREST", "Owed", "PLACEHOLDER", "ThankYouState",
            "add_referral", "draw_funnel", "funnel", "has_happened", "mark_reported_back",
            "mark_thank_you_sent", "next_step", "owed_actions", "record_decision",
-           "require_held", "save_debrief", "save_drafts", "thank_you_drafts", "thank_you_due",
-           "thank_you_state"]
+           "record_thank_you", "report_back", "require_held", "save_debrief", "save_drafts",
+           "ThankYouTexts", "thank_you_drafts", "thank_you_due", "thank_you_state",
+           "thank_you_texts"]

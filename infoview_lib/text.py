@@ -15,6 +15,15 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n:,} {word if n == 1 else (many or word + 's')}"
 
 
+def and_list(names: list[str]) -> str:
+    """Names in a sentence: 'Ada', 'Ada and Ben', 'Ada, Ben and Cy'.
+
+    >>> and_list(["Ada"]), and_list(["Ada", "Ben", "Cy"])
+    ('Ada', 'Ada, Ben and Cy')
+    """
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 

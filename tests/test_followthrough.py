@@ -9,6 +9,7 @@ import pytest
 
 from infoview_lib.followthrough import (
     FUNNEL,
+    PLACEHOLDER,
     add_referral,
     draw_funnel,
     funnel,
@@ -17,12 +18,16 @@ from infoview_lib.followthrough import (
     next_step,
     owed_actions,
     record_decision,
+    record_thank_you,
+    report_back,
     save_debrief,
     save_drafts,
     thank_you_drafts,
     thank_you_due,
     thank_you_state,
+    thank_you_texts,
 )
+from infoview_lib.meetings.picking import is_same_meeting, meeting_identity
 from infoview_lib.meetings.schedule import save_meeting
 from infoview_lib.outreach.tracker import outreach_for, set_status
 from infoview_lib.workbook.errors import ValidationError
@@ -303,3 +308,48 @@ def test_funnel_keeps_later_stages_visible_when_listed_dwarfs_them():
     draw_funnel({**counts, "listed": 8}, ax=ax2)                # close enough: drawn to scale
     assert not any("cut short" in t.get_text() for t in ax2.texts)
     assert ax2.patches[-1].get_width() == 8
+
+
+def test_thank_you_texts_are_your_wording_else_the_drafts(wb, met):
+    _, m = met
+    texts = thank_you_texts(wb, m)
+    assert texts.email.startswith("Subject: Thank you, Ada\n\nDear Ada,")
+    assert texts.card.startswith("Dear Ada,") and not texts.own
+    assert texts.needs_specific and PLACEHOLDER in texts.email
+    m = save_debrief(wb, m.id, specific="Bug reports can be a portfolio.")
+    assert not thank_you_texts(wb, m).needs_specific
+    m = save_drafts(wb, save_debrief(wb, m.id, specific="").id, card="My own card")
+    texts = thank_you_texts(wb, m)
+    assert texts.own and texts.card == "My own card" and not texts.needs_specific
+    assert texts.email.startswith("Subject: Thank you, Ada")   # the other box stays a draft
+
+
+def test_thank_you_is_recorded_once(wb, met):
+    _, m = met
+    first = datetime(2025, 7, 15, 9, tzinfo=UTC)
+    m, now = record_thank_you(wb, m.id, first)
+    assert now and m.thank_you_sent_on == first.isoformat()
+    m, now = record_thank_you(wb, m.id, first + timedelta(days=2))
+    assert not now and m.thank_you_sent_on == first.isoformat()
+
+
+def test_report_back_logs_the_update_then_the_decision(wb, met):
+    _, m = met
+    m = report_back(wb, m.id, date(2025, 7, 28))
+    assert m.debrief["reported_back"] == [["update", "2025-07-28"]]
+    m = report_back(wb, m.id, date(2025, 7, 29))   # no decision yet: another update
+    assert [k for k, _ in m.debrief["reported_back"]] == ["update", "update"]
+    record_decision(wb, "Applying for UX research internships")
+    m = report_back(wb, m.id, date(2025, 8, 1))
+    assert m.debrief["reported_back"][-1] == ["decision", "2025-08-01"]
+
+
+def test_a_meeting_is_the_same_while_its_person_and_time_are(wb, met):
+    ada, m = met
+    shown = meeting_identity(wb, m)
+    assert meeting_identity(wb, None) is None
+    assert is_same_meeting(wb, m.id, shown)
+    assert not is_same_meeting(wb, None, shown) and is_same_meeting(wb, None, None)
+    moved = save_meeting(wb, ada.id, "2025-07-15", "15:00", "America/New_York", minutes=20)
+    assert moved.id == m.id and not is_same_meeting(wb, m.id, shown)
+    assert not is_same_meeting(wb, m.id + 99, shown)   # gone: not the same

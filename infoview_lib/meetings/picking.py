@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+from ..workbook.errors import InfoviewError
 from ..workbook.model import Contact, Meeting
 from ..workbook.store import Workbook
 from .schedule import end_utc
@@ -61,3 +62,21 @@ def next_report_kind(meeting: Meeting, decided: bool) -> str:
     """
     done = {k for k, _ in meeting.debrief.get("reported_back", [])}
     return "update" if "update" not in done or not decided else "decision"
+
+
+def meeting_identity(wb: Workbook, meeting: Meeting | None) -> tuple | None:
+    """Who and when (with the id), so a record reusing an id after a restore is not taken
+    for the meeting shown before."""
+    if meeting is None:
+        return None
+    return meeting.id, meeting.starts_at, wb.get(Contact, meeting.contact_id).name
+
+
+def is_same_meeting(wb: Workbook, meeting_id: int | None, identity: tuple | None) -> bool:
+    """True while meeting_id is still the meeting whose identity was noted (the same
+    person at the same time); False once it is gone or is now someone else's."""
+    try:
+        meeting = wb.get(Meeting, meeting_id) if meeting_id else None
+        return meeting_identity(wb, meeting) == identity
+    except InfoviewError:
+        return False

@@ -64,7 +64,8 @@ def about_html(m: Meeting | None) -> str:
     return ""
 
 
-def drafts_note_html(own: dict, text: str) -> str:
+def drafts_note_html(own: bool, text: str) -> str:
+    """What to know about edited drafts: they stay as written; replace the placeholder."""
     notes = []
     if own:
         notes.append("You edited the drafts, so they stay as you wrote them.")

@@ -19,14 +19,24 @@ import html
 import ipywidgets as w
 
 from ..classroom.protocol import current_protocol
-from ..followthrough import funnel, next_step, owed_actions, thank_you_state
+from ..followthrough import (
+    ThankYouTexts,
+    funnel,
+    has_happened,
+    next_step,
+    owed_actions,
+    thank_you_state,
+)
 from ..meetings.picking import referral_names
+from ..questions import chosen
 from ..workbook.model import Meeting
 from .common import AltImage, button, choice, hooked, named, text_input, title
 from .followthrough_html import (
+    default_meeting,
     drafts_note_html,
     funnel_png,
     label_html,
+    meeting_options,
     owed_html,
     referrals_html,
     thanks_due_html,
@@ -36,6 +46,16 @@ from .followthrough_html import (
 
 class FollowThroughWidgets:
     """Builders for FollowThroughPanel's widget groups (each sets attributes on self)."""
+
+    def _build_picker(self) -> list[Meeting]:
+        """The meeting picker, on the meeting to follow up now; returns the meetings."""
+        meetings, options = meeting_options(self.wb)
+        self.meeting = hooked(w.Dropdown(options=options, description="Meeting",
+                                         layout=w.Layout(width="32em")), "iv-ft-contact")
+        if meetings:
+            self.meeting.value = default_meeting(meetings)
+        self.about = hooked(w.HTML(), "iv-ft-about")
+        return meetings
 
     def _build_debrief(self) -> None:
         self.answers_box = w.VBox()
@@ -63,6 +83,10 @@ class FollowThroughWidgets:
         self.reported_button = button("I reported back to them", "iv-reported-back")
         self.decision = text_input("Your decision, when you make it", "iv-decision", width="30em")
         self.decision_button = button("Record my decision", "iv-record-decision")
+        self._meeting_buttons = (self.sent_button, self.ref_button, self.reported_button,
+                                 self.redraft_button)   # usable once the meeting happened
+        for b in (*self._meeting_buttons, self.decision_button):
+            b.layout = w.Layout(width="max-content")
 
     def _build_dashboard(self) -> None:
         self.funnel = hooked(AltImage(), "iv-funnel")  # a PNG with alt text
@@ -90,33 +114,52 @@ class FollowThroughWidgets:
         return named(hooked(w.Textarea(placeholder=placeholder, rows=rows,
                                        layout=w.Layout(width="40em")), css), placeholder)
 
-    # -- showing -------------------------------------------------------------------------
-    def _show_drafts(self, m: Meeting, drafts: dict) -> None:
+    # -- filling in ----------------------------------------------------------------------
+    def _fill_debrief(self, m: Meeting | None) -> None:
+        """The debrief boxes from the meeting; editable only once it has happened."""
+        with self._loading_values():
+            d = m.debrief if m else {}
+            self.learned.value = d.get("learned", "")
+            self.specific.value = d.get("specific", "")
+            self.use.value = d.get("use", "")
+            self.interested.value = d.get("still_interested") or None
+            rows = self._answer_rows(m) if m else []
+            self.answers_box.children = rows
+            held = m is not None and has_happened(m)
+            for field in (self.learned, self.specific, self.use, self.interested, self.email,
+                          self.card, self.ref_name, self.ref_org, self.ref_email, *(
+                              row.children[1] for row in rows)):
+                field.disabled = not held
+
+    def _answer_rows(self, m: Meeting) -> list[w.VBox]:
+        """One notes box per question chosen for this person, named by the question."""
+        rows = []
+        for q in chosen(self.wb, m.contact_id, self.bank):
+            box = self._area("Your notes", f"iv-debrief-{q.question_id}", rows=2)
+            named(box, f"Your notes: {q.text}")  # the question is its name
+            box.value = m.debrief.get("answers", {}).get(q.question_id, "")
+            box.continuous_update = False
+            box.observe(self._typed(lambda v, i=q.question_id: self.save(answers={i: v})),
+                        names="value")
+            rows.append(w.VBox([w.HTML(f"<i>{html.escape(q.text)}</i>"), box]))
+        return rows
+
+    def _show_drafts(self, m: Meeting, texts: ThankYouTexts) -> None:
         """Your own wording, else fresh drafts; when the thank-you is due; the referrals."""
-        own = m.debrief.get("drafts", {})
-        self._loading = True
-        try:
-            self.email.value = own.get("email") or (f"Subject: {drafts['subject']}\n\n"
-                                                    f"{drafts['email']}")
-            self.card.value = own.get("card") or drafts["card"]
-        finally:
-            self._loading = False
-        self.redraft_button.layout.display = "" if own else "none"
-        self.drafts_note.value = drafts_note_html(own, self.email.value + self.card.value)
+        with self._loading_values():
+            self.email.value, self.card.value = texts.email, texts.card
+        self.redraft_button.layout.display = "" if texts.own else "none"
+        self.drafts_note.value = drafts_note_html(texts.own, texts.email + texts.card)
         self.sent_button.description = ("Thank-you sent" if m.thank_you_sent_on
                                         else "I sent the thank-you")
         hours = current_protocol().follow_up["thank_you_within_hours"]
-        self.due.value = thanks_due_html(m, thank_you_state(m), hours,
-                                         drafts["needs_specific"] and not own)
+        self.due.value = thanks_due_html(m, thank_you_state(m), hours, texts.needs_specific)
         self.referrals.value = referrals_html(referral_names(self.wb, m))
 
     def _show_no_drafts(self, m: Meeting | None, message: str) -> None:
         """Empty drafts; the message (e.g. what to fill in for your name) where they would be."""
-        self._loading = True
-        try:
+        with self._loading_values():
             self.email.value = self.card.value = ""
-        finally:
-            self._loading = False
         self.due.value = warn_html(message)
         self.referrals.value = self.drafts_note.value = ""
         self.redraft_button.layout.display = "none"
