@@ -35,6 +35,7 @@ HALF = 0.62  # half a label's height, in ems (with its white backing)
 HALF_FALLBACK = 0.8  # fonts for other scripts (e.g. Noto CJK) have a taller line
 PAD_EM = 0.07  # the white backing around a label's text, in ems
 FORCED = ("ego", "target")  # always labelled, even where they touch something
+PAIRS_AT_ONCE = 100_000  # label-and-marker pairs tested in one batch (~10 MB of arrays)
 
 
 @functools.cache
@@ -116,6 +117,11 @@ class _Space:
         total = int(counts.sum())
         if not total:
             return ~hit
+        if total > PAIRS_AT_ONCE and n > 1:  # in parts: the pairs of 20,000 markers take memory
+            cut = max(1, int(np.searchsorted(np.cumsum(counts), PAIRS_AT_ONCE)))
+            return np.concatenate([
+                self.clear_of_markers(p[:cut], reach[:cut], boxes[:cut], own[:cut]),
+                self.clear_of_markers(p[cut:], reach[cut:], boxes[cut:], own[cut:])])
         owner = np.repeat(np.arange(n), counts)
         m = self.by_x[np.arange(total) - np.repeat(np.cumsum(counts) - counts - lo, counts)]
         c, r = self.centres[m], self.radii[m]
