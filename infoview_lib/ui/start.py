@@ -21,6 +21,7 @@ from ..workbook.profile import FIELDS, Profile, get_profile, save_profile
 from ..workbook.reset import clear_workbook, is_empty, start_from_persona
 from ..workbook.store import Workbook
 from .common import Panel, StatusLine, button, hooked, reports_errors, styled, title
+from .form_button import FormButton
 from .start_html import (  # noqa: F401 - progress_html and profile_prompt: their old home
     PROFILE_FIELDS,
     PROFILE_STYLE,
@@ -85,7 +86,8 @@ class StartPanel(Panel):
                                layout=w.Layout(width="40em", max_width="100%")),
                         f"iv-profile-{key}")
             for key, (label, hint) in PROFILE_FIELDS.items()}
-        self.save_profile_button = button("Save who I am", "iv-save-profile", "primary")
+        self.save_profile_button = FormButton(  # what is typed travels with the click
+            "Save who I am", "iv-save-profile", "primary", list(self.profile.values()))
         self.save_profile_button.on_click(self.save_profile)
 
     def _sections(self, check_environment: bool) -> list[w.Widget]:

@@ -16,7 +16,8 @@ import ipywidgets as w
 from ..targets import add_target, remove_target, target_form, unsaved_changes, update_target
 from ..workbook.errors import InfoviewError, NotFound, ValidationError
 from ..workbook.model import TARGET_KINDS, Target
-from .common import button, choice, hooked, reports_errors, text_input
+from .common import choice, hooked, reports_errors, text_input
+from .form_button import FormButton
 
 LABELS = {"description_width": "7em"}   # "Organization" fits; the boxes line up
 
@@ -42,9 +43,13 @@ class TargetForm:
         for box in (self.name, self.organization, self.learn):
             box.style.description_width = LABELS["description_width"]
         self.learn.layout.max_width = "100%"
-        self.add_button = button("Add as new target", "iv-add-target", "primary")
-        self.save_button = button("Save changes", "iv-save-target")
-        self.remove_button = button("Remove", "iv-remove-target", "warning")
+        # what is typed travels with the click (a fast click loses no letters: form_button)
+        boxes = [self.name, self.kind, self.motivation, self.postings, self.organization,
+                 self.keywords, self.learn]
+        self.add_button = FormButton("Add as new target", "iv-add-target", "primary", boxes)
+        self.save_button = FormButton("Save changes", "iv-save-target", fields=boxes)
+        self.remove_button = FormButton("Remove", "iv-remove-target", "warning",
+                                        [self.pick])  # the target picked, even just now
         self.add_button.on_click(self.add)
         self.save_button.on_click(self.save)
         self.remove_button.on_click(self.remove)
