@@ -55,6 +55,7 @@ class MapExplorer:
         self._listeners = []
         self.canvas = None
         self.selected: int | None = None
+        self.close()  # nothing drawn yet: no figure, nobody to point at
 
     def on_select(self, listener) -> None:
         """Call listener(contact_id) when a person is clicked."""
@@ -87,9 +88,14 @@ class MapExplorer:
         self.widget.children = [self.canvas, self.info]
 
     def close(self) -> None:
+        """Close the canvas and let go of its figure (the panel keeps this explorer)."""
         if self.canvas is not None:
+            figure = self.canvas.figure
             self.canvas.close()
+            figure.clear()  # its artists hold the drawing's arrays
             self.canvas = None
+        self.g = self.ax = None
+        self.people, self.xy = [], np.empty((0, 2))
 
     def person_at(self, x_px: float, y_px: float) -> str | None:
         """The person whose marker is nearest to a point on the canvas (pixels), if close."""
