@@ -276,3 +276,52 @@ def test_outlook_columns_in_googles_shared_contacts_example():
     # the pager, the faxes, the postal addresses and the tool's own columns are listed
     assert result.unmapped == ["action", "id", "pager", "home fax", "home address",
                                "business fax", "business address"]
+
+
+def test_german_outlook_2007_export():
+    result = read_contacts(REAL / "outlook" / "outlook_2007_de.csv")
+    assert (result.format, result.skipped, result.errors) == ("outlook", [], [])
+    [(_, robin)] = result.contacts
+    assert (robin.name, robin.organization, robin.phones) == (
+        "Robin Example", "Coding Robin", ["+49 1600000"])
+    # the address in "E-Mail: Angezeigter Name" is kept too (for Exchange contacts it is the
+    # only SMTP address); a multi-line quoted note does not split the row
+    assert robin.emails == ["robin@example.de", "robin@example.com"]
+    # "0.0.00" (no date), "Keine Angabe", "Aus", "Normal" are Outlook's empty values, not data;
+    # the web page is not a LinkedIn profile, so its column is listed
+    assert result.unmapped == ["strasse geschäftlich", "ort geschäftlich",
+                               "postleitzahl geschäftlich", "land/region geschäftlich",
+                               "initialen", "webseite"]
+
+
+def test_german_windows_live_mail_export():
+    result = read_contacts(REAL / "outlook" / "livemail_de.csv")  # ';', no final newline
+    assert [(c.name, c.emails, c.phones, c.organization) for _, c in result.contacts] == [
+        ("Robin Example", ["robin@example.de"], ["+49 160 00000000000"], "Coding Robin")]
+    assert (result.skipped, result.errors, result.unmapped) == ([], [], [])
+
+
+def test_exchange_contact_keeps_the_address_shown_in_its_display_name():
+    text = ("First Name,Last Name,E-mail Address,E-mail Type,E-mail Display Name\n"
+            "Ada,Example,/o=ExchangeLabs/ou=Exchange/cn=Recipients/cn=ada,EX,"
+            "Ada Example (ada@example.org)\n"
+            "Bo,Chen,bo@example.org,SMTP,Bo Chen (BO@example.org)\n")
+    result = parse_contacts(text, "o.csv")
+    assert [c.emails for _, c in result.contacts] == [["ada@example.org"], ["bo@example.org"]]
+    assert (result.errors, result.unmapped) == ([], [])
+
+
+def test_a_web_page_that_is_not_linkedin_is_listed_not_dropped():
+    outlook = parse_contacts("First Name,Last Name,E-mail Address,Web Page\n"
+                             "Ada,Example,ada@x.org,https://www.linkedin.com/in/ada\n"
+                             "Bo,Chen,bo@x.org,https://bo.example.org\n", "o.csv")
+    assert [c.linkedin_url for _, c in outlook.contacts] == ["https://www.linkedin.com/in/ada", ""]
+    assert outlook.unmapped == ["web page"]
+    google = parse_contacts("First Name,Last Name,Website 1 - Type,Website 1 - Value\n"
+                            "Ada,Example,Profile,https://www.linkedin.com/in/ada\n"
+                            "Bo,Chen,Blog,https://bo.example.org\n", "g.csv")
+    assert google.format == "google"
+    assert google.unmapped == ["website 1 - value"]
+    only_linkedin = parse_contacts("First Name,Last Name,Website 1 - Value\n"
+                                   "Ada,Example,https://www.linkedin.com/in/ada\n", "g.csv")
+    assert only_linkedin.unmapped == []

@@ -225,7 +225,8 @@ def cell(row: list[str], index: int | None) -> str:
     return row[index]
 
 
-_DEFAULTS = {"0/0/00", "00.00.00", "normal", "false", "true", "unspecified", "0", "no", "non"}
+_DEFAULTS = {"0/0/00", "00.00.00", "0.0.00", "normal", "false", "true", "unspecified", "0",
+             "no", "non", "keine angabe", "aus"}  # German Outlook: no date, not given, off
 
 
 def unmapped_columns(header: list[str], rows: list[tuple[int, list[str]]], used) -> list[str]:
@@ -237,6 +238,11 @@ def unmapped_columns(header: list[str], rows: list[tuple[int, list[str]]], used)
     """
     return [key or f"column {i + 1}" for i, key in enumerate(header) if i not in used
             and any(cell(r, i) and cell(r, i).casefold() not in _DEFAULTS for _, r in rows)]
+
+
+def other_sites(rows: list[tuple[int, list[str]]], columns) -> set[int]:
+    """Web-page columns holding more than LinkedIn profiles: listed as not imported."""
+    return {i for i in columns if any(cell(r, i) and not is_linkedin(cell(r, i)) for _, r in rows)}
 
 
 def split_multi(value: str) -> list[str]:

@@ -24,6 +24,7 @@ from .base import (
     is_linkedin,
     labels_to_categories,
     make_person,
+    other_sites,
     read_csv,
     split_multi,
     unmapped_columns,
@@ -90,6 +91,7 @@ def parse_google(data: bytes | str, name: str = "contacts.csv") -> ParseResult:
     used = set(where.values()) | {i for g in groups.values() for parts in g.values()
                                   for i in parts.values()}
     used |= {i for i, k in enumerate(header) if _QUIET.match(k)}
+    used -= other_sites(rows, [p.get("value") for p in groups["website"].values()])
     result.unmapped = unmapped_columns(header, rows, used)
     for line, row in rows:
         def get(key: str, row=row) -> str:

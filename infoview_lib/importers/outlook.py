@@ -4,9 +4,11 @@ write) and any other address-book CSV: Thunderbird (`Primary Email`, `Mobile Num
 `Email Home`, `Email Work`, `E-mail 2` ...), with `,` `;` or tab between cells. Columns
 are matched by name (German and French headers too). Every e-mail or phone column is read;
 any other column with values is listed in `unmapped`, and a column whose values are
-e-mail addresses is read whatever its name.
+e-mail addresses is read whatever its name. The address in `E-mail Display Name` is kept
+too; a web-page column is read for LinkedIn profiles and listed when it holds other sites.
 
-`Title` is the honorific (Mr./Dr.), the job is `Job Title`; empty dates are `0/0/00`.
+`Title` is the honorific (Mr./Dr.), the job is `Job Title`; empty dates are `0/0/00`
+(`0.0.00` in German).
 Encodings: UTF-8 (with or without BOM), UTF-16, or Windows cp1252.
 
 Example:
@@ -33,6 +35,7 @@ from .base import (
     is_linkedin,
     labels_to_categories,
     make_person,
+    other_sites,
     read_csv,
     unmapped_columns,
 )
@@ -52,11 +55,15 @@ COLUMNS = {
                 "nickname", "nick name"),
 }
 _EMAIL = re.compile(r"e?mail|messagerie")
-_NOT_EMAIL = re.compile(r"type|display|label|name|sensitivity|routing|format|preferred")
+_NOT_EMAIL = re.compile(r"typ|display|label|name|sensitivity|routing|format|preferred")
 _PHONE = re.compile(r"phone|mobile|cell|telefon|téléphone|handy|tel$|^tel\b|^portable")
 _NOT_PHONE = re.compile(r"fax|pager|type|label")
-_WEB = re.compile(r"web ?page|website|web site|homepage|url|linkedin|profile")
-_IGNORED = re.compile(r"^(e-?mail ?\d* ?(type|display name))$")
+_WEB = re.compile(r"web ?page|website|web site|webseite|homepage|url|linkedin|profile")
+_IGNORED = re.compile(r"^e-?mail[ -]?\d*:?[ -]?type?$")  # SMTP / EX: the kind of address
+# Outlook's "E-mail Display Name" ("Ada Example (ada@example.org)"): read for its address, which
+# is the only SMTP address when the contact came from Exchange ("E-mail Address" = /o=...)
+_DISPLAY = re.compile(r"^e-?mail[ -]?\d*:?[ -]?(display name|angezeigter name)$")
+_ADDRESS = re.compile(r"[^\s@<>\"(),;:]+@[^\s@<>\"(),;:]+\.[^\s@<>\"(),;:]+")
 
 
 def _email_column(key: str) -> bool:
@@ -112,7 +119,9 @@ def parse_address_book(data: bytes | str, name: str = "contacts.csv",
     email_cols = [i for i, k in enumerate(header) if _email_column(k) and i not in used]
     phone_cols = [i for i, k in enumerate(header) if _phone_column(k) and i not in used]
     web_cols = [i for i, k in enumerate(header) if _WEB.search(k) and i not in used]
-    used |= set(email_cols) | set(phone_cols) | set(web_cols)
+    shown = [i for i, k in enumerate(header) if _DISPLAY.match(k) and i not in used]
+    used |= set(email_cols) | set(phone_cols) | set(shown)
+    used |= set(web_cols) - other_sites(rows, web_cols)
     for i, key in enumerate(header):
         if i not in used and (_IGNORED.match(key) or key in ("title", "anrede")):
             used.add(i)  # the honorific, and Outlook's e-mail type / display columns
@@ -124,16 +133,20 @@ def parse_address_book(data: bytes | str, name: str = "contacts.csv",
             used.add(i)
     result.unmapped = unmapped_columns(header, rows, used)
     for line, row in rows:
-        _row_to_person(result, line, row, where, email_cols, phone_cols, web_cols)
+        _row_to_person(result, line, row, where, (email_cols, shown), phone_cols, web_cols)
     return result
 
 
 def _row_to_person(result: ParseResult, line: int, row: list[str], where: dict[str, int],
-                   email_cols: list[int], phone_cols: list[int], web_cols: list[int]) -> None:
+                   email_cols: tuple[list[int], list[int]], phone_cols: list[int],
+                   web_cols: list[int]) -> None:
     def get(key: str) -> str:
         return cell(row, where.get(key))
 
-    emails = [v for i in email_cols for v in re.split(r"[;,]\s*", cell(row, i)) if "@" in v]
+    emails = [v for i in email_cols[0] for v in re.split(r"[;,]\s*", cell(row, i)) if "@" in v]
+    seen = {e.casefold() for e in emails}
+    emails += [a for i in email_cols[1] for a in _ADDRESS.findall(cell(row, i))
+               if a.casefold() not in seen and not seen.add(a.casefold())]
     phones = [cell(row, i) for i in phone_cols if cell(row, i)]
     labels = re.split(r"[;,]", get("categories")) if get("categories") else []
     categories, tags = labels_to_categories(labels)
