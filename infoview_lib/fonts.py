@@ -1,8 +1,8 @@
 """The one font module: which installed fonts draw a name, for the map and for the PDF.
 
 Both the map (matplotlib) and the PDF (fpdf2) ask the same question: which installed font
-covers the characters of this text? We read each font's character map with fontTools (it
-comes with matplotlib) and pick DejaVu Sans first, then sans-serif fonts, Noto preferred.
+covers the characters of this text? We read each font's character map with FreeType (through
+matplotlib) and pick DejaVu Sans first, then sans-serif fonts, Noto preferred.
 When no font covers a name, the map shows a plain label ("Contact 12") and the caller shows
 `missing_font_note(...)`: one plain sentence with the package to install. Before giving
 up, matplotlib's font list is refreshed once from the fonts installed now, so a font added
@@ -19,9 +19,7 @@ Example:
 
 from __future__ import annotations
 
-import ctypes
 import functools
-import gc
 import unicodedata
 from array import array
 from bisect import bisect_left
@@ -81,36 +79,39 @@ class _Cover:
         return all(c in self for c in chars)
 
 
-_reads: list[str] = []  # fonts whose character map was read since the last _release()
+@functools.cache
+def _cmap(path: str, index: int) -> _Cover:
+    """The code points one face draws (FreeType's own character map, as matplotlib reads it:
+    quick, and no font objects left for the garbage collector)."""
+    from matplotlib.ft2font import FT2Font
 
-
-def _release() -> None:
-    """Give back the memory fontTools used to read character maps: it leaves each font in
-    reference cycles, and glibc keeps what Python frees (about 180 MB in a kernel whose
-    environment check read every installed font). Runs once after new fonts were read."""
-    if not _reads:
-        return
-    _reads.clear()
-    gc.collect()
     try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc (macOS, Windows, musl): nothing to trim
-        pass
+        return _Cover(FT2Font(path, face_index=index).get_charmap())
+    except Exception:  # a broken font file must not stop the picture
+        return _Cover()
 
 
 @functools.cache
-def _cmap(path: str, index: int) -> _Cover:
-    from fontTools.ttLib import TTCollection, TTFont
+def _default_face():
+    from matplotlib.ft2font import FT2Font
 
-    _reads.append(path)
-    try:
-        if path.lower().endswith((".ttc", ".otc")):
-            with TTCollection(path, lazy=True) as collection:
-                return _Cover(collection.fonts[index]["cmap"].getBestCmap() or {})
-        with TTFont(path, lazy=True, fontNumber=index) as font:
-            return _Cover(font["cmap"].getBestCmap() or {})
-    except Exception:  # a broken font file must not stop the picture
-        return _Cover()
+    return FT2Font(str(default_font_path()))
+
+
+@functools.cache
+def advance(cp: int) -> float | None:
+    """How far DejaVu Sans (the map's font) moves on after character cp, in ems; None when
+    it has no such character.
+
+    >>> advance(ord("i")) < advance(ord("m")), advance(0x4E00)
+    (True, None)
+    """
+    from matplotlib.ft2font import LoadFlags
+
+    face = _default_face()
+    if not face.get_char_index(cp):
+        return None
+    return face.load_char(cp, flags=LoadFlags.NO_SCALE).horiAdvance / face.units_per_EM
 
 
 def _needed(text: str) -> frozenset[int]:
@@ -183,7 +184,6 @@ def families_for(text: str) -> list[str] | None:
     result = _families(chars)
     if result is None and refresh_font_list():
         result = _families(chars)
-    _release()
     return list(result) if result is not None else None
 
 
@@ -325,7 +325,6 @@ def choose_fonts(texts: list[str]) -> FontPlan:
         refresh_font_list()
     fallbacks: list[FontFile] = []
     whole = [(p, i) for _, p, i in _candidates() if left and left <= _cmap(p, i)]
-    _release()
     if whole:
         return FontPlan(main, bold if bold.path.exists() else None,
                         [FontFile(Path(whole[0][0]), whole[0][1])], [])
@@ -343,4 +342,5 @@ def choose_fonts(texts: list[str]) -> FontPlan:
 
 
 __all__ = ["families_for", "display_form", "package_for", "script_of", "missing_font_note",
-           "refresh_font_list", "coverage_report", "choose_fonts", "default_font_path", "FontFile", "FontPlan", "DEFAULT_FAMILY"]
+           "refresh_font_list", "coverage_report", "choose_fonts", "default_font_path", "advance", "FontFile", "FontPlan",
+           "DEFAULT_FAMILY"]

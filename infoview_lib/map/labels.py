@@ -24,7 +24,7 @@ import unicodedata
 
 import numpy as np
 
-from ..fonts import display_form, families_for
+from ..fonts import advance, display_form, families_for
 from .text import node_label, plain_label
 
 LABEL_NONE_ABOVE = 2000  # above this many people only the important ones are tried
@@ -38,25 +38,14 @@ FORCED = ("ego", "target")  # always labelled, even where they touch something
 PAIRS_AT_ONCE = 100_000  # label-and-marker pairs tested in one batch (~10 MB of arrays)
 
 
-@functools.cache
-def _advances() -> dict[int, float]:
-    """DejaVu Sans advance widths per character, in ems (the map's default font)."""
-    from fontTools.ttLib import TTFont
-
-    from ..fonts import default_font_path
-
-    with TTFont(str(default_font_path()), lazy=True) as font:
-        em = font["head"].unitsPerEm
-        metrics = font["hmtx"].metrics
-        return {cp: metrics[name][0] / em for cp, name in (font.getBestCmap() or {}).items()}
-
-
 @functools.lru_cache(maxsize=8192)
 def _text_width(text: str, bold: bool = False) -> float:
     """Width of text in ems (measured for DejaVu; an estimate for other fonts)."""
-    adv = _advances()
-    width = sum(adv.get(ord(ch), 1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.6)
-                for ch in text)
+    width = 0.0
+    for ch in text:
+        em = advance(ord(ch))
+        width += em if em is not None else (
+            1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.6)
     return width * (1.1 if bold else 1.0) + 0.15
 
 
