@@ -90,10 +90,13 @@ class MapExplorer:
     def close(self) -> None:
         """Close the canvas and let go of its figure (the panel keeps this explorer)."""
         if self.canvas is not None:
-            figure = self.canvas.figure
+            figure, toolbar = self.canvas.figure, getattr(self.canvas, "toolbar", None)
+            if toolbar is not None:
+                toolbar.close()  # a widget of its own, that holds the canvas
             self.canvas.close()
             figure.clear()  # its artists hold the drawing's arrays
             self.canvas = None
+            self.widget.children = [self.info]
         self.g = self.ax = None
         self.people, self.xy = [], np.empty((0, 2))
 
