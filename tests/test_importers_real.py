@@ -325,3 +325,34 @@ def test_a_web_page_that_is_not_linkedin_is_listed_not_dropped():
     only_linkedin = parse_contacts("First Name,Last Name,Website 1 - Value\n"
                                    "Ada,Example,https://www.linkedin.com/in/ada\n", "g.csv")
     assert only_linkedin.unmapped == []
+
+
+@pytest.mark.parametrize("name, fox, squash", [
+    ("outlook_2003_contacts.csv", ("Michael J Fox", "Wacky"), str),
+    ("outlook_2003_contacts_dos.csv", ("Michal J Fox", "Captain"),  # "CSV (DOS)": FirstName
+     lambda key: key.replace(" ", "")),
+])
+def test_outlook_2003_export_and_its_dos_variant(name, fox, squash):
+    result = read_contacts(REAL / "outlook" / name)
+    assert (result.format, result.skipped, result.errors) == ("outlook", [], [])
+    people = [c for _, c in result.contacts]
+    assert [(c.name, c.title) for c in people] == [
+        fox, ("Tom P Jerry", "Cracker Jack"), ("Hamburger P King", "Loser"),
+        ("Cracker W Cheese, II", "Midget Maker"), ("Money Maker McGee, II", "Cartoon Person")]
+    assert [len(c.emails) for c in people] == [1, 1, 1, 1, 1]  # display name repeats it
+    assert people[0].phones == ["(555) 555-5555", "(666) 666-6666", "(222) 222-2222"]
+    assert people[2].notes == "Eat A Bunch Of Cheetos"  # a note ending in a line break
+    assert result.unmapped == [squash(k) for k in (
+        "business street", "business city", "business state", "business country",
+        "business fax", "initials", "web page")]
+
+
+def test_title_column_holding_jobs_is_the_job_title():
+    listed = parse_contacts("Name,Title,Company,Email\nAda Example,Engineer,Acme,ada@x.org\n",
+                            "list.csv")
+    assert [(c.name, c.title) for _, c in listed.contacts] == [("Ada Example", "Engineer")]
+    assert listed.unmapped == []
+    outlook = parse_contacts("Title,First Name,Last Name,Suffix,Job Title,E-mail Address\n"
+                             "Dr.,Hana,Kowalczyk,Jr.,Surgeon,hana@x.org\n", "o.csv")
+    [(_, hana)] = outlook.contacts
+    assert (hana.name, hana.title, outlook.unmapped) == ("Hana Kowalczyk, Jr.", "Surgeon", [])

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from .base import (
+    HONORIFICS,
     ParseResult,
     cell,
     clean_email,
@@ -53,7 +54,11 @@ COLUMNS = {
     "categories": ("categories", "groups", "group", "kategorien", "catégories"),
     "display": ("display name", "name", "full name", "fullname", "contact name",
                 "nickname", "nick name"),
+    "suffix": ("suffix", "name suffix", "namenszusatz"),
 }
+# Outlook's "Comma Separated Values (DOS)" export writes the names without spaces (FirstName)
+COLUMNS = {k: v + tuple(n.replace(" ", "") for n in v if " " in n) for k, v in COLUMNS.items()}
+_PREFIX = ("title", "anrede", "name prefix", "prefix", "civilité")
 _EMAIL = re.compile(r"e?mail|messagerie")
 _NOT_EMAIL = re.compile(r"typ|display|label|name|sensitivity|routing|format|preferred")
 _PHONE = re.compile(r"phone|mobile|cell|telefon|téléphone|handy|tel$|^tel\b|^portable")
@@ -62,7 +67,7 @@ _WEB = re.compile(r"web ?page|website|web site|webseite|homepage|url|linkedin|pr
 _IGNORED = re.compile(r"^e-?mail[ -]?\d*:?[ -]?type?$")  # SMTP / EX: the kind of address
 # Outlook's "E-mail Display Name" ("Ada Example (ada@example.org)"): read for its address, which
 # is the only SMTP address when the contact came from Exchange ("E-mail Address" = /o=...)
-_DISPLAY = re.compile(r"^e-?mail[ -]?\d*:?[ -]?(display name|angezeigter name)$")
+_DISPLAY = re.compile(r"^e-?mail[ -]?\d*:?[ -]?(display ?name|angezeigter name)$")
 _ADDRESS = re.compile(r"[^\s@<>\"(),;:]+@[^\s@<>\"(),;:]+\.[^\s@<>\"(),;:]+")
 
 
@@ -76,11 +81,11 @@ def _phone_column(key: str) -> bool:
 
 def is_outlook_header(keys: list[str]) -> bool:
     """An Outlook-style header: first/last name plus an e-mail, company or job column."""
-    have = set(keys)
-    named = ({"first name", "last name"} <= have or {"vorname", "nachname"} <= have
+    have = set(keys) | {k.replace(" ", "") for k in keys}
+    named = ({"firstname", "lastname"} <= have or {"vorname", "nachname"} <= have
              or {"prénom", "nom"} <= have)
     extra = any(_email_column(k) for k in keys) or bool(
-        have & {"company", "job title", "firma", "société", "business phone", "mobile phone"})
+        have & {"company", "jobtitle", "firma", "société", "businessphone", "mobilephone"})
     return named and extra
 
 
@@ -115,6 +120,7 @@ def parse_address_book(data: bytes | str, name: str = "contacts.csv",
     header, row_iter = read_csv(text, check, name=name)
     rows = list(row_iter)
     where = column_map(header, COLUMNS)
+    _title_or_honorific(header, rows, where)
     used = set(where.values())
     email_cols = [i for i, k in enumerate(header) if _email_column(k) and i not in used]
     phone_cols = [i for i, k in enumerate(header) if _phone_column(k) and i not in used]
@@ -123,8 +129,8 @@ def parse_address_book(data: bytes | str, name: str = "contacts.csv",
     used |= set(email_cols) | set(phone_cols) | set(shown)
     used |= set(web_cols) - other_sites(rows, web_cols)
     for i, key in enumerate(header):
-        if i not in used and (_IGNORED.match(key) or key in ("title", "anrede")):
-            used.add(i)  # the honorific, and Outlook's e-mail type / display columns
+        if i not in used and _IGNORED.match(key):
+            used.add(i)  # Outlook's e-mail type column (SMTP, EX)
         elif i not in used and _email_like_column(rows, i):
             email_cols.append(i)
             used.add(i)
@@ -153,10 +159,27 @@ def _row_to_person(result: ParseResult, line: int, row: list[str], where: dict[s
     web = next((cell(row, i) for i in web_cols if is_linkedin(cell(row, i))), "")
     first = " ".join(p for p in (get("first"), get("middle")) if p)
     display = "" if first or get("last") else get("display")
+    if (first or get("last")) and get("suffix"):  # Jr., II: part of telling people apart
+        display = " ".join(p for p in (first, get("last")) if p) + f", {get('suffix')}"
     make_person(result, line, first=first, last=get("last"), display=display,
                 organization=get("company"), title=get("title"), emails=emails,
                 phones=phones, linkedin_url=web, categories=categories, tags=tags,
                 notes=get("notes"))
+
+
+def _title_or_honorific(header: list[str], rows: list[tuple[int, list[str]]],
+                        where: dict[str, int]) -> None:
+    """Outlook's `Title` (and `Anrede`) is the honorific, Mr/Dr (not part of the name shown);
+    in a hand-made list a `Title` column holding jobs is the job title (when there is no
+    `Job Title` column)."""
+    index = next((i for i, k in enumerate(header) if k in _PREFIX), None)
+    if index is None:
+        return
+    values = [cell(r, index).strip(" .").casefold() for _, r in rows if cell(r, index).strip()]
+    if all(v in HONORIFICS for v in values):
+        where["prefix"] = index
+    elif "title" not in where:
+        where["title"] = index
 
 
 def parse_outlook(data: bytes | str, name: str = "contacts.csv") -> ParseResult:
