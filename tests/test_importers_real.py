@@ -203,6 +203,22 @@ EMAIL_RE = re.compile(rb"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 CSVS = [p for p in FILES if p.suffix == ".csv" and p.name not in UNREADABLE]
 
 
+# data records in each file, counted with Python's csv module (multi-line notes are one record)
+CSV_RECORDS = {"gmail-to-google-contacts.csv": 3, "linkedin-export-viewer-Connections.csv": 2000,
+               "linkedin-network-intelligence-Connections.csv": 10,
+               "google-shared-contacts-client-outlook.csv": 3, "livemail_de.csv": 1,
+               "outlook_2003_contacts.csv": 5, "outlook_2003_contacts_dos.csv": 5,
+               "outlook_2007_de.csv": 1, "basic_csv_addressbook.csv": 2, "csv_semicolon.csv": 2}
+
+
+def test_every_record_of_every_real_csv_is_accounted_for():
+    assert sorted(p.name for p in CSVS) == sorted(CSV_RECORDS)
+    for path in CSVS:
+        result = read_contacts(path)
+        accounted = len(result.contacts) + len(result.organizations) + len(result.skipped)
+        assert (path.name, accounted) == (path.name, CSV_RECORDS[path.name])
+
+
 @pytest.mark.parametrize("path", CSVS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_no_email_in_a_real_csv_is_dropped_without_a_word(path):
     """Every address in the file belongs to a person, or its row was skipped with a reason."""
