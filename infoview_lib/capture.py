@@ -15,9 +15,10 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
+from .classroom.protocol import current_protocol
 from .importers.base import TYPED_SOURCE, name_key
 from .workbook.errors import ValidationError
-from .workbook.model import Contact
+from .workbook.model import TIE_STRENGTHS, Contact
 from .workbook.store import Workbook
 
 SIMILARITY = 0.88
@@ -226,9 +227,6 @@ def bulk_update(wb: Workbook, ids, add_category: str | None = None,
     """Add a part of life (other parts are kept) and/or set how often you talk, for many
     people in one transaction, after a backup. Deleted or unknown ids are left alone.
     Nothing is written (and no backup made) when nobody would change."""
-    from .classroom.protocol import current_protocol
-    from .workbook.model import TIE_STRENGTHS
-
     add_category = (add_category or "").strip()
     tie_strength = (tie_strength or "").strip()
     if not add_category and not tie_strength:

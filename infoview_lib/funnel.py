@@ -55,7 +55,7 @@ def draw_funnel(counts: dict[str, int], ax=None):
     short (marked with a break and said in a note) so the later stages do not flatten.
     """
     if ax is None:
-        import matplotlib.pyplot as plt
+        import matplotlib.pyplot as plt  # heavy: matplotlib only when drawing
 
         _, ax = plt.subplots(figsize=(6, 2.8))
     labels = list(counts)[::-1]
@@ -74,7 +74,7 @@ def draw_funnel(counts: dict[str, int], ax=None):
                 transform=ax.transAxes, fontsize=8, color="#555555")
         ax.xaxis.set_visible(False)   # a scale would misread the cut bar
     ax.set_xlim(0, top * 1.12)
-    from matplotlib.ticker import MaxNLocator
+    from matplotlib.ticker import MaxNLocator  # heavy: matplotlib only when drawing
 
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # people come in whole numbers
     ax.set_title("From listed to followed up")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..export import export_workbook
 from ..steps import step_progress
 from ..workbook.errors import ValidationError
 from ..workbook.personas import load_persona
@@ -84,12 +85,10 @@ def run_demo(out_dir: Path, persona: str = "maya") -> list[Path]:
         backup = out_dir / "workbook.json"
         backup.write_text(json.dumps(wb.to_json(), ensure_ascii=False, indent=1), encoding="utf-8")
         written.append(backup)
-        from ..map.draw import save_map  # the persona's who-you-know map, with its caption
+        from ..map.draw import save_map  # heavy: matplotlib only when the demo draws the map
 
         written += [save_map(wb, out_dir / name).path for name in ("map.png", "map.svg")]
         written.append(out_dir / "map.txt")
-        from ..export import export_workbook  # the full bundle and the anonymised one
-
         written += export_workbook(wb, out_dir / "export").files
         written += export_workbook(wb, out_dir / "export-anonymised", anonymize=True).files
     made = sorted(p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*")

@@ -17,9 +17,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..fonts import coverage_report
 from ..workbook.errors import InfoviewError
 from ..workbook.paths import DATA_DIR, default_workbook_path
 from ..workbook.personas import PERSONAS_DIR, list_personas
+from ..workbook.store import open_workbook
 from .protocol import PROTOCOL_ENV, current_protocol, protocol_path
 from .question_bank import read_bank
 
@@ -61,7 +63,7 @@ def check_package(dist: str) -> Check:
 
 
 def check_widget_extension() -> Check:
-    from jupyter_core.paths import jupyter_path
+    from jupyter_core.paths import jupyter_path  # lazy: only `infoview doctor` needs it
 
     rel = Path("labextensions", "@jupyter-widgets", "jupyterlab-manager", "package.json")
     for base in jupyter_path():
@@ -126,13 +128,9 @@ def check_templates() -> Check:
 
 def check_fonts(path: Path | None = None) -> Check:
     """Names in the workbook that no installed font draws (the map shows 'Contact N')."""
-    from ..fonts import coverage_report
-
     path = path or default_workbook_path()
     names = []
     if path.exists():
-        from ..workbook.store import open_workbook
-
         with open_workbook(path, create=False) as wb:
             names = [c.name for c in wb.contacts()]
     ok, detail, fix = coverage_report(names)

@@ -75,8 +75,8 @@ def chart_specs(summary: dict[str, Any]) -> dict[str, tuple]:
 
 def draw_charts(summary: dict[str, Any], out: Path, dpi: int = 110) -> dict[str, Path]:
     """One PNG per chart in `out`; returns name -> path."""
-    from matplotlib import rc_context
-    from matplotlib.figure import Figure
+    from matplotlib import rc_context  # heavy: matplotlib only when drawing the charts
+    from matplotlib.figure import Figure  # heavy: as above
 
     paths = {}
     for name, (title, labels, values, colour, horizontal) in chart_specs(summary).items():

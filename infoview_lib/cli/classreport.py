@@ -12,6 +12,7 @@ Example:
 
 from __future__ import annotations
 
+from ..classroom.handout import write_handout
 from ..classroom.report_render import build_report
 from ..workbook.errors import ValidationError
 from ..workbook.paths import default_exports_dir
@@ -36,8 +37,6 @@ def cmd_class_report(args) -> int:
 
 
 def cmd_handout(args) -> int:
-    from ..classroom.handout import write_handout  # draws a PDF: loaded only for this command
-
     path, warning = write_handout(args.out, link=args.link or "", course=args.course or "")
     print(f"Handout: {path}" + (f" ({warning})" if warning else ""))
     return 0

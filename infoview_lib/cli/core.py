@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from ..classroom.demo import run_demo
 from ..classroom.doctor import format_checks, run_checks
 from ..classroom.practice import start_practice
 from ..classroom.protocol import fit_persona_categories
@@ -94,8 +95,6 @@ def cmd_doctor(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from ..classroom.demo import run_demo
-
     out = Path(args.out) if args.out else default_exports_dir() / "demo"
     files = run_demo(out, persona=args.persona)
     for path in files:

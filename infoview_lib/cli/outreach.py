@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
+from ..ics import write_ics
 from ..outreach import CHANNELS, draft_for, format_results
 from ..outreach.tracker import as_date, due_calendar, due_now, schedule
 from ..text import plural
@@ -41,8 +42,6 @@ def cmd_due(args) -> int:
         now = due_now(wb, today)
         later = [i for i in schedule(wb, today) if i.due_on > today]
         if args.ics:
-            from ..ics import write_ics
-
             cal, items = due_calendar(wb, today)
             path = write_ics(cal, args.ics)
             print(f"Wrote {plural(len(items), 'follow-up date')} to {path}")

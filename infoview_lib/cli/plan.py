@@ -12,6 +12,7 @@ from __future__ import annotations
 from ..export.plans import plan_markdown
 from ..meetings.schedule import meeting_for, save_meeting, when_text, where_text, write_meeting_ics
 from ..workbook.backups import refuse_workbook_path
+from ..workbook.errors import ValidationError
 from ..workbook.store import open_workbook
 from . import add_workbook_option
 
@@ -24,8 +25,6 @@ def cmd_plan(args) -> int:
 
 
 def cmd_meeting(args) -> int:
-    from ..workbook.errors import ValidationError
-
     with open_workbook(args.workbook, create=False) as wb:
         if args.ics:
             refuse_workbook_path(args.ics, wb.path, "invite")

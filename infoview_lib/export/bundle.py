@@ -23,6 +23,7 @@ from datetime import date
 from pathlib import Path
 
 from ..classroom.protocol import current_protocol
+from ..meetings.schedule import meeting_ics
 from ..workbook.anonymize import anonymous_names
 from ..workbook.errors import ExportError, ValidationError
 from ..workbook.model import Contact, Meeting
@@ -149,8 +150,6 @@ def _export_full(wb: Workbook, folder: ExportFolder, formats: set[str],
         if contact is None:
             folder.write_bytes("calendar.ics", combined_ics(wb, today=today))
         else:
-            from ..meetings.schedule import meeting_ics
-
             dated = [m for m in wb.list(Meeting, contact_id=contact.id) if m.starts_at]
             if dated:
                 stem = safe_filename(contact.name, default=f"contact-{contact.id}")

@@ -12,6 +12,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..fonts import missing_font_note
+from ..map.network import build_graph
 from ..workbook.store import Workbook
 from .document import Image
 from .names import ExportFolder
@@ -30,8 +32,7 @@ class MapOutput:
 def map_image(wb: Workbook, anonymize: bool = False) -> tuple[Image | None, str]:
     """The map as an Image block for HTML/PDF (PNG bytes), and a note about names no
     installed font can draw ('' when there are none)."""
-    from ..fonts import missing_font_note
-    from ..map.draw import save_map
+    from ..map.draw import save_map  # heavy: matplotlib only when the map is drawn
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "map.png"
@@ -48,8 +49,7 @@ def write_map_files(wb: Workbook, folder: ExportFolder, formats: set[str],
     out = MapOutput()
     wanted = [f for f in MAP_FORMATS if f in formats]
     if wanted:
-        from ..map.draw import save_map
-        from ..map.network import build_graph
+        from ..map.draw import save_map  # heavy: matplotlib only when the map is drawn
 
         graph = build_graph(wb, anonymize=anonymize)
         for ext in wanted:
@@ -61,7 +61,7 @@ def write_map_files(wb: Workbook, folder: ExportFolder, formats: set[str],
             if alt.exists():
                 folder.adopt(f"{MAP_DIR}/{alt.name}")
     if "graphml" in formats:
-        from ..map import graph_files
+        from ..map import graph_files  # heavy: networkx only for GraphML/CSV files
 
         target = folder.path(f"{MAP_DIR}/map.graphml")
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -20,11 +20,15 @@ Example:
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
+from ..followthrough import owed_actions
 from ..meetings.plan import plan_data
+from ..meetings.schedule import when_text, where_text
+from ..outreach import draft_for
 from ..outreach.tracker import STATUS_LABELS, schedule
 from ..steps import step_progress
+from ..workbook.errors import InfoviewError
 from ..workbook.model import Contact, Meeting, Outreach, Target
 from ..workbook.store import Workbook
 from .document import Bullets, Document, Fields, Grid, Heading, Image, PageBreak, Para
@@ -51,9 +55,6 @@ def _outreach_blocks(wb: Workbook, contact: Contact) -> list:
               ("Reply on", record.replied_on)]
     blocks = [Heading("Outreach", 3), Fields(fields)]
     if record.status in ("to_contact", "sent"):
-        from ..outreach import draft_for
-        from ..workbook.errors import InfoviewError
-
         try:
             draft = draft_for(wb, contact, "email")[0]
         except InfoviewError:
@@ -149,8 +150,6 @@ def overview_blocks(wb: Workbook, today: date | None = None) -> list:
     blocks.append(Heading("Meetings"))
     meetings = [m for m in wb.list(Meeting) if m.starts_at and m.contact_id in listed]
     if meetings:
-        from ..meetings.schedule import when_text, where_text
-
         blocks.append(Grid(["Contact", "When", "Where", "Minutes"], [
             [names.get(m.contact_id, ""), when_text(m), where_text(m), str(m.duration_minutes)]
             for m in sorted(meetings, key=lambda m: m.starts_at)]))
@@ -170,10 +169,6 @@ _DUE_NOTE = re.compile(r" \(due [^)]*\)(?=\.?$)")
 
 def _owed_rows(wb: Workbook, today: date | None) -> list[list[str]]:
     """[due, what to do] rows: late ones first, then by date; open-ended ones last."""
-    from datetime import datetime
-
-    from ..followthrough import owed_actions
-
     now = datetime.combine(today, datetime.min.time()).astimezone() if today else None
     items = [(o.late, o.due[:10], o.text) for o in owed_actions(wb, now=now)]
     # schedule() texts end with "(due Fri 27 Nov)."; the date has its own column here

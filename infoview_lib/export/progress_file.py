@@ -22,6 +22,8 @@ from datetime import datetime, timezone
 from typing import Any
 
 from ..classroom.protocol import current_protocol
+from ..followthrough import funnel
+from ..meetings.schedule import start_utc
 from ..steps import step_progress
 from ..workbook.anonymize import anonymous_names
 from ..workbook.model import (
@@ -54,8 +56,6 @@ def _held(meeting: Meeting, now: datetime) -> bool:
     if not meeting.starts_at:
         return False
     try:
-        from ..meetings.schedule import start_utc
-
         return start_utc(meeting) <= now
     except Exception:  # an unreadable date or zone: not counted as held
         return False
@@ -64,8 +64,6 @@ def _held(meeting: Meeting, now: datetime) -> bool:
 def funnel_counts(wb: Workbook) -> dict[str, int]:
     """Step 6's funnel (listed, contacted, replied, met, thanked, referrals followed up),
     with snake_case keys, plus how many declined."""
-    from ..followthrough import funnel
-
     counts = {key.replace(" ", "_"): int(value) for key, value in funnel(wb).items()}
     listed = {c.id for c in wb.contacts()}
     counts["declined"] = len({o.contact_id for o in wb.list(Outreach)

@@ -154,9 +154,9 @@ def csv_text(table: Table) -> str:
 def xlsx_bytes(tables: list[Table]) -> bytes:
     """All tables as sheets of one .xlsx file; every text cell is stored as text, never as
     a formula, and formula-like text gets the same apostrophe as in the CSV files."""
-    from openpyxl import Workbook as XlsxBook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Font
+    from openpyxl import Workbook as XlsxBook  # heavy: openpyxl only when writing Excel
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # heavy: as above
+    from openpyxl.styles import Font  # heavy: as above
 
     book = XlsxBook()
     book.remove(book.active)

@@ -17,20 +17,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..map.analysis import chain_from_ego, who_can_point_me_there
+from ..map.network import EGO, build_graph, contact_node
 from ..questions import build_agenda, chosen, load_bank, user_goal_text
 from ..workbook.errors import InfoviewError
 from ..workbook.model import Contact, Outreach, Target
 from ..workbook.store import Workbook
-from .schedule import checklist_items, meeting_for, when_text, where_text
+from .schedule import asked_length, checklist_items, meeting_for, when_text, where_text
 
 
 def connection_path(wb: Workbook, contact: Contact, graph=None) -> list[str]:
     """Names from the user to the contact: ['You', 'Ada', 'Ben'] (the introduced-by chain,
     as the network map draws it)."""
     if graph is not None:
-        from ..map.analysis import chain_from_ego
-        from ..map.network import EGO, contact_node
-
         node = contact_node(contact.id)
         if node in graph:
             return ["You" if n == EGO else graph.nodes[n].get("label", n)
@@ -48,9 +47,6 @@ def connection_path(wb: Workbook, contact: Contact, graph=None) -> list[str]:
 
 def target_reasons(wb: Workbook, contact: Contact, graph) -> list[str]:
     """Why this person can point you to each of your targets (from the network analysis)."""
-    from ..map.analysis import who_can_point_me_there
-    from ..map.network import contact_node
-
     node = contact_node(contact.id)
     out = []
     for target in wb.list(Target):
@@ -60,15 +56,6 @@ def target_reasons(wb: Workbook, contact: Contact, graph) -> list[str]:
             continue
         out += [f"{target.name}: {lead.reason}" for lead in leads if lead.contact == node]
     return out
-
-
-def _graph(wb: Workbook):
-    """The network graph, or None if the network module cannot build it."""
-    try:
-        from ..map.network import build_graph
-    except ImportError:
-        return None
-    return build_graph(wb)
 
 
 def connection_text(wb: Workbook, contact: Contact, path: list[str]) -> str:
@@ -101,13 +88,12 @@ def plan_data(wb: Workbook, contact: Contact | int | str) -> dict[str, Any]:
     meeting = meeting_for(wb, contact.id)
     length = meeting.duration_minutes if meeting else None
     if length is None:
-        from .schedule import asked_length
         length = asked_length(wb, contact.id)
     questions = chosen(wb, contact.id, bank)
     agenda = build_agenda(questions, length)
-    graph = _graph(wb)
+    graph = build_graph(wb)
     path = connection_path(wb, contact, graph)
-    reasons = target_reasons(wb, contact, graph) if graph is not None else []
+    reasons = target_reasons(wb, contact, graph)
     targets = _targets_for(wb, contact)
     learn = [user_goal_text(wb)] if user_goal_text(wb) else []
     learn += [f"{t.name}: {t.what_to_learn}" if t.what_to_learn else t.name for t in targets]

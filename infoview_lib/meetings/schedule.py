@@ -29,6 +29,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from .. import ics as ical
+from ..outreach.tracker import outreach_for, set_status
 from ..workbook.errors import ValidationError
 from ..workbook.model import Contact, Meeting, Outreach
 from ..workbook.profile import get_profile
@@ -138,8 +139,6 @@ def save_meeting(wb: Workbook, contact_id: int, day: date | str, at: time | str,
                  tz: str, place: str = "", video_link: str = "", minutes: int | None = None,
                  override: bool = False) -> Meeting:
     """Create or update the contact's meeting; the outreach moves on to 'meeting set'."""
-    from ..outreach.tracker import outreach_for, set_status
-
     wb.get(Contact, contact_id)
     zone_ = zone(tz)
     local = _parse_local(day, at)

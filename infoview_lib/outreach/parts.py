@@ -18,10 +18,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..meetings.lengths import default_minutes, lengths_text, meeting_lengths
+from ..targets import ranked_targets
 from ..workbook.errors import NotFound, ValidationError
 from ..workbook.model import Contact, Outreach, Target
 from ..workbook.profile import get_profile
 from ..workbook.store import Workbook
+from .tracker import outreach_for
 from .words import JOB_WORDS
 
 EDITABLE = ("referrer", "connection", "who_i_am", "topic", "interest", "purpose", "minutes",
@@ -138,8 +140,6 @@ def _who_i_am(headline: str) -> str:
 
 def target_for(wb: Workbook, contact: Contact) -> Target | None:
     """The best-ranked target this contact leads to (None when they lead to none)."""
-    from ..targets import ranked_targets
-
     for row in ranked_targets(wb):
         if any(lead.contact_id == contact.id for lead in row.leads):
             return row.target
@@ -192,8 +192,6 @@ def default_parts(wb: Workbook, contact: Contact, target: Target | None = None) 
 
 def parts_for(wb: Workbook, contact: Contact) -> MessageParts:
     """The defaults, overlaid with whatever the user edited and saved for this contact."""
-    from .tracker import outreach_for
-
     record = outreach_for(wb, contact.id, create=False)
     target = None
     if record is not None and record.target_id:
@@ -214,7 +212,6 @@ def save_parts(wb: Workbook, contact: Contact, changes: dict[str, Any]) -> Outre
     if unknown:
         raise ValidationError(f"{', '.join(sorted(unknown))} cannot be edited; "
                               f"the parts are {', '.join(EDITABLE)}.")
-    from .tracker import outreach_for
 
     with wb.transaction():
         record = outreach_for(wb, contact.id)

@@ -27,6 +27,7 @@ from datetime import date, datetime, timedelta
 import holidays
 
 from ..classroom.protocol import current_protocol
+from ..ics import add_todo_or_all_day_event, new_calendar, stable_uid
 from ..workbook.errors import NotFound, ValidationError
 from ..workbook.model import OUTREACH_STATUSES, Contact, Meeting, Outreach, Target
 from ..workbook.store import Workbook
@@ -265,8 +266,6 @@ def due_now(wb: Workbook, today: date | None = None) -> list[DueItem]:
 def due_calendar(wb: Workbook, today: date | None = None, include_upcoming: bool = True,
                  stamp: datetime | None = None):
     """The follow-ups as an iCalendar (one all-day event per item, stable UIDs)."""
-    from ..ics import add_todo_or_all_day_event, new_calendar, stable_uid
-
     today = today or date.today()
     cal = new_calendar("infoview follow-ups")
     items = schedule(wb, today) if include_upcoming else due_now(wb, today)

@@ -31,7 +31,7 @@ NO_MEETING = ("There is no meeting to follow up yet: set one in step 5 "
 
 def funnel_png(counts: dict[str, int]) -> bytes:
     """The funnel chart as PNG bytes (matplotlib imported here, not at import time)."""
-    from matplotlib.figure import Figure
+    from matplotlib.figure import Figure  # heavy: matplotlib only when drawing the funnel
 
     fig = Figure(figsize=(6, 2.8), dpi=96)
     draw_funnel(counts, ax=fig.add_subplot())

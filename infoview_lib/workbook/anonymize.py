@@ -26,7 +26,8 @@ import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .model import Contact
+from .errors import NotFound
+from .model import Contact, Organization, Target
 from .store import Workbook
 
 SALT_SETTING = "anonymize_salt"
@@ -79,8 +80,6 @@ def pseudonym(wb: Workbook, contact: Contact | int) -> str:
     contact_id = contact.id if isinstance(contact, Contact) else int(contact)
     names = pseudonyms(wb)
     if contact_id not in names:
-        from .errors import NotFound
-
         raise NotFound(f"No contact with id {contact_id}; list them with 'infoview contacts'.")
     return names[contact_id]
 
@@ -142,8 +141,6 @@ def _name_words(wb: Workbook) -> frozenset[str]:
 
 def anonymous_names(wb: Workbook, known_categories: Iterable[str]) -> AnonymousNames:
     """The AnonymousNames of this workbook (known_categories: the class protocol's, kept)."""
-    from .model import Organization, Target
-
     salt = workbook_salt(wb)
     targets = wb.list(Target)
     orgs = [o.name for o in wb.list(Organization)] + [c.organization for c in wb.contacts()]

@@ -22,7 +22,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from .errors import WorkbookCorrupt, WorkbookError
+from .errors import ValidationError, WorkbookCorrupt, WorkbookError
 
 BACKUPS_KEPT = 5
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -165,8 +165,6 @@ def refuse_workbook_path(out: str | os.PathLike, workbook: str | os.PathLike,
     ...
     infoview_lib.workbook.errors.ValidationError: /tmp/w.sqlite is your workbook itself; write the file somewhere else (nothing was written).
     """
-    from .errors import ValidationError
-
     target = Path(out).expanduser().resolve()
     book = Path(workbook).expanduser().resolve()
     own = {book, *(book.with_name(book.name + s) for s in ("-wal", "-shm", "-journal"))}
