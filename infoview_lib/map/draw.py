@@ -28,7 +28,7 @@ import numpy as np
 
 from ..workbook.errors import ExportError
 from . import marks
-from .fastagg import CachedTextCanvas, png_bytes
+from .fastagg import CachedTextCanvas, has_cached_text, png_bytes
 from .labels import label_order, place_labels
 from .layout import Layout, ego_layout
 from .legend import OKABE_ITO, PALETTE, add_legend, category_style
@@ -256,17 +256,38 @@ def _render(g, lay, out, fmt: str, dpi: int, transparent: bool, anonymize: bool,
         result = draw_network(g, lay, ax=ax, target=target, anonymize=anonymize)
         if with_caption:
             add_caption(fig, result)
-        options = {"dpi": dpi, "transparent": transparent, "format": fmt}
         if fmt == "png":
-            CachedTextCanvas(fig)  # each name is rasterised once, then reused
-            options.update(pil_kwargs={"compress_level": 1}, metadata={"Software": "infoview"})
-        elif fmt == "svg":
+            Path(out).write_bytes(_png(fig, transparent))
+            return result
+        options = {"dpi": dpi, "transparent": transparent, "format": fmt}
+        if fmt == "svg":
             options["metadata"] = {"Date": None, "Creator": "infoview", "Title": result.title}
         else:
             options["metadata"] = {"Creator": "infoview", "Producer": "infoview",
                                    "CreationDate": None, "Title": result.title}
         fig.savefig(out, **options)
     return result
+
+
+def _png(fig, transparent: bool) -> bytes:
+    """The figure as PNG bytes at its own dpi, as savefig draws it (transparent: no
+    background), encoded by png_bytes. Texts go through the cache when this process has
+    drawn some before (a kernel redrawing), else straight to Agg (a one-off command)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = CachedTextCanvas(fig) if has_cached_text() else FigureCanvasAgg(fig)
+    patches = [fig.patch, *(ax.patch for ax in fig.axes)] if transparent else []
+    colours = [(p.get_facecolor(), p.get_edgecolor()) for p in patches]
+    try:
+        for patch in patches:
+            patch.set_facecolor("none")
+            patch.set_edgecolor("none")
+        canvas.draw()
+        return png_bytes(canvas.buffer_rgba(), alpha=transparent, dpi=fig.dpi)
+    finally:
+        for patch, (face, edge) in zip(patches, colours, strict=True):
+            patch.set_facecolor(face)
+            patch.set_edgecolor(edge)
 
 
 def _check_dpi(dpi: int) -> None:
