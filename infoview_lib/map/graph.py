@@ -119,30 +119,39 @@ class MapGraph:
         self._node[node].update(attrs)
 
     def add_nodes_from(self, nodes) -> None:
+        """Nodes, or (node, attributes) pairs."""
         for item in nodes:
             node, attrs = item if isinstance(item, tuple) else (item, {})
-            self.add_node(node, **attrs)
+            if node in self._node:
+                self._node[node].update(attrs)
+            else:
+                self._node[node], self._succ[node], self._pred[node] = dict(attrs), {}, {}
 
     def add_edge(self, u, v, key=None, **attrs):
         for node in (u, v):
             if node not in self._node:
                 self.add_node(node)
-        by_key = self._succ[u].setdefault(v, {})
-        self._pred[v].setdefault(u, by_key)  # one dict, seen from both ends
+        by_key = self._succ[u].get(v)
+        if by_key is None:  # one dict, seen from both ends
+            by_key = self._succ[u][v] = self._pred[v][u] = {}
         if key is None:
             key = len(by_key)
             while key in by_key:
                 key += 1
-        by_key.setdefault(key, {}).update(attrs)
+        if key in by_key:
+            by_key[key].update(attrs)
+        else:
+            by_key[key] = attrs
         return key
 
     def add_edges_from(self, edges) -> None:
         """(u, v), (u, v, key) or (u, v, key, attributes) each."""
         for edge in edges:
-            u, v, *rest = edge
-            key = rest[0] if rest else None
-            attrs = rest[1] if len(rest) > 1 else {}
-            self.add_edge(u, v, key, **attrs)
+            if len(edge) == 4:
+                u, v, key, attrs = edge
+                self.add_edge(u, v, key, **attrs)
+            else:
+                self.add_edge(*edge)
 
     def has_edge(self, u, v, key=None) -> bool:
         by_key = self._succ.get(u, {}).get(v)

@@ -163,6 +163,11 @@ def _cells(g, categories):
     return cells
 
 
+def _has_kind(edges: dict, kind: str) -> bool:
+    """Whether one of the edges between two nodes ({key: attributes}) is of this kind."""
+    return any(d.get("kind") == kind for d in edges.values())
+
+
 def _spans(counts: dict[int, int], categories: list[str]):
     used = sorted(counts)
     named = [s for s in used if s < len(categories)]
@@ -220,9 +225,9 @@ def ego_layout(g, categories: list[str] | None = None) -> Layout:
     for node, data in g.nodes(data=True):
         if data.get("kind") != "organization":
             continue
-        members = sorted(index[u] for u, _, k in g.in_edges(node, data="kind")
-                         if k == "works_at" and u in index)
-        linked = any(k == "org_target" for *_, k in g.out_edges(node, data="kind"))
+        members = sorted(index[u] for u, edges in g._pred[node].items()  # the adjacency
+                         if u in index and _has_kind(edges, "works_at"))  # dicts: quick
+        linked = any(_has_kind(edges, "org_target") for edges in g._succ[node].values())
         if len(members) >= 2 or (members and linked):
             org_nodes.append(node)
             org_xy.append(xy[members].mean(axis=0))
