@@ -44,7 +44,8 @@ def test_merge_click_then_undo_click(wb):
     sams = [c for c in wb.contacts() if c.last_name == "Lee"]
     assert len(sams) == 1
     assert sorted(sams[0].emails) == ["sam@cedar.example", "sam@maple.example"]
-    assert "Merged Sam Lee into Sam Lee" in dup.status.text
+    assert "Merged Sam Lee into Sam Lee: now " in dup.status.text
+    assert "sam@cedar.example" in dup.status.text and "sam@maple.example" in dup.status.text
     assert panel.people_html.value.count("Sam Lee") == 1  # step 1's list redrawn
     assert dup.undo_button.layout.display == ""
     dup.undo_button.click()
