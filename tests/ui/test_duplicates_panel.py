@@ -71,3 +71,19 @@ def test_names_are_escaped(wb):
     dup = DuplicatesPanel(wb)
     html = dup.rows.children[0].children[0].value
     assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_a_real_2000_row_connections_file_shows_twenty_pairs_and_the_rest_counted(wb):
+    from pathlib import Path
+
+    from infoview_lib.importers import import_files
+
+    real = Path(__file__).resolve().parents[1] / "fixtures" / "real" / "linkedin"
+    import_files(wb, [real / "linkedin-export-viewer-Connections.csv"])
+    dup = DuplicatesPanel(wb)
+    assert "Possible duplicates (295)" in dup.intro.value
+    assert len(buttons(dup, "iv-dup-different")) == 20
+    assert dup.rows.children[-1].value == "<i>… and 275 more after these.</i>"
+    buttons(dup, "iv-dup-different")[0].click()
+    assert "Possible duplicates (294)" in dup.intro.value
+    assert len(wb.contacts()) == 2000
