@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from infoview_lib.importers import import_files
 from infoview_lib.importers.duplicates import add_pending
 from infoview_lib.ui.duplicates import DuplicatesPanel
 from infoview_lib.ui.who_you_know import WhoYouKnowPanel
@@ -74,10 +77,6 @@ def test_names_are_escaped(wb):
 
 
 def test_a_real_2000_row_connections_file_shows_twenty_pairs_and_the_rest_counted(wb):
-    from pathlib import Path
-
-    from infoview_lib.importers import import_files
-
     real = Path(__file__).resolve().parents[1] / "fixtures" / "real" / "linkedin"
     import_files(wb, [real / "linkedin-export-viewer-Connections.csv"])
     dup = DuplicatesPanel(wb)
