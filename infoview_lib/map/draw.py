@@ -87,9 +87,9 @@ def _target_paths(g, target, anonymize):
 
     tnode = target if target in g else find_target(g, target)
     leads = who_can_point_me_there(g, tnode)
-    edges = set()
+    edges: dict = {}  # ordered, so the same paths are drawn in the same order every time
     for lead in leads[:PATHS_DRAWN]:  # the best ones; more would hide each other
-        edges.update(zip(lead.path, lead.path[1:], strict=False))
+        edges.update(dict.fromkeys(zip(lead.path, lead.path[1:], strict=False)))
     return node_label(g, tnode, anonymize), leads, edges
 
 
@@ -200,7 +200,7 @@ def draw_network(g, layout: Layout | None = None, ax=None, target: str | None = 
     kinds = _Kinds.of(g, lay)
     result = DrawResult(ax, people=len(kinds.contacts), layout=lay)
     tname, leads, path_edges = (_target_paths(g, target, anonymize) if target
-                                else (None, [], set()))
+                                else (None, [], {}))
     lead_nodes = [lead.contact for lead in leads]
     result.leads = leads
     dim = 0.3 if target else 1.0

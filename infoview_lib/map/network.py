@@ -181,8 +181,10 @@ def build_graph_from(contacts: list[Contact], organizations: list[Organization] 
         (contact_node(t.a), contact_node(t.b), "tie", {"kind": "tie", "note": t.note})
         for t in ties if t.a in people and t.b in people
     )
+    facts = [(c, c.organization.casefold(), c.title.casefold(), c.notes.casefold())
+             for c in people.values()] if targets else []
     for target in targets:
-        _link_target(g, target, people.values(), org_names, org_info)
+        _link_target(g, target, facts, org_names, org_info)
     return g
 
 
@@ -201,23 +203,43 @@ def _link_target(g, target: Target, people, org_names, org_info) -> None:
         elif pattern and pattern.search(f"{name.casefold()} | {industry.casefold()}"):
             g.add_edge(org_node(key), tnode, "org_target", kind="org_target",
                        reason=f"{name} ({industry or 'organization'}) matches")
-    for c in people:
-        org_key = c.organization.casefold()
-        reason = match = None
-        if home and org_key == home:
-            match, reason = "works_there", f"works at {c.organization}"
-        elif pattern and c.title and pattern.search(c.title.casefold()):
-            match, reason = "works_there", f"works as {c.title}"
-        elif pattern and org_key and pattern.search(org_key):
-            match, reason = "works_there", f"works at {c.organization}"
-        elif pattern and org_key in org_info and pattern.search(org_info[org_key].industry.casefold()):
-            match, reason = "in_field", (f"works at {c.organization} "
-                                         f"({org_info[org_key].industry})")
-        elif pattern and c.notes and pattern.search(c.notes.casefold()):
-            match, reason = "in_field", f"is linked to {target.name} in your notes"
-        if match:
+    rule_of: dict[tuple, int] = {}  # people with the same details match the same way
+    for c, org_key, title, notes in people:
+        rule = rule_of.get((org_key, title, notes))
+        if rule is None:
+            rule = rule_of[org_key, title, notes] = _rule(pattern, home, org_key, title, notes,
+                                                          org_info)
+        if rule:
+            match, reason = _MATCHES[rule]
             g.add_edge(contact_node(c.id), tnode, "contact_target", kind="contact_target",
-                       match=match, reason=reason)
+                       match=match, reason=reason.format(
+                           c=c, target=target, industry=org_info[org_key].industry
+                           if org_key in org_info else ""))
+
+
+_MATCHES = {1: ("works_there", "works at {c.organization}"),
+            2: ("works_there", "works as {c.title}"),
+            3: ("works_there", "works at {c.organization}"),
+            4: ("in_field", "works at {c.organization} ({industry})"),
+            5: ("in_field", "is linked to {target.name} in your notes")}
+
+
+def _rule(pattern, home, org_key, title, notes, org_info) -> int:
+    """Which rule links a person to a target (a key of _MATCHES), 0 for none: they work at
+    its organization, or their title, organization, its industry or their notes match."""
+    if home and org_key == home:
+        return 1
+    if pattern is None:
+        return 0
+    if title and pattern.search(title):
+        return 2
+    if org_key and pattern.search(org_key):
+        return 3
+    if org_key in org_info and pattern.search(org_info[org_key].industry.casefold()):
+        return 4
+    if notes and pattern.search(notes):
+        return 5
+    return 0
 
 
 def build_graph(wb: Workbook, anonymize: bool = False) -> MapGraph:
