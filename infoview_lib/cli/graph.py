@@ -38,9 +38,11 @@ def cmd_graph(args) -> int:
 
             matplotlib.use("Agg")
             from ..map.draw import save_map
+            from ..map.graph import gc_paused
 
-            saved = save_map(wb, out, dpi=args.dpi, transparent=args.transparent,
-                             anonymize=args.anonymize, target=args.target)
+            with gc_paused():  # one picture, then the process ends: no collection passes
+                saved = save_map(wb, out, dpi=args.dpi, transparent=args.transparent,
+                                 anonymize=args.anonymize, target=args.target)
             print(saved.path)
             print(saved.caption_path)
             if saved.result.unfontable:

@@ -18,6 +18,28 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
+import gc
+
+
+@contextlib.contextmanager
+def gc_paused():
+    """No garbage collection passes inside (restored after). Building 20,000 nodes and
+    50,000 edges allocates so many dictionaries that Python ran ~750 collections, a sixth
+    of the whole `infoview graph` run; plain dictionaries hold no cycles to collect.
+
+    >>> with gc_paused():
+    ...     gc.isenabled()
+    False
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
 
 class _NodeView:
     """g.nodes: iterate, `in`, len, `[node]` (its attributes), call with data=."""
@@ -182,4 +204,4 @@ class MapGraph:
         return g
 
 
-__all__ = ["MapGraph"]
+__all__ = ["MapGraph", "gc_paused"]

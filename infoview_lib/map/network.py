@@ -44,7 +44,7 @@ from ..classroom.protocol import current_protocol
 from ..workbook.model import Contact, Organization, Outreach, Target, Tie, target_organization
 from ..workbook.store import Workbook
 from . import records
-from .graph import MapGraph
+from .graph import MapGraph, gc_paused
 
 EGO = "ego"
 MAX_DEGREE = 4  # introduction chains longer than this are drawn on the outermost ring
@@ -121,6 +121,7 @@ def _depths(contacts: dict[int, Contact]) -> dict[int, int]:
     return depth
 
 
+@gc_paused()
 def build_graph_from(contacts: list[Contact], organizations: list[Organization] = (),
                      ties: list[Tie] = (), targets: list[Target] = (),
                      outreach: list[Outreach] = (), ego_name: str = "You",
@@ -242,6 +243,7 @@ def _rule(pattern, home, org_key, title, notes, org_info) -> int:
     return 0
 
 
+@gc_paused()
 def build_graph(wb: Workbook, anonymize: bool = False) -> MapGraph:
     """The whole network of one workbook. Pseudonyms are added to contact nodes only when
     anonymize is True (that may store the workbook's pseudonym key the first time)."""
