@@ -168,12 +168,22 @@ class MapGraph:
 
     def add_edges_from(self, edges) -> None:
         """(u, v), (u, v, key) or (u, v, key, attributes) each."""
+        succ, pred = self._succ, self._pred
         for edge in edges:
-            if len(edge) == 4:
-                u, v, key, attrs = edge
-                self.add_edge(u, v, key, **attrs)
+            if len(edge) != 4 or edge[2] is None:
+                self.add_edge(*edge[:3], **(edge[3] if len(edge) == 4 else {}))
+                continue
+            u, v, key, attrs = edge  # the network's own edges: keyed, in bulk
+            for node in (u, v):
+                if node not in succ:
+                    self.add_node(node)
+            by_key = succ[u].get(v)
+            if by_key is None:
+                by_key = succ[u][v] = pred[v][u] = {}
+            if key in by_key:
+                by_key[key].update(attrs)
             else:
-                self.add_edge(*edge)
+                by_key[key] = dict(attrs)
 
     def has_edge(self, u, v, key=None) -> bool:
         by_key = self._succ.get(u, {}).get(v)

@@ -325,9 +325,11 @@ def label_order(g, lay, contacts, lead_nodes, organizations, targets):
     crowded = len(contacts) > LABEL_NONE_ABOVE
     data = g._node  # plain dicts: one lookup per person instead of a view
     tiers = {n: _tier(data[n], leads, n) for n in contacts}
+    if crowded:  # only the most important are tried: sort just them (same order)
+        contacts = [n for n in contacts if tiers[n] <= 2]
     people = sorted(contacts, key=lambda n: (tiers[n], data[n].get("label", "").casefold(), n))
     if crowded:
-        people = [n for n in people if tiers[n] <= 2][:MAX_TRIES_CROWDED]
+        people = people[:MAX_TRIES_CROWDED]
     elif len(people) > MAX_TRIES:  # the picture holds a few hundred names at most
         people = people[:MAX_TRIES]
     orgs = sorted(organizations, key=lambda o: (-g.in_degree(o), g.nodes[o].get("label", ""), o))

@@ -190,6 +190,8 @@ def build_graph_from(contacts: list[Contact], organizations: list[Organization] 
 
 
 def _link_target(g, target: Target, people, org_names, org_info) -> None:
+    """The target's node and its links: organizations that are it or match it, and people
+    who work there or whose title, organization, industry or notes match (see _MATCHES)."""
     tnode = target_node(target.id)
     g.add_node(tnode, kind="target", label=target.name, target_kind=target.kind,
                motivation=target.motivation, target_id=target.id,
@@ -204,18 +206,28 @@ def _link_target(g, target: Target, people, org_names, org_info) -> None:
         elif pattern and pattern.search(f"{name.casefold()} | {industry.casefold()}"):
             g.add_edge(org_node(key), tnode, "org_target", kind="org_target",
                        reason=f"{name} ({industry or 'organization'}) matches")
-    rule_of: dict[tuple, int] = {}  # people with the same details match the same way
+    industries = {key: o.industry.casefold() for key, o in org_info.items()}
+    search = pattern.search if pattern is not None else None
     for c, org_key, title, notes in people:
-        rule = rule_of.get((org_key, title, notes))
-        if rule is None:
-            rule = rule_of[org_key, title, notes] = _rule(pattern, home, org_key, title, notes,
-                                                          org_info)
-        if rule:
-            match, reason = _MATCHES[rule]
-            g.add_edge(contact_node(c.id), tnode, "contact_target", kind="contact_target",
-                       match=match, reason=reason.format(
-                           c=c, target=target, industry=org_info[org_key].industry
-                           if org_key in org_info else ""))
+        if home and org_key == home:
+            rule = 1
+        elif search is None:
+            continue
+        elif title and search(title):
+            rule = 2
+        elif org_key and search(org_key):
+            rule = 3
+        elif org_key in industries and search(industries[org_key]):
+            rule = 4
+        elif notes and search(notes):
+            rule = 5
+        else:
+            continue
+        match, reason = _MATCHES[rule]
+        g.add_edge(contact_node(c.id), tnode, "contact_target", kind="contact_target",
+                   match=match, reason=reason.format(
+                       c=c, target=target, industry=org_info[org_key].industry
+                       if org_key in org_info else ""))
 
 
 _MATCHES = {1: ("works_there", "works at {c.organization}"),
@@ -223,24 +235,6 @@ _MATCHES = {1: ("works_there", "works at {c.organization}"),
             3: ("works_there", "works at {c.organization}"),
             4: ("in_field", "works at {c.organization} ({industry})"),
             5: ("in_field", "is linked to {target.name} in your notes")}
-
-
-def _rule(pattern, home, org_key, title, notes, org_info) -> int:
-    """Which rule links a person to a target (a key of _MATCHES), 0 for none: they work at
-    its organization, or their title, organization, its industry or their notes match."""
-    if home and org_key == home:
-        return 1
-    if pattern is None:
-        return 0
-    if title and pattern.search(title):
-        return 2
-    if org_key and pattern.search(org_key):
-        return 3
-    if org_key in org_info and pattern.search(org_info[org_key].industry.casefold()):
-        return 4
-    if notes and pattern.search(notes):
-        return 5
-    return 0
 
 
 @gc_paused()
