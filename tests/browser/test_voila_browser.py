@@ -146,12 +146,9 @@ def folder_app(tmp_path_factory):
     server.stop()
 
 
-@pytest.mark.parametrize("notebook", APP_NOTEBOOKS,
-                         ids=lambda p: p.relative_to(REPO / "notebooks").as_posix())
-def test_every_notebook_renders_as_an_app(page, folder_app, notebook):
-    rel = notebook.relative_to(REPO / "notebooks").as_posix()
-    page.goto(f"{folder_app.url}/voila/render/{rel}", timeout=120_000)
-    assert_app_page(page)
+# Every notebook in APP_NOTEBOOKS rendering as an app (assert_app_page) is checked by
+# test_accessibility.py's test_app_renders_passes_the_audit_and_reflows, on the same kind of
+# server (the folder, maya's workbook), in the same page load as its audit: one kernel each.
 
 
 def test_export_as_an_app_offers_the_zip_as_a_download(page, folder_app):
