@@ -72,3 +72,15 @@ def test_a_disabled_button_ignores_a_click_and_odd_messages_change_nothing(wb):
     button._message(button, {"event": "something else"}, [])
     assert clicks == [button] and panel.name.value == "" and panel.kind.value == "field"
     assert "iv-go" in button._dom_classes and button.description == "Go"
+
+
+def test_every_typed_box_travels_with_its_forms_buttons(wb):
+    targets = TargetsPanel(wb)
+    form = {targets.name, targets.kind, targets.motivation, targets.postings,
+            targets.organization, targets.keywords, targets.learn}
+    for button in (targets.add_button, targets.save_button):
+        assert isinstance(button, FormButton) and set(button.fields) == form
+    assert targets.remove_button.fields == [targets.pick]
+    start = StartPanel(wb, check_environment=False)
+    assert isinstance(start.save_profile_button, FormButton)
+    assert start.save_profile_button.fields == list(start.profile.values())
