@@ -7,10 +7,10 @@ import base64
 import io
 import json
 import re
-import subprocess
 import zipfile
 
 import pytest
+from poppler import poppler
 from test_export_fixtures import rich_workbook, secrets_of
 
 from infoview_lib.export import export_workbook
@@ -64,9 +64,7 @@ def _blobs(result):
                         else:
                             yield f"{path.name}:{name}", data
             if path.suffix == ".pdf":
-                text = subprocess.run(["pdftotext", str(path), "-"], check=True,
-                                      capture_output=True).stdout
-                yield f"{path}:text", text
+                yield f"{path}:text", poppler("pdftotext", path, "-", text=False)
 
 
 def test_the_secrets_list_is_real(bundle):

@@ -4,7 +4,6 @@ and pdfinfo, pandas and openpyxl, networkx, and the workbook's own JSON restore.
 from __future__ import annotations
 
 import json
-import subprocess
 import zipfile
 from datetime import datetime, timezone
 
@@ -14,6 +13,7 @@ import openpyxl
 import pandas as pd
 import pytest
 import vobject
+from poppler import poppler
 from test_export_fixtures import INJECTED, TODAY, rich_workbook
 
 from infoview_lib.export import export_workbook
@@ -96,8 +96,7 @@ def test_ics_uids_are_stable_across_exports(exported, tmp_path):
 
 # -- PDF --------------------------------------------------------------------------------
 def _pdftotext(path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
-                          capture_output=True, text=True).stdout
+    return poppler("pdftotext", "-layout", path, "-")
 
 
 def test_pdf_text_comes_back_with_non_latin_names(exported):
@@ -105,11 +104,9 @@ def test_pdf_text_comes_back_with_non_latin_names(exported):
     text = _pdftotext(result.folder / "plan.pdf")
     for name in ("晓雯 李", "Ελένη Попова", "Priya Raman", INJECTED, "Interview plan"):
         assert name in text
-    info = subprocess.run(["pdfinfo", str(result.folder / "plan.pdf")], check=True,
-                          capture_output=True, text=True).stdout
+    info = poppler("pdfinfo", result.folder / "plan.pdf")
     assert "Pages:" in info and "infoview" in info
-    fonts = subprocess.run(["pdffonts", str(result.folder / "plan.pdf")], check=True,
-                           capture_output=True, text=True).stdout.splitlines()[2:]
+    fonts = poppler("pdffonts", result.folder / "plan.pdf").splitlines()[2:]
     assert fonts and all(" yes " in line for line in fonts)  # every font embedded
     assert any("DejaVu" in line for line in fonts) and any("CJK" in line for line in fonts)
 

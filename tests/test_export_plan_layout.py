@@ -3,8 +3,9 @@ aligned text, ballot boxes, no empty Target column, follow-ups as a dated table.
 
 from __future__ import annotations
 
-import subprocess
 from datetime import date
+
+from poppler import poppler
 
 from infoview_lib.export.document import Bullets, Document, Grid, Para
 from infoview_lib.export.markdown import render_markdown
@@ -19,8 +20,7 @@ ARABIC = "أميرة حداد"
 def _pdftotext(data: bytes, tmp_path) -> str:
     path = tmp_path / "plan.pdf"
     path.write_bytes(data)
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True,
-                          capture_output=True, text=True).stdout
+    return poppler("pdftotext", "-enc", "UTF-8", path, "-")
 
 
 def test_arabic_name_comes_back_in_logical_order(wb, tmp_path):
