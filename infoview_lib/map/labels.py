@@ -35,6 +35,7 @@ HALF = 0.62  # half a label's height, in ems (with its white backing)
 HALF_FALLBACK = 0.8  # fonts for other scripts (e.g. Noto CJK) have a taller line
 PAD_EM = 0.07  # the white backing around a label's text, in ems
 FORCED = ("ego", "target")  # always labelled, even where they touch something
+GRID = 64  # cells per side of the grid that finds the markers near a label
 PAIRS_AT_ONCE = 100_000  # label-and-marker pairs tested in one batch (~10 MB of arrays)
 
 
@@ -79,6 +80,37 @@ class _Space:
         self.by_x = np.argsort(centres[:, 0], kind="stable")
         self.xs = centres[self.by_x, 0]
         self.max_r = float(radii.max()) if len(radii) else 0.0
+        # markers by grid cell (rows of GRID cells over the frame), for clear_of_markers
+        x0, x1, y0, y1 = bounds
+        self.cell = max(x1 - x0, y1 - y0, 1e-9) / GRID
+        col, row = self._cell_of(centres[:, 0], centres[:, 1])
+        key = row * GRID + col
+        self.by_cell = np.argsort(key, kind="stable")
+        self.cell_start = np.searchsorted(key[self.by_cell], np.arange(GRID * GRID + 1))
+
+    def _cell_of(self, x, y):
+        """(column, row) of the grid cells holding points x, y (those outside: the edge)."""
+        x0, _x1, y0, _y1 = self.bounds
+        col = np.clip(np.floor((np.asarray(x) - x0) / self.cell), 0, GRID - 1).astype(int)
+        row = np.clip(np.floor((np.asarray(y) - y0) / self.cell), 0, GRID - 1).astype(int)
+        return col, row
+
+    def _in_boxes(self, x0, y0, x1, y1):
+        """Per box (arrays of corners), how many markers its grid cells hold, and a function
+        giving every (box index, marker index) pair, box by box."""
+        (c0, r0), (c1, r1) = self._cell_of(x0, y0), self._cell_of(x1, y1)
+        rows = r1 - r0 + 1
+        box = np.repeat(np.arange(len(x0)), rows)  # one entry per box and grid row
+        row = r0[box] + np.arange(len(box)) - np.repeat(np.cumsum(rows) - rows, rows)
+        start = self.cell_start[row * GRID + c0[box]]
+        count = self.cell_start[row * GRID + c1[box] + 1] - start
+        per_box = np.bincount(box, weights=count, minlength=len(x0)).astype(int)
+
+        def pairs():
+            first = np.repeat(start - (np.cumsum(count) - count), count)
+            return np.repeat(box, count), self.by_cell[np.arange(int(count.sum())) + first]
+
+        return per_box, pairs
 
     def near(self, p, reach) -> np.ndarray:
         """Indices of markers that could touch a label within `reach` of p."""
@@ -101,8 +133,8 @@ class _Space:
         n, k = boxes.shape[:2]
         hit = np.zeros((n, k), bool)
         (ux0, uy0), (ux1, uy1) = np.nanmin(boxes[..., :2], 1).T, np.nanmax(boxes[..., 2:], 1).T
-        lo = np.searchsorted(self.xs, ux0 - self.max_r)  # a marker touching a box sits
-        counts = np.searchsorted(self.xs, ux1 + self.max_r) - lo  # within r of all spots' box
+        pad = self.max_r  # a marker touching a box sits within r of all spots' box
+        counts, pairs = self._in_boxes(ux0 - pad, uy0 - pad, ux1 + pad, uy1 + pad)
         total = int(counts.sum())
         if not total:
             return ~hit
@@ -111,8 +143,7 @@ class _Space:
             return np.concatenate([
                 self.clear_of_markers(p[:cut], reach[:cut], boxes[:cut], own[:cut]),
                 self.clear_of_markers(p[cut:], reach[cut:], boxes[cut:], own[cut:])])
-        owner = np.repeat(np.arange(n), counts)
-        m = self.by_x[np.arange(total) - np.repeat(np.cumsum(counts) - counts - lo, counts)]
+        owner, m = pairs()
         c, r = self.centres[m], self.radii[m]
         cx, cy = c[:, 0], c[:, 1]
         keep = ((cy > uy0[owner] - r) & (cy < uy1[owner] + r) & (cx > ux0[owner] - r)
