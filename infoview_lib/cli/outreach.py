@@ -13,7 +13,8 @@ from datetime import date
 
 from ..ics import write_ics
 from ..outreach import CHANNELS, draft_for, format_results
-from ..outreach.tracker import as_date, due_calendar, due_now, schedule
+from ..outreach.actions import coming_up
+from ..outreach.tracker import as_date, due_calendar, due_now
 from ..text import plural
 from ..workbook.backups import refuse_workbook_path
 from ..workbook.store import open_workbook
@@ -40,7 +41,7 @@ def cmd_due(args) -> int:
         if args.ics:
             refuse_workbook_path(args.ics, wb.path, "calendar")
         now = due_now(wb, today)
-        later = [i for i in schedule(wb, today) if i.due_on > today]
+        later = coming_up(wb, today)
         if args.ics:
             cal, items = due_calendar(wb, today)
             path = write_ics(cal, args.ics)
