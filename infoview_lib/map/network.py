@@ -40,6 +40,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+import numpy as np
+
 from ..classroom.protocol import current_protocol
 from ..workbook.model import Contact, Organization, Outreach, Target, Tie, target_organization
 from ..workbook.store import Workbook
@@ -182,11 +184,42 @@ def build_graph_from(contacts: list[Contact], organizations: list[Organization] 
         (contact_node(t.a), contact_node(t.b), "tie", {"kind": "tie", "note": t.note})
         for t in ties if t.a in people and t.b in people
     )
-    facts = [(c, c.organization.casefold(), c.title.casefold(), c.notes.casefold())
-             for c in people.values()] if targets else []
+    facts = _Facts(list(people.values())) if targets else None
     for target in targets:
         _link_target(g, target, facts, org_names, org_info)
     return g
+
+
+class _Facts:
+    """What target matching reads of each person, as codes into lists of distinct values
+    (casefolded): a target tests each distinct title, organization and note once."""
+
+    def __init__(self, people: list):
+        self.people = people
+        self.org, self.orgs = self._codes(c.organization.casefold() for c in people)
+        self.title, self.titles = self._codes(c.title.casefold() for c in people)
+        self.notes, self.all_notes = self._codes(c.notes.casefold() for c in people)
+
+    @staticmethod
+    def _codes(values) -> tuple:
+        index: dict[str, int] = {}
+        codes = np.fromiter((index.setdefault(v, len(index)) for v in values), int)
+        return codes, list(index)
+
+    def rules(self, test, home: str, industries: dict) -> np.ndarray:
+        """Per person, which of _MATCHES links them to a target (0: none); test(text) says
+        whether a text matches the target's name or keywords (None: nothing can)."""
+        def hits(values, check, codes):  # per distinct value, then per person
+            return np.array([bool(check(v)) for v in values] + [False], bool)[codes]
+
+        at_home = hits(self.orgs, lambda k: bool(home) and k == home, self.org)
+        if test is None:
+            return np.where(at_home, 1, 0)
+        found = [at_home, hits(self.titles, lambda t: t and test(t), self.title),
+                 hits(self.orgs, lambda k: k and test(k), self.org),
+                 hits(self.orgs, lambda k: k in industries and test(industries[k]), self.org),
+                 hits(self.all_notes, lambda n: n and test(n), self.notes)]
+        return np.select(found, [1, 2, 3, 4, 5], 0)
 
 
 def _link_target(g, target: Target, people, org_names, org_info) -> None:
@@ -207,23 +240,10 @@ def _link_target(g, target: Target, people, org_names, org_info) -> None:
             g.add_edge(org_node(key), tnode, "org_target", kind="org_target",
                        reason=f"{name} ({industry or 'organization'}) matches")
     industries = {key: o.industry.casefold() for key, o in org_info.items()}
-    search = pattern.search if pattern is not None else None
-    for c, org_key, title, notes in people:
-        if home and org_key == home:
-            rule = 1
-        elif search is None:
-            continue
-        elif title and search(title):
-            rule = 2
-        elif org_key and search(org_key):
-            rule = 3
-        elif org_key in industries and search(industries[org_key]):
-            rule = 4
-        elif notes and search(notes):
-            rule = 5
-        else:
-            continue
-        match, reason = _MATCHES[rule]
+    rules = people.rules(pattern.search if pattern else None, home, industries)
+    for i in np.flatnonzero(rules):
+        c, (match, reason) = people.people[i], _MATCHES[int(rules[i])]
+        org_key = c.organization.casefold()
         g.add_edge(contact_node(c.id), tnode, "contact_target", kind="contact_target",
                    match=match, reason=reason.format(
                        c=c, target=target, industry=org_info[org_key].industry
