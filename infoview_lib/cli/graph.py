@@ -34,9 +34,7 @@ def cmd_graph(args) -> int:
             for path in write_csv(wb, out.parent, anonymize=args.anonymize, prefix=out.stem):
                 print(path)
         else:
-            import matplotlib
-
-            matplotlib.use("Agg")
+            _load_matplotlib()
             from ..map.draw import save_map
             from ..map.graph import gc_paused
 
@@ -52,6 +50,28 @@ def cmd_graph(args) -> int:
 
                 print(missing_font_note(saved.result.unfontable), file=sys.stderr)
     return 0
+
+
+def _load_matplotlib() -> None:
+    """Import matplotlib for one picture, without writing the property lists into the
+    docstrings of ~100 artist classes (a third of its import time; nobody reads help() in
+    this process). The documentation function is put back once the classes exist."""
+    import sys
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    if "matplotlib.figure" in sys.modules:  # already loaded (tests call main() in-process)
+        return
+    import matplotlib.artist as artist
+
+    kwdoc = artist.kwdoc
+    artist.kwdoc = lambda _artist: ""
+    try:
+        import matplotlib.backends.backend_agg  # noqa: F401
+        import matplotlib.figure  # noqa: F401
+    finally:
+        artist.kwdoc = kwdoc
 
 
 def register(sub) -> None:
