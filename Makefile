@@ -25,10 +25,18 @@ lab: $(VENV)/.installed
 
 ## Run every test layer: unit, panels, notebooks, real browser. Installs the Debian packages
 ## the tests need (chromium, poppler-utils, fonts) when missing and run as root.
+## Two parts (see RUN_ALONE in tests/conftest.py): the tests that can share the machine,
+## spread over every core; then the real-browser and hub tests, one at a time. Both parts
+## always run; it fails if either fails (exit 5, "no tests", is fine for one part, when ARGS
+## picks tests of one part only). Plain `pytest` still runs everything, one at a time.
 test: $(VENV)/.installed-test
 	bash .ci/system-packages
 	$(BIN)/ruff check infoview_lib tests benchmarks
-	$(BIN)/python -m pytest $(ARGS)
+	$(BIN)/python -m pytest -n auto --dist loadfile --part shared $(ARGS); shared=$$?; \
+	$(BIN)/python -m pytest --part alone $(ARGS); alone=$$?; \
+	echo "make test: shared part exit $$shared, alone part exit $$alone (0 passed, 5 no tests)"; \
+	{ [ $$shared = 0 ] || [ $$shared = 5 ]; } && { [ $$alone = 0 ] || [ $$alone = 5 ]; } \
+	  && [ $$shared$$alone != 55 ]
 
 ## Everything except the real-browser tests and those that start a kernel (quick, while editing).
 test-fast: $(VENV)/.installed-test

@@ -7,8 +7,48 @@ import pytest
 
 matplotlib.use("Agg")
 
+from pathlib import Path  # noqa: E402
+
 from infoview_lib.workbook.personas import load_persona  # noqa: E402
 from infoview_lib.workbook.store import open_workbook  # noqa: E402
+
+# `make test` runs the suite in two parts: first everything that can share the machine, spread
+# over every core (pytest-xdist), then these alone, one test at a time: real browsers and a
+# real JupyterHub wait on kernels, and two cores shared with other tests make them time out.
+RUN_ALONE = ("tests/browser", "tests/test_hub.py")
+REPO = Path(__file__).resolve().parent.parent
+
+
+def pytest_addoption(parser):
+    parser.addoption("--part", choices=("all", "shared", "alone"), default="all",
+                     help="shared: leave out the tests that must run alone (tests/conftest.py "
+                          "RUN_ALONE); alone: only those. Default: every test.")
+
+
+def runs_alone(path: Path) -> bool:
+    """Whether a test file or folder is one that `make test` runs alone.
+
+    Example:
+        >>> runs_alone(REPO / "tests" / "browser" / "test_journey.py")
+        True
+        >>> runs_alone(REPO / "tests" / "test_store.py")
+        False
+    """
+    try:
+        rel = path.resolve().relative_to(REPO).as_posix()
+    except ValueError:
+        return False
+    return any(rel == part or rel.startswith(part + "/") for part in RUN_ALONE)
+
+
+def pytest_ignore_collect(collection_path, config):
+    """--part shared skips the RUN_ALONE files; --part alone collects nothing else."""
+    part = config.getoption("--part")
+    if part == "shared" and runs_alone(collection_path):
+        return True
+    if part == "alone" and collection_path.is_file() and not runs_alone(collection_path):
+        return True
+    return None
 
 
 @pytest.fixture
