@@ -40,7 +40,7 @@ test: $(VENV)/.installed-test
 
 ## Everything except the real-browser tests and those that start a kernel (quick, while editing).
 test-fast: $(VENV)/.installed-test
-	$(BIN)/python -m pytest -m "not browser and not kernel" $(ARGS)
+	$(BIN)/python -m pytest -n auto --dist loadfile -m "not browser and not kernel" $(ARGS)
 
 ## Run the workbook headless on a sample persona; exports land in exports/demo/.
 demo: $(VENV)/.installed
