@@ -141,6 +141,9 @@ def main(argv=None) -> int:
           "peak MB = max RSS; plain = read the workbook, nx.spring_layout + nx.draw + "
           "savefig; ratio = plain wall / ours; load = 1-minute load average (2 cores). "
           "The machine is shared: compare within one run.")
+    if os.environ.get("PYTHONDONTWRITEBYTECODE") or sys.flags.dont_write_bytecode:
+        print("PYTHONDONTWRITEBYTECODE is set: every run compiles the package's ~30 modules "
+              "from source (an installed package reads its .pyc files instead).")
     return 0
 
 
