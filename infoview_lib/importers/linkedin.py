@@ -23,6 +23,7 @@ from datetime import date, datetime
 
 from ..workbook.errors import ImportFormatError
 from .base import ParseResult, cell, column_map, decode_bytes, make_person, read_csv
+from .zipfiles import Budget, check_archive, read_member
 
 COLUMNS = {
     "first": ("first name",),
@@ -158,8 +159,6 @@ def connections_member(archive: zipfile.ZipFile) -> zipfile.ZipInfo | None:
 def parse_linkedin_zip(data: bytes, name: str = "LinkedInDataExport.zip") -> ParseResult:
     """People from the Connections.csv inside a LinkedIn data export .zip (read within the
     caps of zipfiles.py: a zip bomb is refused in one line)."""
-    from .zipfiles import Budget, check_archive, read_member
-
     try:
         with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
             check_archive(archive, name)

@@ -63,8 +63,8 @@ class MapExplorer:
 
     def draw(self) -> None:
         """(Re)draw the figure from what the workbook holds now."""
-        from ipympl.backend_nbagg import Canvas, FigureManager
-        from matplotlib import rc_context
+        from ipympl.backend_nbagg import Canvas, FigureManager  # heavy: only once Explore is on
+        from matplotlib import rc_context  # heavy: only once Explore is on
 
         self.close()
         g = build_graph(self.wb, anonymize=self.anonymize)

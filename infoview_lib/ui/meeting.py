@@ -13,6 +13,7 @@ import base64
 from datetime import date
 
 import ipywidgets as w
+from IPython.display import Markdown, display
 
 from ..export.names import safe_filename
 from ..export.plans import plan_markdown
@@ -133,8 +134,6 @@ class MeetingPanel(MeetingWidgets, Panel):
         self.plan_md = plan_markdown(self.wb, self.contact_id) if self.contact_id else NO_PLAN
         self.plan.clear_output()
         with self.plan:
-            from IPython.display import Markdown, display
-
             display(Markdown(task_marks(self.plan_md)))  # no unnamed, untickable boxes
 
     def _missing(self) -> list[str]:
