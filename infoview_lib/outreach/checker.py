@@ -104,8 +104,10 @@ def opening(text: str) -> str:
 
 def _ask_sentences(text: str, parts: MessageParts | None) -> list[str]:
     found = sentences(text)
-    if parts is not None and parts.ask and parts.ask in text:
-        return [s for s in found if s in parts.ask or parts.ask in s][:1] or [parts.ask]
+    if parts is not None and parts.ask and parts.ask.casefold() in text.casefold():
+        # judge the ask as typed: a sentence that runs on into the fallback's "?" is no question
+        own = sentences(parts.ask)
+        return [s for s in own if ASK_MINUTES.search(s) or ASK_CUES.search(s)][:1] or [parts.ask]
     timed = [s for s in found if ASK_MINUTES.search(s)]
     if timed:
         return timed

@@ -103,13 +103,39 @@ class MessageParts:
         return self.sender_name.split()[0] if self.sender_name else ""
 
     def context(self) -> dict[str, Any]:
-        """The values templates see (fields plus the first names)."""
+        """The values templates see (fields plus the first names); the parts that stand as
+        sentences of their own start with a capital and end with a full stop."""
         data = dataclasses.asdict(self)
+        data.update({name: as_sentence(data[name]) for name in SENTENCES})
+        data["ask"] = capital_first(self.ask)  # no full stop added: the checker wants a "?"
         data.update(recipient_first=self.recipient_first, sender_first=self.sender_first)
         return data
 
     def replace(self, **changes: Any) -> MessageParts:
         return dataclasses.replace(self, **changes)
+
+
+# The parts a template places as whole sentences (the ask is one too, but keeps its own end).
+SENTENCES = ("connection", "interest", "purpose", "fallback", "thanks")
+
+
+def capital_first(text: str) -> str:
+    """'how you got there' -> 'How you got there'; an empty part stays empty."""
+    return text[:1].upper() + text[1:]
+
+
+def as_sentence(text: str) -> str:
+    """A part typed as a phrase reads as a sentence in the draft.
+
+    >>> as_sentence("how you went from studying to building solar sites")
+    'How you went from studying to building solar sites.'
+    >>> as_sentence("Thanks!"), as_sentence("")
+    ('Thanks!', '')
+    """
+    text = capital_first(text.strip())
+    if text and text[-1] not in ".!?…\"'’”)":
+        text += "."
+    return text
 
 
 def lower_first(text: str) -> str:
