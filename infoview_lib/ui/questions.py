@@ -162,10 +162,10 @@ class QuestionsPanel(QuestionsWidgets, Panel):
     def toggle(self, question, on: bool) -> None:
         if on:
             pick(self.wb, question, self.contact_id)
-            self.status.ok("Added. It is saved in your workbook.")
+            self.status.ok(f"Added to your questions and the agenda: {question.text}")
         else:
             unpick(self.wb, question.id, self.contact_id, self.bank)
-            self.status.ok("Removed.")
+            self.status.ok(f"Taken off your questions: {question.text}")
         self.refresh()
 
     @reports_errors
