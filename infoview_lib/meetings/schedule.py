@@ -273,9 +273,12 @@ def write_meeting_ics(wb: Workbook, meeting: Meeting, path: str | os.PathLike) -
 
 
 def meeting_order(wb: Workbook):
-    """Who steps 4 and 5 offer first: contacts with a meeting, then those who replied,
-    then everyone else (by name)."""
+    """Who steps 4 and 5 offer first: contacts with a meeting, then those who replied, then
+    those you wrote to (not 300 imported names first), then everyone else (by name)."""
     met = {m.contact_id for m in wb.list(Meeting)}
-    replied = {o.contact_id for o in wb.list(Outreach) if o.replied_on}
+    outreach = wb.list(Outreach)
+    replied = {o.contact_id for o in outreach if o.replied_on}
+    sent = {o.contact_id for o in outreach if o.sent_on}
     people = wb.contacts()
-    return sorted(people, key=lambda c: (c.id not in met, c.id not in replied, c.name.casefold()))
+    return sorted(people, key=lambda c: (c.id not in met, c.id not in replied, c.id not in sent,
+                                         c.name.casefold()))
