@@ -34,7 +34,7 @@ _refreshed: list[bool] = []
 @functools.lru_cache(maxsize=1)
 def _candidates() -> list[tuple[str, str, int]]:
     """(family, file, face index): one regular face per family, sans-serif first."""
-    from matplotlib import font_manager as fm
+    from matplotlib import font_manager as fm  # heavy: matplotlib, on first use
 
     best: dict[str, tuple] = {}
     for entry in fm.fontManager.ttflist:
@@ -83,7 +83,7 @@ class _Cover:
 def _cmap(path: str, index: int) -> _Cover:
     """The code points one face draws (FreeType's own character map, as matplotlib reads it:
     quick, and no font objects left for the garbage collector)."""
-    from matplotlib.ft2font import FT2Font
+    from matplotlib.ft2font import FT2Font  # heavy: matplotlib, on first use
 
     try:
         return _Cover(FT2Font(path, face_index=index).get_charmap())
@@ -93,7 +93,7 @@ def _cmap(path: str, index: int) -> _Cover:
 
 @functools.cache
 def _default_face():
-    from matplotlib.ft2font import FT2Font
+    from matplotlib.ft2font import FT2Font  # heavy: matplotlib, on first use
 
     return FT2Font(str(default_font_path()))
 
@@ -106,7 +106,7 @@ def advance(cp: int) -> float | None:
     >>> advance(ord("i")) < advance(ord("m")), advance(0x4E00)
     (True, None)
     """
-    from matplotlib.ft2font import LoadFlags
+    from matplotlib.ft2font import LoadFlags  # heavy: matplotlib, on first use
 
     face = _default_face()
     if not face.get_char_index(cp):
@@ -152,7 +152,7 @@ def refresh_font_list() -> int:
     if _refreshed:
         return 0
     _refreshed.append(True)
-    from matplotlib import font_manager as fm
+    from matplotlib import font_manager as fm  # heavy: matplotlib, on first use
 
     known = {Path(e.fname) for e in fm.fontManager.ttflist}
     added = 0
@@ -169,7 +169,7 @@ def refresh_font_list() -> int:
         _families.cache_clear()
         _system_fonts.cache_clear()
         try:
-            import matplotlib
+            import matplotlib  # heavy: matplotlib, on first use
 
             cache = Path(matplotlib.get_cachedir()) / f"fontlist-v{fm.FontManager.__version__}.json"
             fm.json_dump(fm.fontManager, cache)
@@ -197,8 +197,8 @@ def display_form(text: str) -> str:
     """
     if not any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text):
         return text
-    import arabic_reshaper
-    from bidi import get_display
+    import arabic_reshaper  # lazy: only for right-to-left names
+    from bidi import get_display  # lazy: only for right-to-left names
 
     return get_display(arabic_reshaper.reshape(text))
 
@@ -296,7 +296,7 @@ class FontPlan:
 
 @functools.lru_cache(maxsize=1)
 def _system_fonts() -> tuple[Path, ...]:
-    from matplotlib import font_manager
+    from matplotlib import font_manager  # heavy: matplotlib, on first use
 
     return tuple(sorted({Path(f.fname) for f in font_manager.fontManager.ttflist}))
 
@@ -306,7 +306,7 @@ def _dejavu(bold: bool) -> FontFile:
     for path in _system_fonts():
         if path.stem == stem and path.suffix.lower() == ".ttf":
             return FontFile(path)
-    import matplotlib
+    import matplotlib  # heavy: matplotlib, on first use
 
     return FontFile(Path(matplotlib.get_data_path()) / "fonts" / "ttf" / f"{stem}.ttf")
 

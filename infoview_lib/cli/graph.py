@@ -8,8 +8,10 @@ Example:
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+from ..fonts import missing_font_note
 from ..workbook.errors import ExportError
 from ..workbook.store import open_workbook
 from . import add_workbook_option
@@ -25,18 +27,18 @@ def cmd_graph(args) -> int:
                           f"{', '.join(FORMATS)}.")
     with open_workbook(args.workbook, create=False) as wb:
         if suffix == ".graphml":
-            from ..map.graph_files import write_graphml
+            from ..map.graph_files import write_graphml  # heavy: networkx, only for GraphML
 
             print(write_graphml(wb, out, anonymize=args.anonymize))
         elif suffix == ".csv":
-            from ..map.graph_files import write_csv
+            from ..map.graph_files import write_csv  # heavy: networkx, only for CSV
 
             for path in write_csv(wb, out.parent, anonymize=args.anonymize, prefix=out.stem):
                 print(path)
         else:
             _load_matplotlib()
-            from ..map.draw import save_map
-            from ..map.graph import gc_paused
+            from ..map.draw import save_map  # lazy: after matplotlib's quick load above
+            from ..map.graph import gc_paused  # lazy: after matplotlib's quick load above
 
             with gc_paused():  # one picture, then the process ends: no collection passes
                 saved = save_map(wb, out, dpi=args.dpi, transparent=args.transparent,
@@ -44,10 +46,6 @@ def cmd_graph(args) -> int:
             print(saved.path)
             print(saved.caption_path)
             if saved.result.unfontable:
-                import sys
-
-                from ..fonts import missing_font_note
-
                 print(missing_font_note(saved.result.unfontable), file=sys.stderr)
     return 0
 
@@ -56,20 +54,20 @@ def _load_matplotlib() -> None:
     """Import matplotlib for one picture, without writing the property lists into the
     docstrings of ~100 artist classes (a third of its import time; nobody reads help() in
     this process). The documentation function is put back once the classes exist."""
-    import sys
-
-    import matplotlib
+    import matplotlib  # heavy: only for a picture
 
     matplotlib.use("Agg")
     if "matplotlib.figure" in sys.modules:  # already loaded (tests call main() in-process)
         return
-    import matplotlib.artist as artist
+    import matplotlib.artist as artist  # heavy: only for a picture
 
-    kwdoc = artist.kwdoc
+    kwdoc = getattr(artist, "kwdoc", None)
+    if kwdoc is None:  # a matplotlib without it: nothing to skip
+        return
     artist.kwdoc = lambda _artist: ""
     try:
-        import matplotlib.backends.backend_agg  # noqa: F401
-        import matplotlib.figure  # noqa: F401
+        import matplotlib.backends.backend_agg  # noqa: F401  (heavy: only for a picture)
+        import matplotlib.figure  # noqa: F401  (heavy: only for a picture)
     finally:
         artist.kwdoc = kwdoc
 

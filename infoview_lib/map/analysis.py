@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..classroom.protocol import current_protocol
 from ..workbook.model import TIE_STRENGTHS
 from ..workbook.store import Workbook
 from .network import EGO, build_graph, contacts_of, find_target, simple_undirected
@@ -203,8 +204,6 @@ def counts(source) -> dict[str, dict[str, int]]:
     """How many contacts per category (a person in two categories counts in both), per tie
     strength, per degree of separation, plus totals."""
     g = _graph(source)
-    from ..classroom.protocol import current_protocol
-
     nodes = [g.nodes[n] for n in contacts_of(g)]
     cats = Counter(c for d in nodes for c in (d["categories"] or ["not set"]))
     order = [*current_protocol().categories, "not set"]

@@ -21,17 +21,23 @@ Example:
 from __future__ import annotations
 
 import math
+import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from matplotlib import rc_context
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 
 from ..workbook.errors import ExportError
 from . import marks
+from .analysis import who_can_point_me_there
 from .fastagg import CachedTextCanvas, has_cached_text, png_bytes
 from .labels import label_order, place_labels
 from .layout import Layout, ego_layout
 from .legend import OKABE_ITO, PALETTE, add_legend, category_style
+from .network import build_graph, find_target
 from .text import alt_text, caption, node_label, title
 
 FIGSIZE = (32 / 3, 8.0)  # 1600 x 1200 pixels at 150 dpi
@@ -82,8 +88,6 @@ class _Kinds:
 
 def _target_paths(g, target, anonymize):
     """(target's label, its leads best first, the edges of the best paths)."""
-    from .analysis import who_can_point_me_there
-    from .network import find_target
 
     tnode = target if target in g else find_target(g, target)
     leads = who_can_point_me_there(g, tnode)
@@ -193,7 +197,7 @@ def draw_network(g, layout: Layout | None = None, ax=None, target: str | None = 
     pseudonyms (build the graph with build_graph(wb, anonymize=True) to get stable ones).
     """
     if ax is None:
-        import matplotlib.pyplot as plt
+        import matplotlib.pyplot as plt  # heavy: pyplot only when no axes are given
 
         ax = plt.gca()
     lay = layout if layout is not None else ego_layout(g)
@@ -232,7 +236,6 @@ class SavedMap:
 
 def new_figure(dpi: int = DEFAULT_DPI, figure_class=None):
     """A Figure and Axes of the map's size (no pyplot; pass ipympl's figure class to explore)."""
-    from matplotlib.figure import Figure
 
     fig = (figure_class or Figure)(figsize=FIGSIZE, dpi=dpi)
     return fig, fig.add_axes(AXES_BOX)
@@ -240,7 +243,6 @@ def new_figure(dpi: int = DEFAULT_DPI, figure_class=None):
 
 def add_caption(fig, result: DrawResult) -> None:
     """The counts under the map, wrapped inside the picture."""
-    import textwrap
 
     fig.text(0.02, 0.015, "\n".join(textwrap.wrap(result.caption, 150)), ha="left",
              va="bottom", fontsize=8, color="#333333", parse_math=False)
@@ -249,7 +251,6 @@ def add_caption(fig, result: DrawResult) -> None:
 def _render(g, lay, out, fmt: str, dpi: int, transparent: bool, anonymize: bool,
             target: str | None, with_caption: bool = True) -> DrawResult:
     """Draw on a fresh Figure (no pyplot, so nothing shows twice in a notebook) and save."""
-    from matplotlib import rc_context
 
     with rc_context(RC):
         fig, ax = new_figure(dpi)
@@ -273,7 +274,6 @@ def _png(fig, transparent: bool) -> bytes:
     """The figure as PNG bytes at its own dpi, as savefig draws it (transparent: no
     background), encoded by png_bytes. Texts go through the cache when this process has
     drawn some before (a kernel redrawing), else straight to Agg (a one-off command)."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     canvas = CachedTextCanvas(fig) if has_cached_text() else FigureCanvasAgg(fig)
     patches = [fig.patch, *(ax.patch for ax in fig.axes)] if transparent else []
@@ -301,9 +301,7 @@ def render_png(wb, dpi: int = 100, anonymize: bool = False, target: str | None =
                with_caption: bool = True) -> tuple[bytes, DrawResult]:
     """The map as PNG bytes (for a notebook panel) and what was drawn; a panel that shows
     the caption as text under the picture passes with_caption=False (not shown twice)."""
-    from matplotlib import rc_context
 
-    from .network import build_graph
 
     _check_dpi(dpi)
     g = graph if graph is not None else build_graph(wb, anonymize=anonymize)
@@ -323,7 +321,6 @@ def save_map(wb, path, dpi: int = DEFAULT_DPI, transparent: bool = False,
              layout: Layout | None = None) -> SavedMap:
     """Draw the workbook's map and write it to path (.png, .svg or .pdf), with the alt text
     and caption in a .txt file next to it."""
-    from .network import build_graph
 
     path = Path(path)
     fmt = path.suffix.lower().lstrip(".")

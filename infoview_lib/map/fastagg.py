@@ -22,6 +22,8 @@ Example:
 from __future__ import annotations
 
 import math
+import struct
+import zlib
 from collections import OrderedDict
 
 import numpy as np
@@ -127,8 +129,6 @@ def png_bytes(rgba, software: str = "infoview", alpha: bool = False,
     >>> png_bytes(np.zeros((1, 1, 4), np.uint8), alpha=True, dpi=150)[25]  # RGBA
     6
     """
-    import struct
-    import zlib
 
     pixels = np.asarray(rgba)
     height, width = pixels.shape[:2]

@@ -206,7 +206,7 @@ class MapGraph:
 
     def to_networkx(self):
         """The same graph as a networkx MultiDiGraph (imports networkx)."""
-        import networkx as nx
+        import networkx as nx  # heavy: only when a caller needs networkx itself
 
         g = nx.MultiDiGraph(**self.graph)
         g.add_nodes_from(self.nodes(data=True))

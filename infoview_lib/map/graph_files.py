@@ -28,6 +28,7 @@ from ..text import spreadsheet_safe
 from ..workbook.errors import ExportError
 from ..workbook.store import Workbook
 from .network import build_graph
+from .text import node_label
 
 PRIVATE = ("organization", "title", "introduced_by")  # contact fields left out when anonymised
 
@@ -43,8 +44,6 @@ def _value(value):
 def flat_graph(g, anonymize: bool = False) -> nx.DiGraph:
     """A simple directed graph with typed scalar attributes (parallel edges joined: the
     `kind` of a joined edge lists every relation, e.g. "tie; introduced")."""
-    from .text import node_label
-
     out = nx.DiGraph(name="infoview network")
     rename = {}
     if anonymize:  # organization ids contain the name: use the pseudonym's number instead

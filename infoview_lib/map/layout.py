@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..classroom.protocol import current_protocol
 from .network import EGO
 
 TIE_RING = {"often": 0, "occasionally": 1, "rarely": 2, "": 2}
@@ -197,9 +198,7 @@ def _target_angles(k: int, spans: dict) -> np.ndarray:
 def ego_layout(g, categories: list[str] | None = None) -> Layout:
     """Positions for the ego, contacts, shared or target-linked organizations, and targets."""
     if categories is None:
-        from ..classroom.protocol import current_protocol
-
-        categories = list(current_protocol().categories)
+            categories = list(current_protocol().categories)
     categories = list(categories) or ["other"]
     cells = _cells(g, categories)
     counts: dict[int, int] = {}

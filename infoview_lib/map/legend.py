@@ -14,6 +14,8 @@ Example:
 
 from __future__ import annotations
 
+from matplotlib.lines import Line2D
+
 from .layout import UNSORTED
 
 PALETTE = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
@@ -54,7 +56,6 @@ def category_style(index: int, n_categories: int | None = None) -> tuple[str, st
 
 def add_legend(ax, lay, ci, interview, refer, organizations, targets, status_used, paths):
     """Only what the picture shows, one entry per part of life present."""
-    from matplotlib.lines import Line2D
 
     def mark(marker, colour, label, size=7, edge="#333333", edge_w=0.8):
         return Line2D([], [], ls="", marker=marker, color=colour, markeredgecolor=edge,

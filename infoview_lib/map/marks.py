@@ -17,6 +17,11 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from matplotlib.collections import LineCollection, PathCollection
+from matplotlib.colors import to_rgba_array
+from matplotlib.markers import MarkerStyle
+from matplotlib.patches import Circle
+from matplotlib.transforms import IdentityTransform
 
 from .layout import RING_NAMES, RING_WIDTH, UNSORTED, ring_radius
 from .legend import STATUS_GROUPS, STATUS_LINES, category_style
@@ -29,9 +34,6 @@ def scatter(ax, x, y, s, c, marker, zorder=5, **style):
 
     s: area in points² (one or one per point); c: one colour or RGBA rows; style:
     edgecolors, linewidths, alpha."""
-    from matplotlib.collections import PathCollection
-    from matplotlib.markers import MarkerStyle
-    from matplotlib.transforms import IdentityTransform
 
     style.setdefault("edgecolors", "face")  # as ax.scatter (its line width: the default)
     shape = MarkerStyle(marker)
@@ -46,7 +48,6 @@ def scatter(ax, x, y, s, c, marker, zorder=5, **style):
 
 def lines(ax, segments, **style):
     """One LineCollection of segments (n, 2, 2), without autoscaling."""
-    from matplotlib.collections import LineCollection
 
     return ax.add_collection(LineCollection(segments, **style), autolim=False)
 
@@ -79,7 +80,6 @@ def segments(xy, pair):
 def grid(ax, lay, fontsize: float) -> list[tuple]:
     """Rings (named in the gap at twelve o'clock), sector dividers and sector names.
     Returns the texts drawn, for the labeller to keep clear of."""
-    from matplotlib.patches import Circle
 
     texts = []
     for ring in sorted({int(r) for r in lay.ring if r >= 0}):
@@ -112,7 +112,6 @@ def grid(ax, lay, fontsize: float) -> list[tuple]:
 def people(ax, g, lay, contacts, highlighted, dim, n_people):
     """One collection per marker shape; returns (artists, sizes, category index,
     could interview, could refer, layout indices, base size) per contact."""
-    from matplotlib.colors import to_rgba_array
 
     n_cat = len(lay.categories)
     cat_index = {c: i for i, c in enumerate(lay.categories)}

@@ -40,9 +40,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-import numpy as np
-
 from ..classroom.protocol import current_protocol
+from ..workbook.anonymize import anonymous_names
+from ..workbook.errors import NotFound, ValidationError
 from ..workbook.model import Contact, Organization, Outreach, Target, Tie, target_organization
 from ..workbook.store import Workbook
 from . import records
@@ -201,25 +201,30 @@ class _Facts:
         self.notes, self.all_notes = self._codes(c.notes.casefold() for c in people)
 
     @staticmethod
-    def _codes(values) -> tuple:
+    def _codes(values) -> tuple[list[int], list[str]]:
         index: dict[str, int] = {}
-        codes = np.fromiter((index.setdefault(v, len(index)) for v in values), int)
+        codes = [index.setdefault(v, len(index)) for v in values]
         return codes, list(index)
 
-    def rules(self, test, home: str, industries: dict) -> np.ndarray:
-        """Per person, which of _MATCHES links them to a target (0: none); test(text) says
-        whether a text matches the target's name or keywords (None: nothing can)."""
-        def hits(values, check, codes):  # per distinct value, then per person
-            return np.array([bool(check(v)) for v in values] + [False], bool)[codes]
+    def rules(self, test, home: str, industries: dict) -> list[tuple[int, int]]:
+        """(person index, rule) for each person a target links, rule being the first of
+        _MATCHES that holds; test(text) says whether a text matches the target's name or
+        keywords (None: nothing can)."""
+        def hits(values, check):  # once per distinct value
+            return [bool(check(v)) for v in values]
 
-        at_home = hits(self.orgs, lambda k: bool(home) and k == home, self.org)
-        if test is None:
-            return np.where(at_home, 1, 0)
-        found = [at_home, hits(self.titles, lambda t: t and test(t), self.title),
-                 hits(self.orgs, lambda k: k and test(k), self.org),
-                 hits(self.orgs, lambda k: k in industries and test(industries[k]), self.org),
-                 hits(self.all_notes, lambda n: n and test(n), self.notes)]
-        return np.select(found, [1, 2, 3, 4, 5], 0)
+        checks = [(hits(self.orgs, lambda k: bool(home) and k == home), self.org)]
+        if test is not None:
+            checks += [(hits(self.titles, lambda t: t and test(t)), self.title),
+                       (hits(self.orgs, lambda k: k and test(k)), self.org),
+                       (hits(self.orgs, lambda k: k in industries and test(industries[k])),
+                        self.org),
+                       (hits(self.all_notes, lambda n: n and test(n)), self.notes)]
+        rule_of: dict[int, int] = {}
+        for rule, (hit, codes) in reversed(list(enumerate(checks, 1))):  # first rule wins
+            if any(hit):
+                rule_of.update((i, rule) for i, code in enumerate(codes) if hit[code])
+        return sorted(rule_of.items())
 
 
 def _link_target(g, target: Target, people, org_names, org_info) -> None:
@@ -240,9 +245,8 @@ def _link_target(g, target: Target, people, org_names, org_info) -> None:
             g.add_edge(org_node(key), tnode, "org_target", kind="org_target",
                        reason=f"{name} ({industry or 'organization'}) matches")
     industries = {key: o.industry.casefold() for key, o in org_info.items()}
-    rules = people.rules(pattern.search if pattern else None, home, industries)
-    for i in np.flatnonzero(rules):
-        c, (match, reason) = people.people[i], _MATCHES[int(rules[i])]
+    for i, rule in people.rules(pattern.search if pattern else None, home, industries):
+        c, (match, reason) = people.people[i], _MATCHES[rule]
         org_key = c.organization.casefold()
         g.add_edge(contact_node(c.id), tnode, "contact_target", kind="contact_target",
                    match=match, reason=reason.format(
@@ -261,8 +265,6 @@ _MATCHES = {1: ("works_there", "works at {c.organization}"),
 def build_graph(wb: Workbook, anonymize: bool = False) -> MapGraph:
     """The whole network of one workbook. Pseudonyms are added to contact nodes only when
     anonymize is True (that may store the workbook's pseudonym key the first time)."""
-    from ..workbook.anonymize import anonymous_names
-
     ego = wb.setting("ego", {}) or {}
     names = anonymous_names(wb, current_protocol().categories) if anonymize else None
     g = build_graph_from(
@@ -301,8 +303,6 @@ def contacts_of(g: MapGraph) -> list[str]:
 
 def find_target(g: MapGraph, name: str) -> str:
     """The target node whose name matches (casefolded; exact first, then a unique prefix)."""
-    from ..workbook.errors import NotFound, ValidationError
-
     wanted = name.strip().casefold()
     targets = [(n, d["label"]) for n, d in g.nodes(data=True) if d.get("kind") == "target"]
     exact = [n for n, label in targets if label.casefold() == wanted]
