@@ -84,12 +84,12 @@ class MapPanel(Panel):
     @reports_errors
     def _show(self) -> None:
         """The picture, or the explorable map (same drawing, ipympl) while Explore is on."""
+        if self.explorer is not None:  # a redraw replaces the explorer: free the old figure
+            self.explorer.close()
         if not self.explore.value:
-            if self.explorer is not None:
-                self.explorer.close()
             self.frame.children = [self.image]
             return
-        from .map_explorer import MapExplorer
+        from .map_explorer import MapExplorer  # heavy: ipympl only once Explore is on
 
         self.explorer = MapExplorer(self.wb, anonymize=self.anonymize.value)
         for listener in self._listeners:

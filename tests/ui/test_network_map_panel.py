@@ -150,6 +150,16 @@ def test_explore_redraws_after_an_add_and_escapes_names(wb):
     assert "<img" not in explorer.info.value and "&lt;img" in explorer.info.value
 
 
+def test_a_redraw_frees_the_previous_explorers_figure(wb):
+    map_panel = MapPanel(wb)
+    map_panel.explore.value = True
+    first = map_panel.explorer
+    for name in ("Ada", "Ben", "Cy"):
+        wb.add(Contact(first_name=name, tie_strength="often"))
+        map_panel.refresh()
+    assert first.canvas is None and map_panel.explorer.canvas is not None
+
+
 def test_a_missing_font_is_explained_in_the_panel(wb, only_default_font):
     wb.add(Contact(first_name="晓雯", last_name="李", tie_strength="often"))
     map_panel = MapPanel(wb)
