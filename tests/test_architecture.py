@@ -110,3 +110,17 @@ def test_layers_only_import_downward():
             if _part(target) == "cli" and _part(module) not in ("cli", "__main__"):
                 wrong.append(f"{module} -> {target} (only cli/ imports cli/)")
     assert wrong == []
+
+
+def test_every_import_inside_a_function_says_why():
+    """An import placed inside a function keeps a heavy library off a path (or waits for
+    one); its line says which, so a reader can tell it from one hiding an import circle."""
+    silent = []
+    for path in PACKAGE.rglob("*.py"):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for func in ast.walk(ast.parse("\n".join(lines))):
+            if isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                silent += [f"{path.relative_to(PACKAGE)}:{node.lineno}" for node in ast.walk(func)
+                           if isinstance(node, (ast.Import, ast.ImportFrom))
+                           and "#" not in lines[node.lineno - 1]]
+    assert silent == []
