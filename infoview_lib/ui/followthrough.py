@@ -51,8 +51,9 @@ class FollowThroughPanel(SavesTyping, FollowThroughWidgets, Panel):
         self.load()
         self.form = self._form()
         self.form.layout.display = "" if meetings else "none"
+        self._status_home = w.Box([self.status.widget])
         self.widget = hooked(w.VBox([
-            title("Which meeting?"), self.meeting, self.about, self.form, self.status.widget,
+            title("Which meeting?"), self.meeting, self.about, self.form, self._status_home,
             title("Your progress"), w.Box([self.funnel], layout=w.Layout(width="36em")),
             w.HTML("<b>What you owe</b>"), self.owed, w.HTML("<b>Next step</b>"), self.next,
         ]), "iv-followthrough")
@@ -73,8 +74,12 @@ class FollowThroughPanel(SavesTyping, FollowThroughWidgets, Panel):
         self.ref_button.on_click(self.add_referral)
         self.reported_button.on_click(self.reported_back)
         self.decision_button.on_click(self.record_decision)
-        self.meeting.observe(lambda _: None if self._loading else self.load(),
-                             names="value")
+        self.meeting.observe(lambda _: None if self._loading else self._picked(), names="value")
+
+    def _picked(self) -> None:
+        self._status_near(None)
+        self.status.clear()
+        self.load()
 
     @property
     def meeting_id(self) -> int | None:
@@ -129,6 +134,7 @@ class FollowThroughPanel(SavesTyping, FollowThroughWidgets, Panel):
 
     @reports_errors
     def save(self, **fields) -> None:
+        self._status_near("debrief")
         if self._no_meeting() or fields.get("still_interested") == "":
             return
         save_debrief(self.wb, self.meeting_id, **fields)
@@ -137,6 +143,7 @@ class FollowThroughPanel(SavesTyping, FollowThroughWidgets, Panel):
 
     @reports_errors
     def keep_draft(self, key: str, text: str) -> None:
+        self._status_near("thanks")
         if self._no_meeting():
             return
         save_drafts(self.wb, self.meeting_id, **{key: text})
@@ -145,6 +152,7 @@ class FollowThroughPanel(SavesTyping, FollowThroughWidgets, Panel):
 
     @reports_errors
     def redraft(self, _=None) -> None:
+        self._status_near("thanks")
         if self._no_meeting():
             return
         save_drafts(self.wb, self.meeting_id, email="", card="")
@@ -153,6 +161,7 @@ class FollowThroughPanel(SavesTyping, FollowThroughWidgets, Panel):
 
     @reports_errors
     def thank_you_sent(self, _=None) -> None:
+        self._status_near("thanks")
         if self._no_meeting():
             return
         m, now = record_thank_you(self.wb, self.meeting_id)
@@ -166,6 +175,7 @@ class FollowThroughPanel(SavesTyping, FollowThroughWidgets, Panel):
 
     @reports_errors
     def add_referral(self, _=None) -> None:
+        self._status_near("referrals")
         if self._no_meeting():
             return
         person = add_referral(self.wb, self.meeting_id, self.ref_name.value,
@@ -177,6 +187,7 @@ class FollowThroughPanel(SavesTyping, FollowThroughWidgets, Panel):
 
     @reports_errors
     def reported_back(self, _=None) -> None:
+        self._status_near("report")
         if self._no_meeting():
             return
         report_back(self.wb, self.meeting_id)
@@ -185,6 +196,7 @@ class FollowThroughPanel(SavesTyping, FollowThroughWidgets, Panel):
 
     @reports_errors
     def record_decision(self, _=None) -> None:
+        self._status_near("report")
         record_decision(self.wb, self.decision.value)
         self.status.ok("Decision recorded: tell each person you met what you decided.")
         self.refresh()

@@ -94,20 +94,29 @@ class FollowThroughWidgets:
         self.next = hooked(w.HTML(), "iv-next-step")
 
     def _form(self) -> w.VBox:
+        slots = self._status_slots = {name: w.Box() for name in (
+            "debrief", "thanks", "referrals", "report")}
         return hooked(w.VBox([
             title("Debrief"), w.HTML("A line or two per question, while you still remember."),
             self.answers_box,
             _label("What did you learn?"), self.learned,
             _label("One specific thing they said (the thank-you names it)"), self.specific,
-            _label("How you will use it"), self.use, self.interested,
+            _label("How you will use it"), self.use, self.interested, slots["debrief"],
             title("Thank-you"), self.due, w.HTML("<b>E-mail</b>"), self.email,
             w.HTML("<b>Handwritten card</b>"), self.card, self.drafts_note,
-            w.HBox([self.sent_button, self.redraft_button]),
+            w.HBox([self.sent_button, self.redraft_button]), slots["thanks"],
             title("Referrals"), w.HBox([self.ref_name, self.ref_org, self.ref_email]),
-            self.ref_button, self.referrals,
+            self.ref_button, self.referrals, slots["referrals"],
             title("Report back"), self.reported_button,
-            w.HBox([self.decision, self.decision_button]),
+            w.HBox([self.decision, self.decision_button]), slots["report"],
         ]), "iv-ft-form")
+
+    def _status_near(self, section: str | None) -> None:
+        """Show the status line right under the section the user just used (None: under
+        the whole form), so a message never appears screens away from its button."""
+        slots = {**self._status_slots, None: self._status_home}
+        for name, slot in slots.items():
+            slot.children = (self.status.widget,) if name == section else ()
 
     @staticmethod
     def _area(placeholder: str, css: str, rows: int = 3) -> w.Textarea:
