@@ -8,7 +8,6 @@ Example:
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,14 +30,11 @@ class MapOutput:
 def map_image(wb: Workbook, anonymize: bool = False) -> tuple[Image | None, str]:
     """The map as an Image block for HTML/PDF (PNG bytes), and a note about names no
     installed font can draw ('' when there are none)."""
-    from ..map.draw import save_map  # heavy: matplotlib only when the map is drawn
+    from ..map.draw import render_png  # heavy: matplotlib only when the map is drawn
 
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "map.png"
-        saved = save_map(wb, path, anonymize=anonymize, dpi=110)
-        png = path.read_bytes()
-    drawn = saved.result  # the title is the section heading already
-    return (Image(png=png, alt=saved.alt_text, caption=drawn.caption),
+    # the caption goes under the picture as text, so it is not drawn into it as well
+    png, drawn = render_png(wb, dpi=110, anonymize=anonymize, with_caption=False)
+    return (Image(png=png, alt=drawn.alt_text, caption=drawn.caption),
             missing_font_note(drawn.unfontable))
 
 
