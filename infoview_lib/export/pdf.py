@@ -10,6 +10,7 @@ Example:
 from __future__ import annotations
 
 import io
+import struct
 import unicodedata
 import warnings
 
@@ -68,7 +69,8 @@ def render_pdf(doc: Document, title: str | None = None) -> tuple[bytes, str]:
     writer.title(doc)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # fpdf2 notes on fallback glyphs
-        for block in doc.blocks:
+        for i, block in enumerate(doc.blocks):
+            writer.upcoming = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
             writer.block(block)
     return bytes(writer.pdf.output()), plan.warning()
 
@@ -136,11 +138,22 @@ class _Writer:
         """Draw one block with the method named for its kind (heading, para, ...)."""
         getattr(self, type(block).__name__.lower())(block)
 
+    upcoming = None  # the block after the one being drawn (a heading keeps with it)
+
     def heading(self, block: Heading) -> None:
-        if self.pdf.will_page_break(24):  # no heading alone at the foot of a page
+        if self.pdf.will_page_break(self._keep_with_heading()):  # never alone at a page foot
             self.pdf.add_page()
         self.pdf.ln(2)
         self.text(block.text, SIZES[min(max(block.level, 2), 4)], self.bold, gap=1)
+
+    def _keep_with_heading(self) -> float:
+        """Room (mm) a heading needs below it: a few lines, or the whole picture that follows
+        it (at most a page), so 'Your map' is not left alone above an empty foot of page."""
+        if not isinstance(self.upcoming, Image) or self.upcoming.png[12:16] != b"IHDR":
+            return 24
+        width, height = struct.unpack(">II", self.upcoming.png[16:24])
+        page = self.pdf.h - self.pdf.t_margin - self.pdf.b_margin - 20
+        return min(12 + self.width * height / max(width, 1), page)
 
     def para(self, block: Para) -> None:
         self.text(block.text, 10, "", 90 if block.muted else 0)
