@@ -37,3 +37,14 @@ def test_a_heading_moves_with_the_picture_it_introduces(tmp_path):
 def test_a_heading_before_text_still_needs_only_a_few_lines(tmp_path):
     doc = Document("Plan", blocks=[Para("Short."), Heading("Next"), Para("More.")])
     assert len([p for p in page_texts(render_pdf(doc)[0], tmp_path) if p.strip()]) == 1
+
+
+def test_a_short_checklist_stays_whole_with_its_heading(tmp_path):
+    from infoview_lib.export.document import Bullets
+
+    items = [f"Check number {i}" for i in range(6)]
+    filler = [Para("A line of the plan. " * 12) for _ in range(13)]  # ends near a page foot
+    doc = Document("Plan", blocks=[*filler, Heading("Checklist"), Bullets(items, [False] * 6)])
+    pages = page_texts(render_pdf(doc)[0], tmp_path)
+    holding = {i for i, text in enumerate(pages) for item in ["Checklist", *items] if item in text}
+    assert len(holding) == 1  # heading and all six lines on one page

@@ -148,7 +148,10 @@ class _Writer:
 
     def _keep_with_heading(self) -> float:
         """Room (mm) a heading needs below it: a few lines, or the whole picture that follows
-        it (at most a page), so 'Your map' is not left alone above an empty foot of page."""
+        it (at most a page), so 'Your map' is not left alone above an empty foot of page;
+        a short list (a checklist) also stays whole with its heading."""
+        if isinstance(self.upcoming, Bullets) and len(self.upcoming.items) <= 10:
+            return 12 + 6 * len(self.upcoming.items)
         if not isinstance(self.upcoming, Image) or self.upcoming.png[12:16] != b"IHDR":
             return 24
         width, height = struct.unpack(">II", self.upcoming.png[16:24])
