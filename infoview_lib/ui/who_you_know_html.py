@@ -31,21 +31,35 @@ TABLE_STYLE = ("<style>.iv-people-table{border-collapse:collapse;font-size:90%;l
                "</style>")  # a widget's HTML has a 28 px line height: too tall for a table
 
 
+def listed(people: list[Contact], limit: int = MAX_ROWS) -> list[Contact]:
+    """Who the table and the details picker list: everyone in the order they were added, or,
+    when there are more than `limit`, the `limit` added most recently, newest first (so a
+    person typed in after a big import is right there).
+
+    >>> [c.id for c in listed([Contact(id=i, first_name="P") for i in (1, 2, 3)], limit=2)]
+    [3, 2]
+    """
+    if len(people) <= limit:
+        return people
+    return sorted(people, key=lambda c: c.id or 0, reverse=True)[:limit]
+
+
 def people_table(people: list[Contact], names: dict[int, str], limit: int = MAX_ROWS,
                  empty: str = "Nobody here yet.") -> str:
-    """The people as an HTML table (first `limit` rows); `empty` when there is nobody."""
+    """The people as an HTML table (see listed()); `empty` when there is nobody."""
+    if not people:
+        return f"<p><i>{html.escape(empty, quote=False)}</i></p>"
     head = ("<tr><th>#</th><th>Name</th><th>Organization</th><th>Title</th><th>Categories</th>"
             "<th>Tie</th><th>Interview</th><th>Refer</th><th>Introduced by</th></tr>")
     rows = []
-    for n, c in enumerate(people[:limit], start=1):
+    for n, c in enumerate(listed(people, limit), start=1):
         cells = (str(n), c.name, c.organization, c.title, ", ".join(c.categories),
                  c.tie_strength, "yes" if c.can_interview else "", "yes" if c.can_refer else "",
                  names.get(c.introduced_by, "") if c.introduced_by else "")
         rows.append("<tr>" + "".join(f"<td>{html.escape(x)}</td>" for x in cells) + "</tr>")
-    more = (f"<p>… and {len(people) - limit} more (type in the search box to find them).</p>"
+    more = (f"<p>These are the {limit} people added most recently, newest first; type in the "
+            f"search box to find the other {len(people) - limit}.</p>"
             if len(people) > limit else "")
-    if not people:
-        return f"<p><i>{html.escape(empty, quote=False)}</i></p>"
     # a box that scrolls: a tab stop with a name, so a keyboard can scroll it too
     return (f"{TABLE_STYLE}<div class='iv-people-scroll' tabindex='0' role='region' "
             f"aria-label='Your people' style='max-height:24em;overflow:auto'>"
@@ -53,13 +67,13 @@ def people_table(people: list[Contact], names: dict[int, str], limit: int = MAX_
 
 
 def person_options(people: list[Contact], limit: int = MAX_ROWS) -> list[tuple[str, int]]:
-    """The details editor's choices: "Name (Organization)" for the first `limit` people.
+    """The details editor's choices, "Name (Organization)", for the people listed().
 
     >>> person_options([Contact(id=4, first_name="Ada", last_name="Example", organization="Acme")])
     [('Ada Example (Acme)', 4)]
     """
     return [(c.name + (f" ({c.organization})" if c.organization else ""), c.id)
-            for c in people[:limit]]
+            for c in listed(people, limit)]
 
 
 def summary_html(summary) -> str:

@@ -398,3 +398,16 @@ def test_bulk_without_a_choice_says_what_to_pick(maya):
     panel.bulk.apply_button.click()
     assert "Pick a part of life to add" in panel.bulk.status.text
     assert maya.to_json() == snapshot
+
+
+def test_a_person_typed_in_after_a_big_import_is_listed_and_can_be_picked(wb):
+    for i in range(250):  # more than the table and picker list
+        wb.add(Contact(first_name=f"Imported{i}", last_name="Person"))
+    panel = WhoYouKnowPanel(wb)
+    panel.quick.send = lambda _message: None
+    panel.quick.submit(name="Zoe Late", organization="Acme")
+    zoe = next(c for c in wb.contacts() if c.name == "Zoe Late")
+    assert "Zoe Late" in panel.people_html.value
+    assert panel.people_html.value.index("Zoe Late") < panel.people_html.value.index("Imported249")
+    assert "find the other 51" in panel.people_html.value
+    assert zoe.id in {value for _, value in panel.person.options}
