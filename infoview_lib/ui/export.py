@@ -109,10 +109,11 @@ class ExportPanel(Panel):
         self.hand_in_button = button("For your instructor", "iv-hand-in")
         self.hand_in_button.on_click(self.hand_in)
         self.files = hooked(w.HTML(""), "iv-export-files")
-        self.backup_path = text_input("final backup file (.json), or empty for none",
-                                      "iv-delete-backup", "Backup", width="40em")
-        # Beside the workbook, not in its exports folder: that folder is deleted too.
-        self.backup_path.value = str(wb.path.parent / f"final-backup-{_stamp()}.json")
+        # Empty unless the user asks for one: a backup made by default would keep every
+        # contact's name in the project, which is what deleting was meant to end.
+        self.backup_path = text_input(
+            f"optional, e.g. {Path.home() / f'infoview-final-backup-{_stamp()}.json'}",
+            "iv-delete-backup", "Backup", width="40em")
         self.confirm = hooked(w.Checkbox(
             value=False, indent=False, layout=w.Layout(width="48em"),
             description="Yes, delete my workbook, its backups and its exports for good"),
@@ -128,8 +129,9 @@ class ExportPanel(Panel):
             self.files,
             title("Delete my data"),
             w.HTML("Removes your workbook file, its automatic backups and every file it wrote "
-                   f"(the folder <code>{html.escape(str(output_dir(wb.path)))}</code>). Save "
-                   "a final backup first if you may want your data back."),
+                   f"(the folder <code>{html.escape(str(output_dir(wb.path)))}</code>). To keep a "
+                   "copy you can restore, type a file name under <i>Backup</i> first; leave "
+                   "it empty and nothing of your data is kept."),
             self.backup_path, self.confirm, self.delete_button, self.delete_status.widget,
         ]), "iv-export-panel")
         if not wb.contacts():

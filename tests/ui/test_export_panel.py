@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-from pathlib import Path
 
 from infoview_lib.ui.export import ExportPanel
 from infoview_lib.workbook.paths import output_dir
@@ -119,7 +118,7 @@ def test_default_folder_is_the_workbooks_output_folder(wb, tmp_path):
     panel = ExportPanel(wb, notebook_dir=tmp_path / "course" / "notebooks")
     assert panel.exports_dir == output_dir(wb.path)
     assert panel.folder.value.startswith(str(output_dir(wb.path) / "export-"))
-    assert Path(panel.backup_path.value).parent == wb.path.parent  # survives the delete
+    assert panel.backup_path.value == ""  # a final backup only when asked for
 
 
 def test_empty_workbook_points_to_step_one(wb, tmp_path):
