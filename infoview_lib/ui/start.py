@@ -12,7 +12,7 @@ import html
 
 import ipywidgets as w
 
-from ..classroom.doctor import run_checks
+from ..classroom.doctor import run_checks_apart
 from ..classroom.practice import start_practice
 from ..classroom.protocol import fit_persona_categories
 from ..text import plural
@@ -33,7 +33,7 @@ from .start_html import (  # noqa: F401 - progress_html and profile_prompt: thei
 
 def checks_html() -> str:
     """One green line when all is well; otherwise each problem with the command that fixes it."""
-    checks = run_checks()
+    checks = run_checks_apart()  # the font check's matplotlib stays out of the kernel
     bad = [c for c in checks if not c.ok]
     if not bad:
         return styled("&#10003; Everything the workbook needs is installed "

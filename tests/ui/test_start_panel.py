@@ -49,7 +49,7 @@ def test_environment_problems_show_their_fix(monkeypatch):
     from infoview_lib.classroom.doctor import Check
     from infoview_lib.ui import start
 
-    monkeypatch.setattr(start, "run_checks", lambda: [
+    monkeypatch.setattr(start, "run_checks_apart", lambda: [
         Check("Python", True, "3.11"), Check("ipywidgets", False, "not installed", "pip install x")])
     html = start.checks_html()
     assert "ipywidgets" in html and "pip install x" in html and "Python" not in html
