@@ -62,7 +62,10 @@ function render({ model, el }) {
     const values = {};
     for (const field of fields) {
       const key = field.get("index") !== undefined ? "index" : "value";
-      values[field.model_id] = { [key]: field.get(key) };
+      const serializer = (field.constructor.serializers || {})[key];  // e.g. a date picker's
+      const value = serializer && serializer.serialize
+        ? serializer.serialize(field.get(key), field) : field.get(key);
+      values[field.model_id] = { [key]: value };
       const held = field._msg_buffer;  // a newer value waiting for the kernel: it goes now
       if (held && Object.prototype.hasOwnProperty.call(held, key)) {
         delete held[key];
@@ -134,6 +137,10 @@ def apply_values(fields: list[w.Widget], values: dict) -> None:
     >>> apply_values([kind], {kind.model_id: {"index": 1}, "elsewhere": {"value": "x"}})
     >>> kind.value
     'company'
+    >>> day = w.DatePicker()
+    >>> apply_values([day], {day.model_id: {"value": {"year": 2026, "month": 11, "date": 9}}})
+    >>> day.value
+    datetime.date(2026, 12, 9)
     """
     for field in fields:
         sent = values.get(field.model_id)
@@ -142,7 +149,8 @@ def apply_values(fields: list[w.Widget], values: dict) -> None:
         key = "index" if "index" in sent and field.has_trait("index") else "value"
         if key not in sent or not field.has_trait(key):
             continue
+        from_json = field.trait_metadata(key, "from_json")  # e.g. a DatePicker's {year, ...}
         try:
-            setattr(field, key, sent[key])
-        except traitlets.TraitError:
-            continue  # e.g. an index past the options the kernel has now
+            setattr(field, key, from_json(sent[key], field) if from_json else sent[key])
+        except (traitlets.TraitError, TypeError, KeyError, ValueError):
+            continue  # e.g. an index past the options the kernel has now, a malformed date

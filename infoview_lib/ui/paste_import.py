@@ -18,8 +18,9 @@ import ipywidgets as w
 from ..capture import add_bulk, preview_bulk
 from ..importers import FORMATS, import_uploads
 from ..workbook.errors import InfoviewError, ValidationError
-from .common import button, hooked, named, reports_errors, styled
+from .common import hooked, named, reports_errors, styled
 from .duplicates import DuplicatesPanel
+from .form_button import FormButton
 from .who_you_know_html import bulk_preview_html, summary_html
 
 
@@ -31,12 +32,14 @@ class PasteImportMixin:
         self.bulk_text = named(hooked(w.Textarea(
             placeholder="One person per line:\nAda Example\nBo Chen, Northwind Solar, Intern",
             layout=w.Layout(width="36em", height="8em")), "iv-bulk"), "People to add, one per line")
-        self.preview_button = button("Preview", "iv-preview")
+        # what is typed or ticked travels with the click (a fast click loses nothing)
+        self.preview_button = FormButton("Preview", "iv-preview", fields=[self.bulk_text])
         self.preview_button.on_click(self.preview)
         self.bulk_preview = hooked(w.HTML(), "iv-bulk-preview")
         self.include_duplicates = hooked(w.Checkbox(description="also add lines marked as "
                                                     "duplicates", indent=False), "iv-include-dup")
-        self.confirm_button = button("Add these people", "iv-bulk-confirm", "primary")
+        self.confirm_button = FormButton("Add these people", "iv-bulk-confirm", "primary",
+                                         [self.include_duplicates])
         self.confirm_button.disabled = True
         self.confirm_button.on_click(self.confirm_bulk)
 

@@ -4,6 +4,7 @@ to the library; CSS hooks are listed in ui/questions.py.
 
 Example:
     >>> parts = QuestionsWidgets()
+    >>> parts.contact = w.Dropdown(options=[("Everyone (my general list)", GENERAL)])
     >>> parts._build_own()
     >>> parts.add_button.description
     'Add my question'
@@ -15,7 +16,8 @@ import ipywidgets as w
 
 from ..meetings.schedule import meeting_order
 from ..questions import CATEGORY_LABELS, PHASES, agenda_length, length_options, user_goal_kinds
-from .common import button, choice, hooked, named, text_input
+from .common import choice, hooked, named, text_input
+from .form_button import FormButton
 from .questions_html import goal_options
 
 GENERAL = "general"
@@ -54,4 +56,6 @@ class QuestionsWidgets:
         self.own_minutes = named(hooked(w.BoundedFloatText(value=2, min=0.5, max=15, step=0.5,
                                                            layout=w.Layout(width="4.5em")),
                                         "iv-own-minutes"), "Minutes for your question")
-        self.add_button = button("Add my question", "iv-add-question")
+        self.add_button = FormButton(  # what is typed travels with the click: no lost letters
+            "Add my question", "iv-add-question",
+            fields=[self.contact, self.own_text, self.own_phase, self.own_minutes])
