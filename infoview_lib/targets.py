@@ -21,6 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .map.analysis import who_can_point_me_there
+from .map.network import EGO, build_graph, target_node
 from .workbook.errors import NotFound, ValidationError
 from .workbook.model import TARGET_KINDS, Contact, Target, target_organization
 from .workbook.store import Workbook
@@ -145,8 +147,6 @@ class Lead:
 
 
 def _leads_from_graph(g, target: Target) -> list[Lead]:
-    from .map.analysis import who_can_point_me_there  # lazy: map/ loads numpy
-    from .map.network import EGO, target_node  # lazy: map/ loads numpy
 
     out = []
     for lead in who_can_point_me_there(g, target_node(target.id)):
@@ -158,8 +158,6 @@ def _leads_from_graph(g, target: Target) -> list[Lead]:
 
 def who_leads_there(wb: Workbook, target: Target) -> list[Lead]:
     """The people who can point the user to target, best first, each with reason and path."""
-    from .map.network import build_graph  # lazy: map/ loads numpy
-
     return _leads_from_graph(build_graph(wb), target)
 
 
@@ -183,8 +181,6 @@ class TargetRow:
 
 def ranked_targets(wb: Workbook) -> list[TargetRow]:
     """Targets sorted by motivation, then postings, then advocacy; the top 5 are the focus."""
-    from .map.network import build_graph  # lazy: map/ loads numpy
-
     targets = wb.list(Target)
     g = build_graph(wb) if targets else None
     rows = [TargetRow(t, _leads_from_graph(g, t)) for t in targets]

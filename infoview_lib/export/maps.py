@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..fonts import missing_font_note
+from ..map.network import build_graph
 from ..workbook.store import Workbook
 from .document import Image
 from .names import ExportFolder
@@ -45,7 +46,6 @@ def write_map_files(wb: Workbook, folder: ExportFolder, formats: set[str],
     wanted = [f for f in MAP_FORMATS if f in formats]
     if wanted:
         from ..map.draw import save_map  # heavy: matplotlib only when the map is drawn
-        from ..map.network import build_graph  # lazy: map/ loads numpy
 
         graph = build_graph(wb, anonymize=anonymize)
         for ext in wanted:

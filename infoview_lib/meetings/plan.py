@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..map.analysis import chain_from_ego, who_can_point_me_there
+from ..map.network import EGO, build_graph, contact_node
 from ..questions import build_agenda, chosen, load_bank, user_goal_text
 from ..workbook.errors import InfoviewError
 from ..workbook.model import Contact, Outreach, Target
@@ -28,9 +30,6 @@ def connection_path(wb: Workbook, contact: Contact, graph=None) -> list[str]:
     """Names from the user to the contact: ['You', 'Ada', 'Ben'] (the introduced-by chain,
     as the network map draws it)."""
     if graph is not None:
-        from ..map.analysis import chain_from_ego  # lazy: map/ loads numpy
-        from ..map.network import EGO, contact_node  # lazy: map/ loads numpy
-
         node = contact_node(contact.id)
         if node in graph:
             return ["You" if n == EGO else graph.nodes[n].get("label", n)
@@ -48,9 +47,6 @@ def connection_path(wb: Workbook, contact: Contact, graph=None) -> list[str]:
 
 def target_reasons(wb: Workbook, contact: Contact, graph) -> list[str]:
     """Why this person can point you to each of your targets (from the network analysis)."""
-    from ..map.analysis import who_can_point_me_there  # lazy: map/ loads numpy
-    from ..map.network import contact_node  # lazy: map/ loads numpy
-
     node = contact_node(contact.id)
     out = []
     for target in wb.list(Target):
@@ -84,8 +80,6 @@ def _targets_for(wb: Workbook, contact: Contact) -> list[Target]:
 
 def plan_data(wb: Workbook, contact: Contact | int | str) -> dict[str, Any]:
     """Everything on the one-page plan as plain data (strings unescaped)."""
-    from ..map.network import build_graph  # lazy: map/ loads numpy
-
     if isinstance(contact, int):
         contact = wb.get(Contact, contact)
     elif isinstance(contact, str):
