@@ -26,6 +26,7 @@ Example (no browser: the message a click sends, then what the handler saw):
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 
 import anywidget
 import ipywidgets as w
@@ -105,6 +106,8 @@ class FormButton(anywidget.AnyWidget):
         super().__init__(description=description, button_style=style, fields=list(fields))
         self.add_class(css)
         self._handlers: list[Callable[[FormButton], None]] = []
+        # a panel whose boxes save on every change can hold that back while a click fills them
+        self.while_filling: Callable[[], AbstractContextManager] = nullcontext
         self.on_msg(self._message)
 
     def on_click(self, handler: Callable[[FormButton], None]) -> None:
@@ -120,7 +123,8 @@ class FormButton(anywidget.AnyWidget):
         """A click from the browser: put each box's value in place, then click."""
         if self.disabled:
             return
-        apply_values(self.fields, values)
+        with self.while_filling():
+            apply_values(self.fields, values)
         self.click()
 
     def _message(self, _widget, content, _buffers) -> None:

@@ -10,6 +10,7 @@ are saved at once. CSS hooks: .iv-meeting-contact, .iv-meeting-date, .iv-meeting
 from __future__ import annotations
 
 import base64
+from contextlib import contextmanager
 from datetime import date
 
 import ipywidgets as w
@@ -51,7 +52,7 @@ class MeetingPanel(MeetingWidgets, Panel):
     def __init__(self, wb: Workbook, contact_id: int | None = None):
         self.wb = wb
         self.status = StatusLine()
-        self._loading = False
+        self._loading = self._filling = False
         self.contact = hooked(w.Dropdown(options=people_options(wb), description="With",
                                          layout=w.Layout(width="28em")), "iv-meeting-contact")
         if contact_id is not None:
@@ -63,7 +64,9 @@ class MeetingPanel(MeetingWidgets, Panel):
         self.plan = hooked(w.Output(), "iv-plan")
         self.plan_md = ""
         self.save_button.on_click(self.save)
-        self.ics_button.on_click(self.make_ics)
+        self.ics_button.on_click(self.save_and_make_ics)
+        for button in (self.save_button, self.ics_button):  # one save per click, not per box
+            button.while_filling = self._filling_from_click
         for key, box in self.checks.items():
             box.observe(self._tick_handler(key), names="value")
         self.contact.observe(lambda _: self.load(), names="value")
@@ -139,8 +142,17 @@ class MeetingPanel(MeetingWidgets, Panel):
     def _missing(self) -> list[str]:
         return missing_details(self.date.value, self.time.value, self.tz.value)
 
+    @contextmanager
+    def _filling_from_click(self):
+        """While a click puts what the browser shows into the boxes: no save per box."""
+        self._filling = True
+        try:
+            yield
+        finally:
+            self._filling = False
+
     def _autosave(self, _change) -> None:
-        if self._loading:
+        if self._loading or self._filling:
             return
         if self.contact_id and not self._missing():
             self.save()
@@ -149,6 +161,9 @@ class MeetingPanel(MeetingWidgets, Panel):
 
     @reports_errors
     def save(self, _=None) -> None:
+        self._save()
+
+    def _save(self) -> None:
         if not self.contact_id:
             self.status.warn(NO_PEOPLE)
             return
@@ -171,6 +186,14 @@ class MeetingPanel(MeetingWidgets, Panel):
         tick(self.wb, meeting.id, key, done)
         self.status.ok("Checklist saved.")
         self.show_plan()
+
+    @reports_errors
+    def save_and_make_ics(self, _=None) -> None:
+        """The invite button: save what the boxes show (if complete), then make the invite
+        (a time or place that cannot be saved stops it: no invite from older details)."""
+        if self.contact_id and not self._missing():
+            self._save()
+        self.make_ics()
 
     @reports_errors
     def make_ics(self, _=None) -> None:

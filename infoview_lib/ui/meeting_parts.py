@@ -2,11 +2,15 @@
 and the checklist. MeetingPanel wires them to the library; CSS hooks are listed in
 ui/meeting.py.
 
-Example:
+Example (the buttons carry the boxes: build them first):
     >>> parts = MeetingWidgets()
+    >>> parts.contact = w.Dropdown(options=[("Ada Example", 1)])
+    >>> parts.date, parts.time, parts.tz = w.DatePicker(), w.Text(), w.Combobox()
+    >>> parts.place, parts.video = w.Text(), w.Text()
+    >>> parts._build_length()
     >>> parts._build_buttons()
-    >>> parts.save_button.description
-    'Save meeting'
+    >>> parts.save_button.description, len(parts.ics_button.fields)
+    ('Save meeting', 8)
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ import ipywidgets as w
 
 from ..meetings.lengths import default_minutes, lengths_text
 from ..meetings.schedule import CHECKLIST, common_zones, max_minutes
-from .common import button, hooked, text_input
+from .common import hooked, text_input
+from .form_button import FormButton
 from .meeting_html import lengths_hint_html
 
 
@@ -49,10 +54,18 @@ class MeetingWidgets:
                                "iv-override")
 
     def _build_buttons(self) -> None:
-        self.save_button = button("Save meeting", "iv-save-meeting", "primary")
-        self.ics_button = button("Make calendar invite (.ics)", "iv-make-ics")
+        # what is typed or picked travels with the click (a fast click loses nothing); the
+        # invite saves the boxes first too, so it never has an older time or place
+        boxes = self.meeting_boxes()
+        self.save_button = FormButton("Save meeting", "iv-save-meeting", "primary", boxes)
+        self.ics_button = FormButton("Make calendar invite (.ics)", "iv-make-ics", fields=boxes)
         self.ics_button.layout = w.Layout(width="auto")
         self.ics_link = hooked(w.HTML(), "iv-ics-link")
+
+    def meeting_boxes(self) -> list[w.Widget]:
+        """Every box a meeting is saved from, the person first (a new person loads theirs)."""
+        return [self.contact, self.date, self.time, self.tz, self.place, self.video,
+                self.minutes, self.override]
 
     def _build_checklist(self) -> None:
         self.checks = {}

@@ -1,0 +1,113 @@
+"""Steps 1, 4, 5 and 6 without a browser: what the browser sends with a click (ui/form_button.py)
+is what gets saved, even when the boxes' own updates have not arrived; every box a button's
+handler reads travels with that button."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import icalendar
+
+from infoview_lib.meetings.schedule import meeting_for
+from infoview_lib.questions import chosen
+from infoview_lib.ui import meeting as meeting_ui
+from infoview_lib.ui.form_button import FormButton
+from infoview_lib.ui.meeting import MeetingPanel
+from infoview_lib.ui.questions import QuestionsPanel
+from infoview_lib.ui.who_you_know import WhoYouKnowPanel
+from infoview_lib.workbook.model import Contact
+
+
+def sent(*pairs) -> dict:
+    """The values a click sends: {model_id: {"value" or "index": ...}}."""
+    return {box.model_id: {key: value} for box, key, value in pairs}
+
+
+def day(d: date) -> dict:
+    """A date as the browser's date picker sends it (month counted from 0)."""
+    return {"year": d.year, "month": d.month - 1, "date": d.day}
+
+
+def test_paste_preview_and_add_use_the_text_and_tick_sent_with_the_click(wb):
+    wb.add(Contact(first_name="Ada", last_name="Example"))
+    panel = WhoYouKnowPanel(wb)
+    panel.bulk_text.value = "Bo Che"  # the kernel had all but the last keystrokes
+    panel.preview_button.receive(sent(
+        (panel.bulk_text, "value", "Bo Chen, Northwind Solar\nAda Example")))
+    assert "Bo Chen" in panel.bulk_preview.value and not panel.confirm_button.disabled
+    panel.confirm_button.receive(sent((panel.include_duplicates, "value", True)))
+    names = sorted(c.name for c in wb.contacts())
+    assert names == ["Ada Example", "Ada Example", "Bo Chen"]  # the duplicate too: ticked
+    assert panel.bulk_text.value == "" and panel.confirm_button.disabled
+
+
+def test_own_question_keeps_every_letter_phase_and_minutes(wb):
+    panel = QuestionsPanel(wb)
+    panel.own_text.value = "What would you read fir"
+    phases = list(panel.own_phase.options)  # opening, core, closing
+    panel.add_button.receive(sent(
+        (panel.own_text, "value", "What would you read first?"),
+        (panel.own_phase, "index", phases.index("closing")), (panel.own_minutes, "value", 3.5)))
+    own = [q for q in chosen(wb, None) if q.text == "What would you read first?"]
+    assert len(own) == 1 and (own[0].phase, own[0].minutes) == ("closing", 3.5)
+    assert panel.own_text.value == ""
+
+
+def test_save_meeting_saves_the_boxes_sent_once(wb, monkeypatch):
+    ada = wb.add(Contact(first_name="Ada", last_name="Lovelace"))
+    panel = MeetingPanel(wb)
+    saves = []
+    real = meeting_ui.save_meeting
+    monkeypatch.setattr(meeting_ui, "save_meeting",
+                        lambda *a, **k: saves.append(a) or real(*a, **k))
+    panel.place.value = "Engines Lt"  # the kernel's copy; the browser had more
+    panel.save_button.receive(sent(
+        (panel.date, "value", day(date(2026, 12, 9))), (panel.time, "value", "15:30"),
+        (panel.tz, "value", "Europe/London"), (panel.place, "value", "Engines Ltd, 2nd floor"),
+        (panel.video, "value", "https://meet.example.org/ada")))
+    m = meeting_for(wb, ada.id)
+    assert (m.starts_at, m.timezone, m.place, m.video_link) == (
+        "2026-12-09T15:30", "Europe/London", "Engines Ltd, 2nd floor",
+        "https://meet.example.org/ada")
+    assert len(saves) == 1  # one save for the click, none half-filled box by box
+    assert "Saved:" in panel.status.text
+
+
+def test_invite_button_saves_what_was_typed_first(wb):
+    ada = wb.add(Contact(first_name="Ada", last_name="Lovelace"))
+    panel = MeetingPanel(wb)
+    panel.date.value, panel.tz.value, panel.time.value = date(2026, 12, 9), "UTC", "09:00"
+    panel.place.value = "Old place"
+    panel.ics_button.receive(sent((panel.place, "value", "Engines Ltd, room 4"),
+                                  (panel.time, "value", "10:15")))
+    assert meeting_for(wb, ada.id).place == "Engines Ltd, room 4"
+    event = icalendar.Calendar.from_ical(panel.last_ics_path.read_bytes()).walk("VEVENT")[0]
+    assert str(event["LOCATION"]) == "Engines Ltd, room 4"
+    assert event["DTSTART"].dt.strftime("%H:%M") == "10:15"
+    assert "Invite ready" in panel.status.text
+
+
+def test_invite_is_not_made_from_older_details_when_the_new_ones_cannot_be_saved(wb):
+    wb.add(Contact(first_name="Ada"))
+    panel = MeetingPanel(wb)
+    panel.date.value, panel.tz.value, panel.time.value = date(2026, 12, 9), "UTC", "09:00"
+    panel.ics_button.receive(sent((panel.tz, "value", "Nowhere/Land")))
+    assert "not a time zone" in panel.status.text
+    assert not hasattr(panel, "last_ics_path") and panel.ics_link.value == ""
+
+
+def test_every_box_a_handler_reads_travels_with_its_button(wb):
+    wb.add(Contact(first_name="Ada"))
+    step1 = WhoYouKnowPanel(wb)
+    assert step1.preview_button.fields == [step1.bulk_text]
+    assert step1.confirm_button.fields == [step1.include_duplicates]
+    step4 = QuestionsPanel(wb)
+    assert step4.add_button.fields == [step4.contact, step4.own_text, step4.own_phase,
+                                       step4.own_minutes]
+    step5 = MeetingPanel(wb)
+    boxes = [step5.contact, step5.date, step5.time, step5.tz, step5.place, step5.video,
+             step5.minutes, step5.override]
+    for button in (step1.preview_button, step1.confirm_button, step4.add_button,
+                   step5.save_button, step5.ics_button):
+        assert isinstance(button, FormButton)
+    assert step5.save_button.fields == boxes and step5.ics_button.fields == boxes
