@@ -24,6 +24,7 @@ from ..workbook.errors import ValidationError
 from ..workbook.model import TIE_STRENGTH_MEANING, TIE_STRENGTHS, Contact
 from ..workbook.store import Workbook
 from .common import StatusLine, button, hooked, named, reports_errors
+from .form_button import FormButton
 
 ANY_ORG = ("any organization", "")
 KEEP = ("(keep as it is)", "")
@@ -77,7 +78,10 @@ class BulkEditor:
         self.tie = hooked(w.Dropdown(
             options=[KEEP] + [(f"{t}: {TIE_STRENGTH_MEANING[t]}", t) for t in TIE_STRENGTHS],
             description="We talk", style=label, layout=w.Layout(width="24em")), "iv-bulk-tie")
-        self.apply_button = button("Set for everyone listed", "iv-bulk-apply", "primary")
+        # the search, filters and choices shown travel with the click (none lags behind)
+        self.apply_button = FormButton("Set for everyone listed", "iv-bulk-apply", "primary",
+                                       [self.search, self.organization, self.without,
+                                        self.category, self.tie])
         self.apply_button.layout.width = "auto"
         self.apply_button.on_click(self.apply)
         self.undo_button = button("Undo", "iv-bulk-undo")

@@ -41,6 +41,20 @@ def test_paste_preview_and_add_use_the_text_and_tick_sent_with_the_click(wb):
     assert panel.bulk_text.value == "" and panel.confirm_button.disabled
 
 
+def test_bulk_change_applies_to_the_people_the_search_sent_lists(wb):
+    for first, last in (("Ann", "Lee"), ("Anna", "Park"), ("Bo", "Chen")):
+        wb.add(Contact(first_name=first, last_name=last))
+    panel = WhoYouKnowPanel(wb)
+    bulk = panel.bulk
+    cats = [v for _, v in bulk.category.options]
+    assert panel.search.value == ""  # no keystroke arrived yet: the kernel lists everyone
+    bulk.apply_button.receive(sent((panel.search, "value", "ann"),
+                                   (bulk.category, "index", cats.index("co-worker"))))
+    changed = sorted(c.name for c in wb.contacts() if c.categories == ["co-worker"])
+    assert changed == ["Ann Lee", "Anna Park"]  # not Bo Chen, listed before the search arrived
+    assert "Changed 2 people" in bulk.status.text
+
+
 def test_own_question_keeps_every_letter_phase_and_minutes(wb):
     panel = QuestionsPanel(wb)
     panel.own_text.value = "What would you read fir"
@@ -101,13 +115,17 @@ def test_every_box_a_handler_reads_travels_with_its_button(wb):
     step1 = WhoYouKnowPanel(wb)
     assert step1.preview_button.fields == [step1.bulk_text]
     assert step1.confirm_button.fields == [step1.include_duplicates]
+    assert step1.bulk.apply_button.fields == [step1.search, step1.bulk.organization,
+                                              step1.bulk.without, step1.bulk.category,
+                                              step1.bulk.tie]
     step4 = QuestionsPanel(wb)
     assert step4.add_button.fields == [step4.contact, step4.own_text, step4.own_phase,
                                        step4.own_minutes]
     step5 = MeetingPanel(wb)
     boxes = [step5.contact, step5.date, step5.time, step5.tz, step5.place, step5.video,
              step5.minutes, step5.override]
-    for button in (step1.preview_button, step1.confirm_button, step4.add_button,
+    for button in (step1.preview_button, step1.confirm_button, step1.bulk.apply_button,
+                   step4.add_button,
                    step5.save_button, step5.ics_button):
         assert isinstance(button, FormButton)
     assert step5.save_button.fields == boxes and step5.ics_button.fields == boxes
