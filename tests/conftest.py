@@ -121,9 +121,19 @@ def _close_figures():
 KERNEL_CALLS = ("run_notebook(", "NotebookClient(", "setup_kernel(")
 
 
-def pytest_collection_modifyitems(items):
-    """Mark every test that starts a Jupyter kernel (`make test-fast` leaves them out)."""
+def pytest_collection_modifyitems(config, items):
+    """Mark every test that starts a Jupyter kernel (`make test-fast` leaves them out); with
+    --part, leave out the tests of the other part (files named on the command line too)."""
     import inspect
+
+    part = config.getoption("--part")
+    if part != "all":
+        keep, gone = [], []
+        for item in items:
+            (keep if runs_alone(item.path) == (part == "alone") else gone).append(item)
+        if gone:
+            config.hook.pytest_deselected(items=gone)
+            items[:] = keep
 
     for item in items:
         function = getattr(item, "function", None)
