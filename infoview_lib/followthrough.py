@@ -384,9 +384,11 @@ def next_step(wb: Workbook, now: datetime | None = None) -> str:
         return "Choose what you want to learn about in step 2."
     if not counts["contacted"]:
         return "Write to your first person in step 3."
-    if len(wb.list(QuestionChoice)) < 5:
+    meetings = wb.list(Meeting)
+    coming = not meetings or any(not has_happened(m, now) for m in meetings)
+    if coming and len(wb.list(QuestionChoice)) < 5:  # not for conversations already held
         return "Pick 5 to 10 questions in step 4."
-    if not wb.list(Meeting):
+    if not meetings:
         return "When someone says yes, set the meeting in step 5."
     return "Reach out to the next person on your list in step 3."
 
