@@ -30,7 +30,7 @@ from ..followthrough import (
 from ..meetings.picking import referral_names
 from ..questions import chosen
 from ..workbook.model import Meeting
-from .common import AltImage, button, choice, hooked, named, text_input, title
+from .common import AltImage, choice, hooked, named, text_input, title
 from .followthrough_html import (
     default_meeting,
     drafts_note_html,
@@ -42,6 +42,7 @@ from .followthrough_html import (
     thanks_due_html,
     warn_html,
 )
+from .form_button import FormButton
 
 
 class FollowThroughWidgets:
@@ -70,19 +71,26 @@ class FollowThroughWidgets:
         self.email = named(self._area("", "iv-thanks-email", rows=12), "Thank-you e-mail")
         self.card = named(self._area("", "iv-thanks-card", rows=6), "Thank-you card")
         self.drafts_note = hooked(w.HTML(), "iv-drafts-note")
-        self.redraft_button = button("Start the drafts again from my notes", "iv-redraft")
-        self.sent_button = button("I sent the thank-you", "iv-thanks-sent", "success")
+        # each button sends the meeting picked (and what it reads) with the click: a fast
+        # click acts on the meeting shown, and no held-back wording comes back after it
+        self.redraft_button = FormButton("Start the drafts again from my notes", "iv-redraft",
+                                         fields=[self.meeting, self.email, self.card])
+        self.sent_button = FormButton("I sent the thank-you", "iv-thanks-sent", "success",
+                                      [self.meeting])
 
     def _build_referrals(self) -> None:
         self.ref_name = text_input("Name of the person they suggested", "iv-referral-name",
                                    width="19em")
         self.ref_org = text_input("Organisation (optional)", "iv-referral-org")
         self.ref_email = text_input("E-mail (optional)", "iv-referral-email")
-        self.ref_button = button("Add referral", "iv-add-referral")
+        self.ref_button = FormButton("Add referral", "iv-add-referral", fields=[
+            self.meeting, self.ref_name, self.ref_org, self.ref_email])
         self.referrals = hooked(w.HTML(), "iv-referrals")
-        self.reported_button = button("I reported back to them", "iv-reported-back")
+        self.reported_button = FormButton("I reported back to them", "iv-reported-back",
+                                          fields=[self.meeting])
         self.decision = text_input("Your decision, when you make it", "iv-decision", width="30em")
-        self.decision_button = button("Record my decision", "iv-record-decision")
+        self.decision_button = FormButton("Record my decision", "iv-record-decision",
+                                          fields=[self.decision])
         self._meeting_buttons = (self.sent_button, self.ref_button, self.reported_button,
                                  self.redraft_button)   # usable once the meeting happened
         for b in (*self._meeting_buttons, self.decision_button):
@@ -180,9 +188,8 @@ class FollowThroughWidgets:
         counts = funnel(self.wb)
         if counts != getattr(self, "counts", None):  # redraw only when a number changed
             self.counts = counts
-            self.funnel.alt = "Your progress funnel: " + ", ".join(
-                f"{n} {stage}" for stage, n in counts.items()) + "."
-            self.funnel.value = funnel_png(counts)
+            self.funnel.show(funnel_png(counts), "Your progress funnel: " + ", ".join(
+                f"{n} {stage}" for stage, n in counts.items()) + ".")  # sent once, not twice
         self.owed.value = owed_html(owed_actions(self.wb))
         self.next.value = f"<b>{html.escape(next_step(self.wb))}</b>"
 
