@@ -230,8 +230,8 @@ def thank_bo(page, lab) -> None:
     email = page.locator(".iv-thanks-email textarea").input_value()
     assert email.startswith("Subject: Thank you, Bo") and ME in email
     assert "[your name]" not in email
-    page.locator(".iv-thanks-sent").click()
-    page.locator(".iv-thanks-sent", has_text="Thank-you sent").wait_for(timeout=30_000)
+    page.locator("button.iv-thanks-sent").click()
+    page.locator("button.iv-thanks-sent", has_text="Thank-you sent").wait_for(timeout=30_000)
 
 
 def export_then_delete(page, lab) -> None:

@@ -65,13 +65,13 @@ def test_meeting_in_the_past_to_thanks_and_referral(page, lab):
     assert email.input_value().startswith("Subject: Thank you, Arjun")
     assert SPECIFIC in page.locator(".iv-thanks-card textarea").input_value()
 
-    page.locator(".iv-thanks-sent").click()
+    page.locator("button.iv-thanks-sent").click()
     page.locator(".iv-status", has_text="Thank-you recorded").wait_for(timeout=15_000)
-    page.locator(".iv-thanks-sent", has_text="Thank-you sent").wait_for(timeout=15_000)
+    page.locator("button.iv-thanks-sent", has_text="Thank-you sent").wait_for(timeout=15_000)
 
     page.locator(".iv-referral-name input").fill("Noor Haddad <script>x</script>")
     page.locator(".iv-referral-org input").fill("Open Access Lab")
-    page.locator(".iv-add-referral").click()
+    page.locator("button.iv-add-referral").click()
     page.locator(".iv-referrals", has_text="Noor Haddad <script>x</script>").wait_for(
         timeout=15_000)
     page.locator(".iv-owed", has_text="Reach out to Noor Haddad").wait_for(timeout=15_000)
@@ -89,6 +89,6 @@ def test_meeting_in_the_past_to_thanks_and_referral(page, lab):
     page.wait_for_function(
         "t => document.querySelector('.iv-specific input').value === t", arg=SPECIFIC,
         timeout=15_000)
-    page.locator(".iv-thanks-sent", has_text="Thank-you sent").wait_for(timeout=15_000)
+    page.locator("button.iv-thanks-sent", has_text="Thank-you sent").wait_for(timeout=15_000)
     page.locator(".iv-referrals", has_text="Noor Haddad").wait_for(timeout=15_000)
     assert error_texts(page) == []
