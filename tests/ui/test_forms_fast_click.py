@@ -8,14 +8,16 @@ from datetime import date
 
 import icalendar
 
-from infoview_lib.meetings.schedule import meeting_for
+from infoview_lib.meetings.schedule import meeting_for, save_meeting
 from infoview_lib.questions import chosen
 from infoview_lib.ui import meeting as meeting_ui
+from infoview_lib.ui.followthrough import FollowThroughPanel
 from infoview_lib.ui.form_button import FormButton
 from infoview_lib.ui.meeting import MeetingPanel
 from infoview_lib.ui.questions import QuestionsPanel
 from infoview_lib.ui.who_you_know import WhoYouKnowPanel
-from infoview_lib.workbook.model import Contact
+from infoview_lib.workbook.model import Contact, Meeting
+from infoview_lib.workbook.profile import update_profile
 
 
 def sent(*pairs) -> dict:
@@ -110,6 +112,75 @@ def test_invite_is_not_made_from_older_details_when_the_new_ones_cannot_be_saved
     assert not hasattr(panel, "last_ics_path") and panel.ics_link.value == ""
 
 
+def two_held_meetings(wb) -> tuple[Meeting, Meeting]:
+    """Meetings with Ada and Bo, both over (step 6 acts only on meetings that happened)."""
+    update_profile(wb, name="Sam Lee", introduction="a final-year history student")
+    ada = wb.add(Contact(first_name="Ada", last_name="Lovelace"))
+    bo = wb.add(Contact(first_name="Bo", last_name="Chen"))
+    return (save_meeting(wb, ada.id, "2025-07-14", "15:00", "UTC"),
+            save_meeting(wb, bo.id, "2025-07-15", "10:00", "UTC"))
+
+
+def index_of(picker, value) -> int:
+    return [v for _, v in picker.options].index(value)
+
+
+def test_referral_keeps_every_letter_and_goes_to_the_meeting_shown(wb):
+    ada_meeting, bo_meeting = two_held_meetings(wb)
+    panel = FollowThroughPanel(wb)
+    panel.meeting.value = ada_meeting.id  # the kernel's copy; the browser shows Bo's meeting
+    panel.ref_name.value = "Noor Hadda"
+    panel.ref_button.receive(sent(
+        (panel.meeting, "index", index_of(panel.meeting, bo_meeting.id)),
+        (panel.ref_name, "value", "Noor Haddad"), (panel.ref_org, "value", "Open Access Lab"),
+        (panel.ref_email, "value", "noor@example.org")))
+    noor = wb.find_contact("Noor Haddad")
+    assert (noor.organization, noor.emails) == ("Open Access Lab", ["noor@example.org"])
+    assert noor.introduced_by == bo_meeting.contact_id
+    assert (panel.ref_name.value, panel.ref_org.value, panel.ref_email.value) == ("", "", "")
+    assert "Noor Haddad is on your list" in panel.status.text
+
+
+def test_thanks_report_back_and_decision_use_what_the_browser_showed(wb):
+    ada_meeting, bo_meeting = two_held_meetings(wb)
+    panel = FollowThroughPanel(wb)
+    panel.meeting.value = ada_meeting.id
+    bo = sent((panel.meeting, "index", index_of(panel.meeting, bo_meeting.id)))
+    panel.sent_button.receive(bo)
+    assert wb.get(Meeting, bo_meeting.id).thank_you_sent_on
+    assert not wb.get(Meeting, ada_meeting.id).thank_you_sent_on
+    panel.decision.value = "I am applying to UX research intern"
+    panel.decision_button.receive(sent(
+        (panel.decision, "value", "I am applying to UX research internships")))
+    assert wb.setting("decision")["text"] == "I am applying to UX research internships"
+
+
+def test_start_again_drops_wording_the_browser_still_held(wb):
+    ada_meeting, _ = two_held_meetings(wb)
+    panel = FollowThroughPanel(wb)
+    panel.meeting.value = ada_meeting.id
+    fresh = panel.email.value
+    panel.email.value = fresh + " My own closing line."  # saved as my wording
+    assert panel.redraft_button.layout.display == ""  # own wording kept: start again offered
+    panel.redraft_button.receive(sent((panel.email, "value", fresh + " My own closing lin")))
+    assert panel.email.value == fresh  # fresh drafts: no held-back wording came back
+    assert panel.redraft_button.layout.display == "none"
+
+
+def test_funnel_picture_and_alt_text_go_out_in_one_message(wb, monkeypatch):
+    two_held_meetings(wb)
+    panel = FollowThroughPanel(wb)
+    shown = []
+    real = panel.funnel.show  # AltImage.show: both in one message (alt then value: two)
+    monkeypatch.setattr(panel.funnel, "show", lambda png, alt: shown.append(alt) or real(png, alt))
+    wb.add(Contact(first_name="Cy"))  # one more listed: the funnel is drawn again
+    panel.refresh_dashboard()
+    assert len(shown) == 1 and shown[0].startswith("Your progress funnel: 3 ")
+    assert panel.funnel.alt == shown[0] and panel.funnel.value.startswith(b"\x89PNG")
+    panel.refresh_dashboard()  # nothing changed: not sent again
+    assert len(shown) == 1
+
+
 def test_every_box_a_handler_reads_travels_with_its_button(wb):
     wb.add(Contact(first_name="Ada"))
     step1 = WhoYouKnowPanel(wb)
@@ -129,3 +200,11 @@ def test_every_box_a_handler_reads_travels_with_its_button(wb):
                    step5.save_button, step5.ics_button):
         assert isinstance(button, FormButton)
     assert step5.save_button.fields == boxes and step5.ics_button.fields == boxes
+    two_held_meetings(wb)
+    step6 = FollowThroughPanel(wb)
+    assert step6.ref_button.fields == [step6.meeting, step6.ref_name, step6.ref_org,
+                                       step6.ref_email]
+    assert step6.redraft_button.fields == [step6.meeting, step6.email, step6.card]
+    for button in (step6.sent_button, step6.reported_button):
+        assert button.fields == [step6.meeting]
+    assert step6.decision_button.fields == [step6.decision]
