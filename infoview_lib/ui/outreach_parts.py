@@ -26,6 +26,7 @@ from ..outreach.tracker import STATUS_LABELS, due_now
 from ..workbook.model import OUTREACH_STATUSES
 from ..workbook.store import Workbook
 from .common import button, choice, hooked, title
+from .form_button import FormButton
 from .outreach_html import due_html, tracker_html
 
 TEXT_PARTS = (("connection", "How you know them", "used when nobody referred you"),
@@ -40,7 +41,7 @@ NOBODY = "(nobody)"
 LABEL_STYLE = {"description_width": "11em"}   # wide enough for "How you know them"
 
 
-def _wide(b: w.Button) -> w.Button:
+def _wide(b: w.DOMWidget) -> w.DOMWidget:
     """Let a button grow to fit its label (the default width cuts long labels)."""
     b.layout.width = "auto"
     b.layout.min_width = "8.5em"
@@ -88,11 +89,15 @@ class OutreachWidgets:
         self.tracker = hooked(w.HTML(), "iv-tracker")
         self.when = hooked(w.DatePicker(description="On", value=self.today or date.today()),
                            "iv-status-date")
+        # each click sends the person and the date shown with it: it is logged for them
+        shown = [self.contact, self.when]
         self.status_buttons = {}
         for status in OUTREACH_STATUSES:
-            b = _wide(button(STATUS_LABELS[status].capitalize(), f"iv-status-{status}"))
+            b = _wide(FormButton(STATUS_LABELS[status].capitalize(), f"iv-status-{status}",
+                                 fields=shown))
             self.status_buttons[status] = b
-        self.follow_up_button = _wide(button("I sent the follow-up", "iv-log-follow-up"))
+        self.follow_up_button = _wide(FormButton("I sent the follow-up", "iv-log-follow-up",
+                                                 fields=shown))
 
     def _build_due(self) -> None:
         self.due = hooked(w.HTML(), "iv-due")

@@ -9,11 +9,13 @@ from datetime import date
 import icalendar
 
 from infoview_lib.meetings.schedule import meeting_for, save_meeting
+from infoview_lib.outreach.tracker import outreach_for
 from infoview_lib.questions import chosen
 from infoview_lib.ui import meeting as meeting_ui
 from infoview_lib.ui.followthrough import FollowThroughPanel
 from infoview_lib.ui.form_button import FormButton
 from infoview_lib.ui.meeting import MeetingPanel
+from infoview_lib.ui.outreach import OutreachPanel
 from infoview_lib.ui.questions import QuestionsPanel
 from infoview_lib.ui.who_you_know import WhoYouKnowPanel
 from infoview_lib.workbook.model import Contact, Meeting
@@ -112,6 +114,21 @@ def test_invite_is_not_made_from_older_details_when_the_new_ones_cannot_be_saved
     assert not hasattr(panel, "last_ics_path") and panel.ics_link.value == ""
 
 
+def test_sent_is_logged_for_the_person_and_day_the_browser_showed(maya):
+    hana, other = maya.find_contact("Hana Sato"), maya.find_contact("Arjun Mehta")
+    panel = OutreachPanel(maya, today=date(2025, 3, 12))
+    panel.contact.value = other.id  # the kernel's copy; the browser had Hana picked
+    panel.status_buttons["sent"].receive(sent(
+        (panel.contact, "index", index_of(panel.contact, hana.id)),
+        (panel.when, "value", day(date(2025, 3, 7)))))
+    record = outreach_for(maya, hana.id)
+    assert (record.status, record.sent_on) == ("sent", "2025-03-07")
+    assert outreach_for(maya, other.id).status != "sent"
+    assert "Hana Sato" in panel.status.text and "2025-03-07" in panel.status.text
+    panel.follow_up_button.receive(sent((panel.when, "value", day(date(2025, 3, 11)))))
+    assert "Logged the follow-up to Hana Sato on 2025-03-11" in panel.status.text
+
+
 def two_held_meetings(wb) -> tuple[Meeting, Meeting]:
     """Meetings with Ada and Bo, both over (step 6 acts only on meetings that happened)."""
     update_profile(wb, name="Sam Lee", introduction="a final-year history student")
@@ -200,6 +217,9 @@ def test_every_box_a_handler_reads_travels_with_its_button(wb):
                    step5.save_button, step5.ics_button):
         assert isinstance(button, FormButton)
     assert step5.save_button.fields == boxes and step5.ics_button.fields == boxes
+    step3 = OutreachPanel(wb)
+    for button in (*step3.status_buttons.values(), step3.follow_up_button):
+        assert isinstance(button, FormButton) and button.fields == [step3.contact, step3.when]
     two_held_meetings(wb)
     step6 = FollowThroughPanel(wb)
     assert step6.ref_button.fields == [step6.meeting, step6.ref_name, step6.ref_org,
