@@ -16,9 +16,9 @@ import difflib
 from dataclasses import dataclass, field
 
 from .classroom.protocol import current_protocol
-from .importers.base import TYPED_SOURCE, name_key
+from .importers.base import name_key
 from .workbook.errors import ValidationError
-from .workbook.model import TIE_STRENGTHS, Contact
+from .workbook.model import TIE_STRENGTHS, TYPED_SOURCE, Contact
 from .workbook.store import Workbook
 
 SIMILARITY = 0.88

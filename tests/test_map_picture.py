@@ -192,3 +192,21 @@ def test_introductions_show_their_status_without_colour():
     assert shown == set(STATUS_LINES)
     looks = [(str(dash), width) for dash, width in STATUS_LINES.values()]
     assert len(set(looks)) == len(looks)  # dash pattern and width alone tell them apart
+
+
+def test_people_typed_in_are_named_before_an_import_set_to_rarely(wb, tmp_path):
+    """The walk of a first-time user: a 300-row import, everyone in it set to 'rarely' in
+    one go, and classmates typed in by hand with no tie yet: the classmates keep their names,
+    and at their target they are offered before the imported connections."""
+    wb.add_many([Contact(first_name=f"Lin{i}", last_name=f"Kedin{i}", organization="Northwind",
+                         tie_strength="rarely", sources=["linkedin"]) for i in range(300)])
+    typed = wb.add_many([Contact(first_name=n, last_name="Classmate", organization="Northwind",
+                                 sources=["typed"]) for n in ("Ada", "Bo", "Cy", "Ed", "Ivy")])
+    wb.add(Target(name="Northwind", kind="company"))
+    g = build_graph(wb)
+    saved = save_map(wb, tmp_path / "map.png", graph=g)
+    assert {f"c:{c.id}" for c in typed} <= set(saved.result.labelled)
+    from infoview_lib.map.analysis import who_can_point_me_there
+
+    leads = who_can_point_me_there(g, "Northwind")
+    assert {lead.contact for lead in leads[:5]} == {f"c:{c.id}" for c in typed}

@@ -21,7 +21,6 @@ from ..workbook.errors import ImportFormatError
 from ..workbook.model import Contact, Organization
 
 csv.field_size_limit(10_000_000)
-TYPED_SOURCE = "typed"  # the source of a person the user typed in; imports never overwrite
 
 
 @dataclass

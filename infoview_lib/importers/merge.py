@@ -32,9 +32,9 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
-from ..workbook.model import Contact, Organization, now_iso
+from ..workbook.model import TYPED_SOURCE, Contact, Organization, now_iso
 from ..workbook.store import Workbook
-from .base import TYPED_SOURCE, ParseResult, Problem, linkedin_key, looks_like_email, name_key
+from .base import ParseResult, Problem, linkedin_key, looks_like_email, name_key
 from .duplicates import add_pending
 from .summary import ImportSummary
 

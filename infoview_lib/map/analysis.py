@@ -73,7 +73,8 @@ def path_text(g, path: list[str]) -> str:
 
 def _rank_key(g, node, kind):
     d = g.nodes[node]
-    return (LEAD_KINDS.index(kind), _TIE_ORDER.get(d.get("tie_strength"), len(_TIE_ORDER)),
+    return (LEAD_KINDS.index(kind), bool(d.get("imported")),  # people you typed in first
+            _TIE_ORDER.get(d.get("tie_strength"), len(_TIE_ORDER)),
             not d.get("can_interview"), d.get("degree", 1), d["label"].casefold(), node)
 
 

@@ -336,7 +336,8 @@ def place_labels(ax, g, lay, order, anonymize, fontsize, dpi, marker_pt=None, re
 
 
 def _tier(d: dict, leads: set, node: str) -> int:
-    """0 = most important. Contacted or met, introduced, could interview/refer, often."""
+    """0 = most important. Contacted or met, introduced, could interview/refer, often; then
+    by tie, the people the user typed in before those who only came from a contact file."""
     if node in leads:
         return 0
     if d.get("outreach_status"):
@@ -347,7 +348,8 @@ def _tier(d: dict, leads: set, node: str) -> int:
         return 3
     if d.get("tie_strength") == "often":
         return 4
-    return 5 + {"occasionally": 0, "rarely": 1}.get(d.get("tie_strength"), 2)
+    return (8 if d.get("imported") else 5) + {"occasionally": 0, "rarely": 1}.get(
+        d.get("tie_strength"), 2)
 
 
 def label_order(g, lay, contacts, lead_nodes, organizations, targets):

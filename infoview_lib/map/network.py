@@ -159,8 +159,8 @@ def build_graph_from(contacts: list[Contact], organizations: list[Organization] 
         (contact_node(c.id), {
             "kind": "contact", "label": c.name, "contact_id": c.id,
             "category": primary_category(c.categories, known), "categories": list(c.categories),
-            "tie_strength": c.tie_strength, "can_interview": c.can_interview,
-            "can_refer": c.can_refer, "organization": c.organization, "title": c.title,
+            "tie_strength": c.tie_strength, "imported": c.imported,
+            "can_interview": c.can_interview, "can_refer": c.can_refer, "organization": c.organization, "title": c.title,
             "degree": depth[c.id], "introduced_by": c.introduced_by if depth[c.id] > 1 else None,
             "outreach_status": status.get(c.id, ""),
             "pseudonym": pseudonyms.get(c.id, f"Person {c.id}"),

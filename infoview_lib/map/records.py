@@ -20,6 +20,8 @@ from __future__ import annotations
 import json
 from typing import NamedTuple
 
+from ..workbook.model import only_imported
+
 
 class Person(NamedTuple):
     """A contact as the map sees it (the attributes of `Contact` that the map reads)."""
@@ -35,6 +37,7 @@ class Person(NamedTuple):
     introduced_by: int | None
     notes: str
     deleted_at: str = ""
+    imported: bool = False  # only from contact files: see model.only_imported
 
 
 class Org(NamedTuple):
@@ -57,7 +60,7 @@ class Status(NamedTuple):
 
 
 _PEOPLE = ("SELECT id, first_name, last_name, display_name, organization, title, categories, "
-           "tie_strength, can_interview, can_refer, introduced_by, notes FROM contacts "
+           "tie_strength, can_interview, can_refer, introduced_by, notes, sources FROM contacts "
            "WHERE deleted_at = '' OR deleted_at IS NULL ORDER BY id")
 
 
@@ -75,9 +78,9 @@ def people(wb) -> list[Person]:
 
     return [Person(cid, display or " ".join(p for p in (first, last) if p), org or "",
                    title or "", as_list(cats), tie or "", bool(interview), bool(refer),
-                   intro, notes or "")
-            for cid, first, last, display, org, title, cats, tie, interview, refer, intro, notes
-            in wb.rows(_PEOPLE)]
+                   intro, notes or "", imported=only_imported(as_list(sources)))
+            for cid, first, last, display, org, title, cats, tie, interview, refer, intro, notes,
+            sources in wb.rows(_PEOPLE)]
 
 
 def organizations(wb) -> list[Org]:

@@ -22,6 +22,7 @@ CATEGORIES = (
     "co-worker", "club", "alumni", "online", "other",
 )
 TIE_STRENGTHS = ("often", "occasionally", "rarely")
+TYPED_SOURCE = "typed"  # the source of a person the user typed in; imports never overwrite
 TIE_STRENGTH_MEANING = {
     "often": "at least twice a week",
     "occasionally": "more than once a year, less than twice a week",
@@ -77,6 +78,15 @@ class Record:
         return [f.name for f in dataclasses.fields(cls)]
 
 
+def only_imported(sources: list[str]) -> bool:
+    """True when a person's sources are all contact files (not typed, not a persona).
+
+    >>> only_imported(["linkedin", "google"]), only_imported(["linkedin", TYPED_SOURCE])
+    (True, False)
+    """
+    return bool(sources) and TYPED_SOURCE not in sources
+
+
 @dataclass
 class Contact(Record):
     """A person the user knows (or was referred to)."""
@@ -103,6 +113,15 @@ class Contact(Record):
     created_at: str = ""
     updated_at: str = ""
     deleted_at: str = ""
+
+    @property
+    def imported(self) -> bool:
+        """Came only from contact files (never typed in by the user, nor from a persona).
+
+        >>> Contact(first_name="Ada", sources=["linkedin"]).imported
+        True
+        """
+        return only_imported(self.sources)
 
     def __post_init__(self):
         for name in ("first_name", "last_name", "display_name", "organization", "title",
