@@ -122,6 +122,7 @@ class TargetForm:
         if self._quiet:
             return
         self._just_added = None
+        self.status.clear()  # what the last action said is about the form that was showing
         if change["old"] is not None and self._keep_unsaved(change["old"], change["new"]):
             return
         self._show_target()

@@ -207,3 +207,12 @@ def test_a_long_list_of_leads_shows_the_best_then_show_all(wb):
     assert panel.all_leads.layout.display == "" and panel.all_leads.description == "show all 30"
     panel.all_leads.value = True
     assert panel.leads.value.count("<li>") == 30 and "more" not in panel.leads.value
+
+
+def test_picking_a_target_clears_what_the_last_add_said(wb):
+    panel = TargetsPanel(wb)
+    panel.name.value = "Northwind Solar"
+    panel.add()
+    assert "Added Northwind Solar" in panel.status.text
+    panel.pick.value = wb.list(Target)[0].id  # the form now shows it: "empty" is no longer true
+    assert panel.status.text == "" and panel.name.value == "Northwind Solar"
