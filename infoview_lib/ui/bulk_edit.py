@@ -159,7 +159,11 @@ class BulkEditor:
             return
         self.last = change
         self.undo_button.disabled = False
-        self.status.ok(change.message)
+        message = change.message
+        if self.category.value and self.without.value:  # they leave the list: say why
+            message += (" They have a part of life now, so they leave this list of people with "
+                        "none yet; untick 'no part of life yet' to see them.")
+        self.status.ok(message)
         self.changed()
 
     @reports_errors

@@ -95,8 +95,8 @@ class DetailsEditor:
             disabled = contact is None
             for widget in (*DETAIL_FIELDS(self), self.delete_button):
                 widget.disabled = disabled
-            if contact is None:
-                return
+            if contact is None:  # nobody picked: show no one's values, not the last person's
+                contact = Contact(first_name="(nobody)")
             extra = [c for c in contact.categories if c not in self.detail_categories.options]
             if extra:
                 self.detail_categories.options = list(self.detail_categories.options) + extra

@@ -363,6 +363,9 @@ def test_bulk_set_part_of_life_for_an_import_then_undo(wb):
     assert list(wb.backups_dir.glob("*.bulk-edit.sqlite"))
     assert "Nobody on your list matches (no part of life yet)" in panel.people_html.value
     assert panel.bulk.apply_button.disabled  # nobody left to change
+    assert "untick 'no part of life yet' to see them" in html.unescape(panel.bulk.status.text)
+    assert panel.person.value is None and panel.detail_org.disabled
+    assert (panel.detail_org.value, panel.detail_title.value) == ("", "")  # nobody's values
 
     panel.bulk.undo_button.click()
     assert "Undone: 300 people" in panel.bulk.status.text
