@@ -27,6 +27,7 @@ from .common import (
     text_input,
     title,
 )
+from .form_button import FormButton
 
 
 def chart_alt(heading: str, labels, values) -> str:
@@ -84,7 +85,9 @@ class ClassReportPanel(Panel):
                               width="20em")
         self.roster = text_input("roster file of student ids, or a number (optional)",
                                  "iv-class-roster", "Roster", width="40em")
-        self.build_button = button("Build the report", "iv-class-build", "primary")
+        self.build_button = FormButton(  # the paths typed travel with the click, every letter
+            "Build the report", "iv-class-build", "primary",
+            [self.folder, self.out, self.due, self.roster])
         self.sample_button = button("Show sample data", "iv-class-sample")
         self.build_button.on_click(self.build)
         self.sample_button.on_click(self.sample)

@@ -85,9 +85,10 @@ export default { render };
 """
 
 CSS = """
-.iv-form-button { display: inline-flex; }
-.iv-form-button > button { margin: var(--jp-widgets-margin, 2px); }
-"""
+.iv-form-button { display: inline-flex; box-sizing: border-box;
+  width: var(--jp-widgets-inline-width-short, 148px); margin: var(--jp-widgets-margin, 2px); }
+.iv-form-button > button { margin: 0; width: 100%; min-width: 0; }
+"""  # the width a layout gives (e.g. "auto": as wide as the label) is the button's too
 
 
 class FormButton(anywidget.AnyWidget):

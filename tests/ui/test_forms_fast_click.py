@@ -8,6 +8,7 @@ from datetime import date
 
 import icalendar
 
+from infoview_lib.classroom.report import write_sample_folder
 from infoview_lib.meetings.schedule import meeting_for, save_meeting
 from infoview_lib.outreach.tracker import outreach_for
 from infoview_lib.questions import chosen
@@ -127,6 +128,22 @@ def test_sent_is_logged_for_the_person_and_day_the_browser_showed(maya):
     assert "Hana Sato" in panel.status.text and "2025-03-07" in panel.status.text
     panel.follow_up_button.receive(sent((panel.when, "value", day(date(2025, 3, 11)))))
     assert "Logged the follow-up to Hana Sato on 2025-03-11" in panel.status.text
+
+
+def test_class_report_builds_from_the_folder_due_date_and_roster_typed(tmp_path):
+    from infoview_lib.ui.classreport import ClassReportPanel  # builds a sample report at once
+
+    folder = tmp_path / "handed-in"
+    write_sample_folder(folder, 3)
+    panel = ClassReportPanel(out=tmp_path / "out")
+    panel.folder.value = str(folder)[:-3]  # the kernel had all but the last letters
+    panel.build_button.receive(sent(
+        (panel.folder, "value", str(folder)), (panel.due, "value", "2026-03-01"),
+        (panel.roster, "value", "5")))
+    assert "Report for 3 students" in panel.status.text  # the folder typed, not "handed"
+    assert "missing: 2" in panel.students.value  # the roster typed: 5 expected
+    assert panel.result.summary["hand_ins"]["late"] == 2  # the due date typed counts
+    assert panel.build_button.fields == [panel.folder, panel.out, panel.due, panel.roster]
 
 
 def two_held_meetings(wb) -> tuple[Meeting, Meeting]:
