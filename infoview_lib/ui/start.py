@@ -20,7 +20,7 @@ from ..workbook.personas import list_personas
 from ..workbook.profile import FIELDS, Profile, get_profile, save_profile
 from ..workbook.reset import clear_workbook, is_empty, start_from_persona
 from ..workbook.store import Workbook
-from .common import Panel, StatusLine, button, hooked, reports_errors, styled, title
+from .common import Panel, StatusLine, hooked, reports_errors, styled, title
 from .form_button import FormButton
 from .start_html import (  # noqa: F401 - progress_html and profile_prompt: their old home
     PROFILE_FIELDS,
@@ -72,8 +72,10 @@ class StartPanel(Panel):
             value=False, description="Practice mode: steps 3-6 already under way (a meeting "
             "that has happened, a referral to follow)", layout=w.Layout(width="50em")),
             "iv-practice")
-        self.load_button = button("Load this persona", "iv-load-persona", "primary")
-        self.blank_button = button("Start blank", "iv-start-blank")
+        # the persona picked and the boxes ticked travel with the click (none lags behind)
+        self.load_button = FormButton("Load this persona", "iv-load-persona", "primary",
+                                      [self.persona, self.replace, self.practice])
+        self.blank_button = FormButton("Start blank", "iv-start-blank", fields=[self.replace])
         self.load_button.on_click(self.load)
         self.blank_button.on_click(self.start_blank)
 

@@ -146,6 +146,23 @@ def test_class_report_builds_from_the_folder_due_date_and_roster_typed(tmp_path)
     assert panel.build_button.fields == [panel.folder, panel.out, panel.due, panel.roster]
 
 
+def test_persona_loads_as_picked_and_ticked_in_the_browser(wb):
+    from infoview_lib.ui.start import StartPanel  # its environment check is not run here
+
+    wb.add(Contact(first_name="Ada"))  # something to replace: the box must be ticked
+    panel = StartPanel(wb, check_environment=False)
+    ids = [v for _, v in panel.persona.options]
+    other = next(i for i in ids if i != panel.persona.value)
+    panel.load_button.receive(sent((panel.persona, "index", ids.index(other)),
+                                   (panel.replace, "value", True)))
+    assert wb.setting("persona") == other and "Ada" not in {c.name for c in wb.contacts()}
+    assert f"Loaded {other}" in panel.status.text and panel.replace.value is False
+    panel.blank_button.receive(sent((panel.replace, "value", True)))
+    assert wb.contacts() == [] and "empty and ready" in panel.status.text
+    assert panel.load_button.fields == [panel.persona, panel.replace, panel.practice]
+    assert panel.blank_button.fields == [panel.replace]
+
+
 def two_held_meetings(wb) -> tuple[Meeting, Meeting]:
     """Meetings with Ada and Bo, both over (step 6 acts only on meetings that happened)."""
     update_profile(wb, name="Sam Lee", introduction="a final-year history student")
