@@ -25,7 +25,8 @@ from ..map.network import build_graph, target_node
 from ..workbook.model import Target
 from ..workbook.paths import output_dir
 from ..workbook.store import Workbook
-from .common import AltImage, Panel, StatusLine, button, hooked, reports_errors, title
+from .common import AltImage, Panel, StatusLine, hooked, reports_errors, title
+from .form_button import FormButton
 
 PANEL_DPI = 90  # 960 x 720 pixels: the widest the panel shows it (max-width 960px), so no
 # pixel drawn is thrown away by the browser; labels sit where they do at any dpi
@@ -61,7 +62,8 @@ class MapPanel(Panel):
                                            indent=False, layout=w.Layout(width="auto")),
                                 "iv-map-anonymize")
         self.anonymize.observe(lambda _change: self.refresh(), names="value")
-        self.save_button = button("Save map (PNG, SVG, PDF)", "iv-map-save")
+        self.save_button = FormButton(  # "anonymise" as ticked travels with the click
+            "Save map (PNG, SVG, PDF)", "iv-map-save", fields=[self.anonymize])
         self.save_button.layout.width = "auto"
         self.save_button.on_click(self.save)
         self.explore = hooked(w.Checkbox(description="Explore: zoom, point, click", indent=False,

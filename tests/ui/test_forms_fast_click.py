@@ -20,6 +20,7 @@ from infoview_lib.ui.outreach import OutreachPanel
 from infoview_lib.ui.questions import QuestionsPanel
 from infoview_lib.ui.who_you_know import WhoYouKnowPanel
 from infoview_lib.workbook.model import Contact, Meeting
+from infoview_lib.workbook.paths import output_dir
 from infoview_lib.workbook.profile import update_profile
 
 
@@ -161,6 +162,17 @@ def test_persona_loads_as_picked_and_ticked_in_the_browser(wb):
     assert wb.contacts() == [] and "empty and ready" in panel.status.text
     assert panel.load_button.fields == [panel.persona, panel.replace, panel.practice]
     assert panel.blank_button.fields == [panel.replace]
+
+
+def test_saved_map_is_anonymised_when_the_box_was_ticked_just_before(maya):
+    from infoview_lib.ui.network_map import MapPanel  # draws the map: matplotlib
+
+    panel = MapPanel(maya)
+    assert panel.anonymize.value is False  # the tick had not arrived
+    panel.save_button.receive(sent((panel.anonymize, "value", True)))
+    svg = (output_dir(maya.path) / "map" / "map.svg").read_text(encoding="utf-8")
+    assert "Priya Raman" not in svg and "Person " in svg
+    assert panel.save_button.fields == [panel.anonymize]
 
 
 def two_held_meetings(wb) -> tuple[Meeting, Meeting]:
