@@ -25,6 +25,7 @@ import ipywidgets as w
 from ..workbook.errors import ValidationError
 from ..workbook.model import Contact
 from .common import button, hooked, reports_errors
+from .form_button import FormButton
 
 
 class DeleteControls:
@@ -35,7 +36,8 @@ class DeleteControls:
 
     def add_delete_controls(self) -> None:
         """Create delete_button, confirm_box (text, Yes, No) and undo_button."""
-        self.delete_button = button("Delete this person", "iv-delete", "danger")
+        self.delete_button = FormButton(  # asks about the person picked on screen, even just now
+            "Delete this person", "iv-delete", "danger", [self.person])
         self.delete_button.on_click(self.ask_delete)
         self.confirm_text = hooked(w.HTML(), "iv-delete-question")
         self.yes_button = button("Yes, delete", "iv-delete-yes", "danger")

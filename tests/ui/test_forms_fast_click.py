@@ -61,6 +61,18 @@ def test_bulk_change_applies_to_the_people_the_search_sent_lists(wb):
     assert "Changed 2 people" in bulk.status.text
 
 
+def test_delete_asks_about_the_person_picked_in_the_browser(wb):
+    ada = wb.add(Contact(first_name="Ada", last_name="Example"))
+    bo = wb.add(Contact(first_name="Bo", last_name="Chen"))
+    panel = WhoYouKnowPanel(wb)
+    panel.person.value = ada.id  # the kernel's copy; the browser had just picked Bo
+    panel.delete_button.receive(sent((panel.person, "index", index_of(panel.person, bo.id))))
+    assert panel.confirm_text.value == "<b>Delete Bo Chen?</b>"
+    panel.yes_button.click()
+    assert [c.name for c in wb.contacts()] == ["Ada Example"]
+    assert panel.delete_button.fields == [panel.person]
+
+
 def test_own_question_keeps_every_letter_phase_and_minutes(wb):
     panel = QuestionsPanel(wb)
     panel.own_text.value = "What would you read fir"
