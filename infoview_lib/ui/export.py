@@ -24,6 +24,30 @@ from ..workbook.store import Workbook
 from .common import Panel, StatusLine, button, color, hooked, reports_errors, text_input, title
 
 
+class FileLinks(w.Output):
+    """Links to written files, shown through Jupyter's own output renderer rather than as a
+    widget's HTML: JupyterLab then opens a link to a file of the project in a tab of its own
+    (a PDF in its viewer) instead of loading a second JupyterLab at that address.
+
+    >>> links = FileLinks()
+    >>> links.value = "<a href='plan.pdf'>plan.pdf</a>"
+    >>> links.outputs[0]["data"]["text/html"] == links.value
+    True
+    """
+
+    _markup = ""
+
+    @property
+    def value(self) -> str:
+        return self._markup
+
+    @value.setter
+    def value(self, markup: str) -> None:
+        self._markup = markup
+        self.outputs = ({"output_type": "display_data", "data": {"text/html": markup},
+                         "metadata": {}},) if markup else ()
+
+
 def files_html(files: list[Path], base: Path, folder: Path | None = None) -> str:
     """The written files as links relative to base (the notebook's folder), each shown by its
     name inside the export folder (e.g. plans/Ada.pdf) when that folder is given."""
@@ -37,7 +61,7 @@ def files_html(files: list[Path], base: Path, folder: Path | None = None) -> str
         if folder is not None and Path(path).is_relative_to(folder):
             shown = Path(path).relative_to(folder).as_posix()
         href = quote(Path(rel).as_posix())
-        items.append(f"<li><a href='{html.escape(href, quote=True)}' target='_blank' "
+        items.append(f"<li><a href='{html.escape(href, quote=True)}' "
                      f"style='{color('link')};text-decoration:underline'>"
                      f"{html.escape(shown)}</a></li>")
     return "<ul class='iv-file-list'>" + "".join(items) + "</ul>"
@@ -108,7 +132,7 @@ class ExportPanel(Panel):
         self.export_button.on_click(self.export)
         self.hand_in_button = button("For your instructor", "iv-hand-in")
         self.hand_in_button.on_click(self.hand_in)
-        self.files = hooked(w.HTML(""), "iv-export-files")
+        self.files = hooked(FileLinks(), "iv-export-files")
         # Empty unless the user asks for one: a backup made by default would keep every
         # contact's name in the project, which is what deleting was meant to end.
         self.backup_path = text_input(
