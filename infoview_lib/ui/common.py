@@ -25,6 +25,7 @@ import ipywidgets as w
 from ..workbook.errors import InfoviewError
 from ..workbook.store import Workbook
 from .a11y import AltImage, accessible, choice, named  # noqa: F401 - panels import them here
+from .form_button import FormButton
 
 LOG = logging.getLogger("infoview")
 STALE = ("The workbook changed in another notebook, so this panel was refreshed and now shows "
@@ -134,7 +135,7 @@ def reports_errors(method: Callable) -> Callable:
             LOG.exception("Unexpected error in %s.%s", type(self).__name__, method.__name__)
             status.error(f"Something went wrong ({type(err).__name__}: {err}). Try "
                          "again, or restart the kernel and run all cells.")
-        if args and isinstance(args[0], w.Button):
+        if args and isinstance(args[0], (w.Button, FormButton)):
             args[0].disabled = False  # after an error, the pressed button works again
         return None
 

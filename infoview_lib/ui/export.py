@@ -22,6 +22,7 @@ from ..workbook.errors import InfoviewError
 from ..workbook.paths import output_dir
 from ..workbook.store import Workbook
 from .common import Panel, StatusLine, button, color, hooked, reports_errors, text_input, title
+from .form_button import FormButton
 
 
 class FileLinks(w.Output):
@@ -128,7 +129,9 @@ class ExportPanel(Panel):
         self.force = hooked(w.Checkbox(value=False, indent=False, layout=w.Layout(width="40em"),
                                        description="Replace an earlier export in that folder"),
                             "iv-force")
-        self.export_button = button("Export", "iv-export", "primary")
+        # the boxes ticked and typed travel with each click (none lags behind the click)
+        self.export_button = FormButton("Export", "iv-export", "primary", [
+            *self.formats.values(), self.anonymize, self.folder, self.force])
         self.export_button.on_click(self.export)
         self.hand_in_button = button("For your instructor", "iv-hand-in")
         self.hand_in_button.on_click(self.hand_in)
@@ -142,7 +145,8 @@ class ExportPanel(Panel):
             value=False, indent=False, layout=w.Layout(width="48em"),
             description="Yes, delete my workbook, its backups and its exports for good"),
             "iv-delete-confirm")
-        self.delete_button = button("Delete my data", "iv-delete", "danger")
+        self.delete_button = FormButton("Delete my data", "iv-delete", "danger",
+                                        [self.backup_path, self.confirm])  # the backup typed
         self.delete_button.on_click(self.delete)
         boxes = list(self.formats.values())
         grid = w.GridBox(boxes, layout=w.Layout(grid_template_columns="repeat(3, 22em)"))

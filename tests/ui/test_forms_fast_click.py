@@ -187,6 +187,28 @@ def test_saved_map_is_anonymised_when_the_box_was_ticked_just_before(maya):
     assert panel.save_button.fields == [panel.anonymize]
 
 
+def test_export_and_delete_use_the_boxes_ticked_and_typed_in_the_browser(maya, tmp_path):
+    from infoview_lib.ui.export import ExportPanel  # the exporters load the map's libraries
+
+    panel = ExportPanel(maya, exports_dir=tmp_path / "exports", notebook_dir=tmp_path)
+    ticks = [(box, "value", f == "csv") for f, box in panel.formats.items()]
+    panel.export_button.receive(sent(*ticks, (panel.anonymize, "value", True),
+                                     (panel.folder, "value", str(tmp_path / "for-class"))))
+    written = {p.suffix for p in (tmp_path / "for-class").rglob("*") if p.is_file()}
+    assert ".csv" in written and not written & {".md", ".html", ".pdf", ".png", ".ics"}
+    assert (tmp_path / "for-class" / "progress.json").is_file()  # anonymised: for a class
+    assert "anonymised" in panel.status.text
+    assert "Priya Raman" not in "".join(
+        p.read_text(encoding="utf-8") for p in (tmp_path / "for-class").rglob("*.csv"))
+    backup = tmp_path / "kept.json"
+    panel.delete_button.receive(sent((panel.backup_path, "value", str(backup)),
+                                     (panel.confirm, "value", True)))
+    assert backup.is_file() and not maya.path.exists()  # the backup typed was made first
+    assert panel.export_button.fields == [*panel.formats.values(), panel.anonymize,
+                                          panel.folder, panel.force]
+    assert panel.delete_button.fields == [panel.backup_path, panel.confirm]
+
+
 def two_held_meetings(wb) -> tuple[Meeting, Meeting]:
     """Meetings with Ada and Bo, both over (step 6 acts only on meetings that happened)."""
     update_profile(wb, name="Sam Lee", introduction="a final-year history student")
