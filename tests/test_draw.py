@@ -12,6 +12,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from PIL import Image
+from poppler import poppler
 
 from infoview_lib import fonts
 from infoview_lib.map.draw import draw_network, save_map
@@ -39,7 +40,7 @@ def pdf_text(path) -> str:
             streams.append(zlib.decompress(match.group(1)))
         except zlib.error:
             streams.append(match.group(1))
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True).stdout
+    text = poppler("pdftotext", path, "-", text=False)
     return (raw + b"".join(streams) + text).decode("latin-1") + text.decode("utf-8")
 
 

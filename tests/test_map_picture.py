@@ -7,11 +7,11 @@ The workbooks are the reference renders' (docs/map-gallery/make_gallery.py).
 from __future__ import annotations
 
 import importlib.util
-import subprocess
 from pathlib import Path
 
 import numpy as np
 import pytest
+from poppler import poppler
 
 from infoview_lib.map.draw import PALETTE, category_style, save_map
 from infoview_lib.map.network import build_graph
@@ -122,10 +122,8 @@ def test_svg_names_are_text_and_pdf_names_are_searchable(maya, tmp_path):
     svg = (tmp_path / "map.svg").read_text(encoding="utf-8")
     assert "<text" in svg and ">Priya Raman<" in svg
     saved = save_map(maya, tmp_path / "map.pdf")
-    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "map.pdf"), "-"],
-                          capture_output=True, check=True, text=True).stdout
-    fonts = subprocess.run(["pdffonts", str(tmp_path / "map.pdf")], capture_output=True,
-                           check=True, text=True).stdout
+    text = poppler("pdftotext", "-layout", tmp_path / "map.pdf", "-")
+    fonts = poppler("pdffonts", tmp_path / "map.pdf")
     names = [t.get_text() for t in saved.result.labels if t.get_text().isascii()]
     assert len(names) > 30 and all(name in text for name in names)
     assert "TrueType" in fonts and "Type 3" not in fonts
