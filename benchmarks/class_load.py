@@ -299,9 +299,9 @@ def run_round(hub: Hub, n: int, reserve_mb: int, keep: bool = False) -> tuple[di
     memory = {st.name: processes_of(st.name) for st in students if not st.failures}
     peeks = {}
     for i, st in enumerate(students):
-        if "00_start_here" in st.kernels and n > 1:
-            other = students[(i + 1) % n].name
-            peeks[f"{st.name} -> {other}"] = st.peek_at(other)
+        other = students[(i + 1) % n]
+        if "00_start_here" in st.kernels and n > 1 and not other.failures:
+            peeks[f"{st.name} -> {other.name}"] = st.peek_at(other.name)
     result = summarize(students, monitor, peeks, memory)
     result["hub_cpu_s_per_student"] = round((hub.cpu_seconds() - hub_cpu) / n, 2)
     if not keep:

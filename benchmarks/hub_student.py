@@ -45,7 +45,8 @@ PLAN = [
 ]
 PEEK = ("import os\np = os.path.expanduser('~{other}/{course}/my-workbook/workbook.sqlite')\n"
         "try:\n    open(p, 'rb').read(16)\n    print('IVOK READABLE')\n"
-        "except PermissionError:\n    print('IVOK DENIED')\n")
+        "except PermissionError:\n    print('IVOK DENIED')\n"
+        "except FileNotFoundError:\n    print('IVOK MISSING')\n")  # the other never got that far
 
 
 class Kernel:
@@ -135,10 +136,13 @@ class Student:
             raise RuntimeError(f"sign-in refused (HTTP {r.status_code})")
 
     def start_server(self, timeout: float = 600) -> None:
+        deadline = time.monotonic() + timeout
         r = self.hub.api("POST", f"/users/{self.name}/server")
+        while r.status_code == 503 and time.monotonic() < deadline:  # too many starting at
+            time.sleep(float(r.headers.get("Retry-After", 5)))  # once: wait, as a page would
+            r = self.hub.api("POST", f"/users/{self.name}/server")
         if r.status_code not in (201, 202, 400):  # 400: already running
             raise RuntimeError(f"start refused: HTTP {r.status_code} {r.text[:200]}")
-        deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             server = self.hub.api("GET", f"/users/{self.name}").json()["servers"].get("", {})
             if server.get("ready"):
