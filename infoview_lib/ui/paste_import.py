@@ -20,8 +20,22 @@ from ..importers import FORMATS, import_uploads
 from ..workbook.errors import InfoviewError, ValidationError
 from .common import hooked, named, reports_errors, styled
 from .duplicates import DuplicatesPanel
+from .file_picker import FilePicker
 from .form_button import FormButton
 from .who_you_know_html import bulk_preview_html, summary_html
+
+CHOOSE_FILE = "Choose a contacts file…"
+
+
+def chosen_label(names: list[str]) -> str:
+    """The import button's label once files were chosen: their names, and what to do next.
+
+    >>> chosen_label(["Connections.csv"])
+    'Chosen: Connections.csv. Choose another file…'
+    >>> chosen_label([])
+    'Choose a contacts file…'
+    """
+    return f"Chosen: {', '.join(names)}. Choose another file…" if names else CHOOSE_FILE
 
 
 class PasteImportMixin:
@@ -44,9 +58,9 @@ class PasteImportMixin:
         self.confirm_button.on_click(self.confirm_bulk)
 
     def _build_import(self) -> None:
-        self.upload = hooked(w.FileUpload(accept=".csv,.vcf,.zip,.txt", multiple=True,
-                                          description="Import contacts",
-                                          layout=w.Layout(width="auto")), "iv-upload")
+        # not a FileUpload: that always adds its file count, and "(0)" read as "no contacts"
+        self.upload = FilePicker(CHOOSE_FILE, "iv-upload", accept=".csv,.vcf,.zip,.txt",
+                                 multiple=True)
         self.import_format = hooked(w.Dropdown(options=FORMATS, value="auto",
                                                description="Format"), "iv-import-format")
         self.import_progress = hooked(w.FloatProgress(min=0.0, max=1.0, value=0.0),
@@ -84,6 +98,7 @@ class PasteImportMixin:
     def import_files(self, files: list[tuple[str, bytes]]) -> None:
         """Import uploaded (name, bytes) files, with progress and a summary."""
         self.import_progress.value = 0.0
+        self.upload.description = chosen_label([n for n, _ in files])
         self.import_summary.value = "Reading " + html.escape(", ".join(n for n, _ in files)) + "…"
         try:
             summary = import_uploads(self.wb, files, fmt=self.import_format.value,

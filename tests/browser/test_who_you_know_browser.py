@@ -48,12 +48,19 @@ def test_quick_add_and_linkedin_upload(page, lab):
         count_is(page, number)
     assert "Type a name first" not in page.locator(".iv-who-you-know .iv-status").first.inner_text()
 
-    # ipywidgets 8 keeps the upload's <input type=file> outside the page, so answer the
-    # file chooser the button opens.
+    # the import button says what to do; no file count ("(0)" read as "no contacts")
+    upload = page.locator("button.iv-upload")
+    upload.scroll_into_view_if_needed()
+    expect(upload).to_have_text("Choose a contacts file…")
+    expect(page.get_by_role("button", name="Choose a contacts file…", exact=True)).to_be_visible()
+    assert "(0)" not in page.locator(".iv-who-you-know").inner_text()
+    # the button opens the browser's file chooser: answer it
     with page.expect_file_chooser() as chooser:
-        page.locator("button.iv-upload").click()
+        upload.click()
     chooser.value.set_files(FIX / "linkedin_current.csv")
     count_is(page, 15)
+    expect(upload).to_have_text("Chosen: linkedin_current.csv. Choose another file…")
+    expect(upload).to_be_enabled()
     summary = page.locator(".iv-import-summary")
     summary.scroll_into_view_if_needed()
     assert "Added 10" in summary.inner_text()
