@@ -33,6 +33,7 @@ from ..workbook.store import Workbook
 from .common import Panel, StatusLine, reports_errors
 from .outreach_html import EMPTY_LIST, PICK_FIRST, composed_html, ics_link_html, warn_html
 from .outreach_parts import NOBODY, OutreachWidgets, referrer_names
+from .typed_boxes import TypedBoxes
 
 
 class OutreachPanel(OutreachWidgets, Panel):
@@ -64,6 +65,8 @@ class OutreachPanel(OutreachWidgets, Panel):
         self.minutes.observe(self._minutes_changed, names="value")
         for box in self.parts.values():
             box.observe(self._part_changed, names="value")
+        self.typed_parts = TypedBoxes(self.contact, [*self.parts.values(), self.referrer,
+                                                     self.minutes])  # typed for whom
         self.channel.observe(self._render, names="value")
         self.strict.observe(self._render, names="value")
         for status, b in self.status_buttons.items():

@@ -20,6 +20,7 @@ import ipywidgets as w
 from ..capture import save_details as write_details
 from ..workbook.model import TIE_STRENGTH_MEANING, TIE_STRENGTHS, Contact
 from .common import choice, hooked, reports_errors, styled
+from .typed_boxes import TypedBoxes
 
 LABEL_WIDTH = "8em"  # "Organization" and "Introduced by" fit; boxes line up
 WEAK_TIES = ("Why include people you rarely see? In Granovetter's study of job changers, the "
@@ -77,6 +78,7 @@ class DetailsEditor:
         add_detail_widgets(self, cats)
         for widget in DETAIL_FIELDS(self):
             widget.observe(self._on_detail, names="value")
+        self.typed_details = TypedBoxes(self.person, DETAIL_FIELDS(self))  # typed for whom
         self.person.style.description_width = LABEL_WIDTH
         self.add_delete_controls()
 

@@ -1,0 +1,142 @@
+"""Typing for one person and picking another at once, in a real browser, with a kernel slow
+to answer (each save waits 1 s, so the browser holds the newest keystrokes back): the text
+is saved whole to the person it was typed for, and the next person's record and form are
+untouched (ui/typed_boxes.py). Step 1's details editor and step 3's message parts."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+from jlab import error_texts, open_notebook, run_all, wait_idle
+from playwright.sync_api import expect
+
+from infoview_lib.outreach import parts_for
+from infoview_lib.workbook.model import Contact
+from infoview_lib.workbook.store import open_workbook
+
+SLOW_SAVES = """\
+import time as _time
+import infoview_lib.ui.outreach as _outreach
+import infoview_lib.ui.person_details as _details
+
+def _slowly(save):
+    def slow(*args, **kwargs):
+        _time.sleep(1.0)  # a busy kernel: the browser holds the next keystrokes back
+        return save(*args, **kwargs)
+    return slow
+
+_details.write_details = _slowly(_details.write_details)
+_outreach.save_parts = _slowly(_outreach.save_parts)
+"""
+
+
+def slow_kernel(lab, notebook: str) -> None:
+    """Put a first cell into the served copy of the notebook that makes every save slow."""
+    path = lab.root / "notebooks" / notebook
+    nb = json.loads(path.read_text())
+    nb["cells"].insert(0, {"cell_type": "code", "execution_count": None, "id": "iv-slow",
+                           "metadata": {}, "outputs": [], "source": SLOW_SAVES})
+    path.write_text(json.dumps(nb))
+
+
+def wait_until(check, timeout: float = 30) -> None:
+    """Wait (polling) until check() is true; fail after timeout seconds."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still not true after {timeout} s: {check.__doc__}")
+        time.sleep(0.1)
+
+
+def two_people(lab, picker) -> tuple[Contact, Contact, int]:
+    """The people behind the picker's first two lines, and the index of the second."""
+    labels = [t.replace("\xa0", " ") for t in picker.locator("option").all_inner_texts()]
+    with open_workbook(lab.workbook) as wb:
+        people = wb.contacts()
+    def person(label):
+        return max((c for c in people if c.name and c.name in label), key=lambda c: len(c.name))
+    return person(labels[0]), person(labels[1]), 1
+
+
+def contact(lab, contact_id: int) -> Contact:
+    with open_workbook(lab.workbook) as wb:
+        return wb.get(Contact, contact_id)
+
+
+@pytest.mark.browser
+def test_details_typed_for_one_person_stay_with_them_when_another_is_picked(page, lab):
+    lab.load_persona("maya")
+    slow_kernel(lab, "01_who_you_know.ipynb")
+    open_notebook(page, lab, "01_who_you_know.ipynb")
+    run_all(page)
+    picker = page.locator(".iv-person select")
+    picker.wait_for(timeout=30_000)
+    picker.select_option(index=0)
+    wait_idle(page)
+    a, b, b_index = two_people(lab, picker)
+    b_notes = contact(lab, b.id).notes
+    notes = page.locator(".iv-notes textarea")
+    notes.scroll_into_view_if_needed()
+    expect(notes).to_have_value(a.notes)
+    first, more = "Met at the career fair", " and talked about solar storage for an hour"
+    notes.click()
+    notes.press("Control+a")
+    notes.type(first)
+    notes.press("Tab")  # leaving the box saves it (slowly)
+    notes.click()
+    notes.press("Control+End")
+    notes.type(more)
+    picker.focus()  # as a click on the picker does: the notes box is left (its save held back)
+    picker.select_option(index=b_index)  # and B is picked at once
+
+    def settled():
+        """A's notes are saved whole, or B's notes changed"""
+        return (contact(lab, a.id).notes == first + more
+                or contact(lab, b.id).notes != b_notes)
+    wait_until(settled)
+    wait_idle(page)
+    assert contact(lab, a.id).notes == first + more
+    assert contact(lab, b.id).notes == b_notes
+    expect(notes).to_have_value(b_notes)
+    assert contact(lab, a.id).notes == first + more  # nothing arrived late
+    assert contact(lab, b.id).notes == b_notes
+    assert error_texts(page) == []
+
+
+@pytest.mark.browser
+def test_message_parts_typed_for_one_person_stay_with_them_when_another_is_picked(page, lab):
+    lab.load_persona("maya")
+    slow_kernel(lab, "03_plan_outreach.ipynb")
+    open_notebook(page, lab, "03_plan_outreach.ipynb")
+    run_all(page)
+    picker = page.locator(".iv-contact-pick select")
+    picker.wait_for(timeout=30_000)
+    picker.select_option(index=0)
+    wait_idle(page)
+    a, b, b_index = two_people(lab, picker)
+
+    def topic(person: Contact) -> str:
+        with open_workbook(lab.workbook) as wb:
+            return parts_for(wb, wb.get(Contact, person.id)).topic
+    b_topic = topic(b)
+    box = page.locator(".iv-part-topic input")
+    box.scroll_into_view_if_needed()
+    typed = "grid-scale battery storage and how a first site job looks"
+    box.click()
+    box.press("Control+a")
+    box.type(typed)  # every key is sent: the first is saved slowly, the rest held back
+    picker.focus()
+    picker.select_option(index=b_index)  # B is picked at once
+
+    def settled():
+        """A's topic is saved whole, or B's topic changed"""
+        return topic(a) == typed or topic(b) != b_topic
+    wait_until(settled)
+    wait_idle(page)
+    assert topic(a) == typed
+    assert topic(b) == b_topic
+    expect(box).to_have_value(b_topic)
+    assert (topic(a), topic(b)) == (typed, b_topic)  # nothing arrived late
+    assert error_texts(page) == []
