@@ -32,6 +32,7 @@ from .common import Panel, StatusLine, hooked, reports_errors, title
 from .followthrough_html import NO_MEETING, about_html, default_meeting, meeting_options
 from .followthrough_parts import FollowThroughWidgets
 from .followthrough_typing import SavesTyping
+from .typed_boxes import TypedBoxes
 
 
 class FollowThroughPanel(SavesTyping, FollowThroughWidgets, Panel):
@@ -75,6 +76,7 @@ class FollowThroughPanel(SavesTyping, FollowThroughWidgets, Panel):
         self.reported_button.on_click(self.reported_back)
         self.decision_button.on_click(self.record_decision)
         self.meeting.observe(lambda _: None if self._loading else self._picked(), names="value")
+        self.typed = TypedBoxes(self.meeting)  # typed for the meeting shown: saved to it
 
     def _picked(self) -> None:
         self._status_near(None)
@@ -106,6 +108,8 @@ class FollowThroughPanel(SavesTyping, FollowThroughWidgets, Panel):
         m = self._record()
         self._shown = meeting_identity(self.wb, m)
         self._fill_debrief(m)
+        self.typed.follow([self.learned, self.specific, self.use, self.interested, self.email,
+                           self.card, *(row.children[1] for row in self.answers_box.children)])
         self.about.value = about_html(m)
         self.refresh()
 

@@ -39,6 +39,7 @@ from .a11y import task_marks
 from .common import Panel, StatusLine, hooked, reports_errors, title
 from .meeting_html import NOT_FIXED, invite_link_html, when_html
 from .meeting_parts import MeetingWidgets
+from .typed_boxes import TypedBoxes
 
 NO_PEOPLE = ("There is nobody on your list yet: add the people you know in step 1 "
              "(01_who_you_know.ipynb), then come back here.")
@@ -73,6 +74,9 @@ class MeetingPanel(MeetingWidgets, Panel):
         for field in (self.date, self.time, self.tz, self.place, self.video, self.minutes,
                       self.override):
             field.observe(self._autosave, names="value")
+        self.typed = TypedBoxes(self.contact, [  # typed for the person shown: saved to them
+            self.date, self.time, self.tz, self.place, self.video, self.minutes, self.override,
+            *self.checks.values()])
         self.load()
         self.widget = hooked(w.VBox([
             title("Meeting"), self.contact, self.date, self.time, self.tz, self.place,

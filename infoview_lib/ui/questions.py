@@ -45,6 +45,7 @@ from .questions_html import (
     too_long_html,
 )
 from .questions_parts import GENERAL, QuestionsWidgets
+from .typed_boxes import TypedBoxes
 
 
 def _small(b: w.Button, tip: str) -> w.Button:
@@ -71,6 +72,7 @@ class QuestionsPanel(QuestionsWidgets, Panel):
         self.category.observe(self._on_filter, names="value")
         self.length.observe(self._on_length, names="value")
         self._checks: dict[str, w.Checkbox] = {}
+        self.typed = TypedBoxes(self.contact)  # ticks and wording typed for the person shown
         self._build_bank()
         self.refresh()
         self.widget = hooked(w.VBox([
@@ -152,6 +154,9 @@ class QuestionsPanel(QuestionsWidgets, Panel):
             self._syncing = False
         hint = [] if len(rows) > 1 else [hooked(w.HTML(PICK_HINT), "iv-picked-hint")]
         self.picked_box.children = hint + [self._picked_row(r) for r in rows]
+        self.typed.follow([self.length, *self._checks.values(), *(
+            box for row in self.picked_box.children for box in getattr(row, "children", ())
+            if isinstance(box, (w.Text, w.BoundedFloatText)))])
         agenda = build_agenda(rows, int(self.length.value))
         self.agenda.value = agenda_html(agenda)
         self.warning.value = too_long_html(agenda.warning)
