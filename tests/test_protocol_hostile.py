@@ -8,10 +8,13 @@ import sys
 from datetime import date
 
 import pytest
+import yaml
 
+from infoview_lib.classroom import protocol_yaml
 from infoview_lib.classroom.protocol import current_protocol, load_protocol
 from infoview_lib.classroom.protocol_check import check_protocol_text
 from infoview_lib.workbook.errors import ProtocolError
+from infoview_lib.workbook.paths import DATA_DIR as DATA
 
 BASE = ("version: 1\ncategories: [friend, other]\nprompts:\n  - category: friend\n"
         "    prompt: Who would answer?\n")
@@ -176,3 +179,26 @@ def test_too_many_categories_for_the_class_report_are_refused():
                      "    prompt: Who?\n")
     assert found == ["line 2: categories: 101 categories are more than students can choose "
                      "from; expected at most 100."]
+
+
+@pytest.mark.parametrize("text", [
+    (DATA / "protocol.yaml").read_text(encoding="utf-8"),
+    (DATA / "questions.yaml").read_text(encoding="utf-8"),
+    "a: &x [1]\nb: *x\n", "a: " + "[" * 20 + "]" * 20 + "\n", "n: 1234567890123\n",
+    "d: 2026-13-45\n", "prompt: Pensez : oui\n", "\tx: 1\n", "a: 'x\n",
+])
+def test_libyaml_and_plain_python_readers_agree(text):
+    """The protocol is read with libyaml when PyYAML has it; the plain-Python reader (a
+    PyYAML without libyaml) must give the same data, or the same line-numbered mistake."""
+
+    def read(loader_class):
+        loader = loader_class(text)
+        try:
+            return loader.construct_document(loader.get_single_node())
+        except yaml.YAMLError as err:
+            return str(protocol_yaml.yaml_mistake(err, text))
+        finally:
+            loader.dispose()
+
+    assert protocol_yaml.StrictCLoader is not protocol_yaml.StrictLoader  # libyaml is there
+    assert read(protocol_yaml.StrictCLoader) == read(protocol_yaml.StrictLoader)
