@@ -9,9 +9,10 @@ Example:
 from __future__ import annotations
 
 import html
+from urllib.parse import quote
 
 from ..workbook.model import Contact
-from .common import STYLES
+from .common import STYLES, color
 
 MAX_ROWS = 200
 NOBODY_YET = ("Nobody here yet. Start with the prompt at the top: type a name under 'Add one "
@@ -28,7 +29,36 @@ IMPORT_HELP = ("LinkedIn <code>Connections.csv</code> (or the whole export <code
 TABLE_STYLE = ("<style>.iv-people-table{border-collapse:collapse;font-size:90%;line-height:1.35}"
                ".iv-people-table th,.iv-people-table td{padding:2px 8px;text-align:left;"
                "vertical-align:top}.iv-people-table tr:nth-child(even){background:#f6f8fa}"
+               ".iv-email a{display:inline-block;max-width:16em;overflow:hidden;"
+               "text-overflow:ellipsis;white-space:nowrap;vertical-align:top}"
                "</style>")  # a widget's HTML has a 28 px line height: too tall for a table
+# a long address is cut with "…" (a table cell ignores max-width, so the link carries it);
+# the whole address is in the link's title
+
+
+def email_cell(emails: list[str]) -> str:
+    """The e-mail cell: the first address as a mailto link (cut short with "…" when long, the
+    whole address in its title), then how many more there are. Escaped; nothing is fetched.
+
+    >>> cell = email_cell(["ada@example.com"])
+    >>> "<a href='mailto:ada@example.com' title='ada@example.com'" in cell
+    True
+    >>> cell.endswith(">ada@example.com</a></td>")
+    True
+    >>> email_cell(["a@x.org", "b@y.org"]).endswith(" +1 more</td>")
+    True
+    >>> email_cell([])
+    "<td class='iv-email'></td>"
+    """
+    emails = [e.strip() for e in emails if e and e.strip()]
+    if not emails:
+        return "<td class='iv-email'></td>"
+    first = html.escape(emails[0])
+    href = html.escape("mailto:" + quote(emails[0], safe="@+"))
+    title = html.escape(", ".join(emails))
+    more = f" +{len(emails) - 1} more" if len(emails) > 1 else ""
+    return (f"<td class='iv-email'><a href='{href}' title='{title}' style='{color('link')}'>"
+            f"{first}</a>{more}</td>")
 
 
 def listed(people: list[Contact], limit: int = MAX_ROWS) -> list[Contact]:
@@ -49,14 +79,16 @@ def people_table(people: list[Contact], names: dict[int, str], limit: int = MAX_
     """The people as an HTML table (see listed()); `empty` when there is nobody."""
     if not people:
         return f"<p><i>{html.escape(empty, quote=False)}</i></p>"
-    head = ("<tr><th>#</th><th>Name</th><th>Organization</th><th>Title</th><th>Categories</th>"
-            "<th>Tie</th><th>Interview</th><th>Refer</th><th>Introduced by</th></tr>")
+    head = ("<tr><th>#</th><th>Name</th><th>E-mail</th><th>Organization</th><th>Title</th>"
+            "<th>Categories</th><th>Tie</th><th>Interview</th><th>Refer</th>"
+            "<th>Introduced by</th></tr>")
     rows = []
     for n, c in enumerate(listed(people, limit), start=1):
-        cells = (str(n), c.name, c.organization, c.title, ", ".join(c.categories),
+        cells = (c.organization, c.title, ", ".join(c.categories),
                  c.tie_strength, "yes" if c.can_interview else "", "yes" if c.can_refer else "",
                  names.get(c.introduced_by, "") if c.introduced_by else "")
-        rows.append("<tr>" + "".join(f"<td>{html.escape(x)}</td>" for x in cells) + "</tr>")
+        rows.append(f"<tr><td>{n}</td><td>{html.escape(c.name)}</td>{email_cell(c.emails)}"
+                    + "".join(f"<td>{html.escape(x)}</td>" for x in cells) + "</tr>")
     more = (f"<p>These are the {limit} people added most recently, newest first; type in the "
             f"search box to find the other {len(people) - limit}.</p>"
             if len(people) > limit else "")

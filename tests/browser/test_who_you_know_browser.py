@@ -66,6 +66,12 @@ def test_quick_add_and_linkedin_upload(page, lab):
     assert "Added 10" in summary.inner_text()
     assert "Skipped 2" in summary.inner_text()
     expect(page.locator(".iv-people")).to_contain_text("Zoë Ó Briain", timeout=10_000)
+    # whose e-mail came through: a mailto link in the e-mail column, the table within the panel
+    mail = page.locator(".iv-people td.iv-email a[href='mailto:zoe.obriain@example.org']")
+    expect(mail).to_have_text("zoe.obriain@example.org")
+    expect(mail).to_have_attribute("title", "zoe.obriain@example.org")
+    table, box = (page.locator(s).bounding_box() for s in (".iv-people-table", ".iv-people"))
+    assert table["x"] + table["width"] <= box["x"] + box["width"] + 1
 
     with open_workbook(lab.workbook) as wb:
         people = wb.contacts()
