@@ -130,6 +130,22 @@ def test_target_paths_are_highlighted(maya):
     assert result.leads[0].contact in result.labelled
 
 
+def test_lines_to_organizations_are_left_out_of_a_huge_map_and_the_caption_says_so(maya,
+                                                                                  monkeypatch):
+    from infoview_lib.map import draw
+
+    g = build_graph(maya)
+    fig, ax = plt.subplots()
+    drawn = draw_network(g, ego_layout(g), ax=ax)
+    assert "works_at" in drawn.artists and "not drawn" not in drawn.caption
+    monkeypatch.setattr(draw, "WORKS_AT_UP_TO", drawn.people - 1)  # as if over 10,000
+    fig, ax = plt.subplots()
+    huge = draw_network(g, ego_layout(g), ax=ax)
+    assert "works_at" not in huge.artists and "tie" in huge.artists
+    assert huge.caption.endswith(f"lines to organizations not drawn above "
+                                 f"{drawn.people - 1:,} people")
+
+
 def test_no_contact_labels_on_a_huge_network():
     people = [Contact(id=i, first_name=f"P{i}", categories=["friend"], tie_strength="rarely")
               for i in range(1, 2502)]

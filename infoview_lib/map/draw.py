@@ -45,6 +45,7 @@ AXES_BOX = (0.005, 0.06, 0.78, 0.875)
 DEFAULT_DPI = 150
 PATHS_DRAWN = 10
 NAME_EVERYONE = 60  # up to this many people, each is named (with a line if need be)
+WORKS_AT_UP_TO = 10_000  # beyond, the lines to organizations are one grey disc: left out
 RC = {"svg.hashsalt": "infoview", "svg.fonttype": "none", "pdf.fonttype": 42,
       "text.parse_math": False}
 
@@ -112,7 +113,9 @@ def _links(ax, g, lay: Layout, n_people: int, dim: float, artists: dict) -> dict
     returns the outreach statuses the arrows show."""
     edges = marks.edge_pairs(g, lay)
     lw = 0.6 if n_people <= 500 else 0.25
-    links = [("works_at", "#bbbbbb", lw * 0.6, 0.6, "solid"), ("tie", "#555555", lw, 0.55, "solid")]
+    links = [("tie", "#555555", lw, 0.55, "solid")]
+    if n_people <= WORKS_AT_UP_TO:
+        links.insert(0, ("works_at", "#bbbbbb", lw * 0.6, 0.6, "solid"))
     if n_people <= 300:  # beyond, thousands of links to a few stars hide everything else
         links += [("contact_target", "#777777", lw, 0.35, "dotted"),
                   ("org_target", "#777777", lw, 0.35, "dotted")]
@@ -183,6 +186,8 @@ def _words(ax, g, result, tname, leads, target, anonymize) -> None:
     result.named = sum(1 for n in result.labelled if g._node[n].get("kind") == "contact")
     result.title = title(tname)
     result.caption = caption(g, tname, len(leads) if target else None, named=result.named)
+    if result.people > WORKS_AT_UP_TO:
+        result.caption += f" · lines to organizations not drawn above {WORKS_AT_UP_TO:,} people"
     result.alt_text = alt_text(g, anonymize, tname, leads if target else None)
     ax.set_title(result.title, fontsize=13, fontweight="bold", parse_math=False,
                  y=1.0)  # where matplotlib puts it with the axis off, without measuring ticks
