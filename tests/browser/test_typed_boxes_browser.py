@@ -1,7 +1,8 @@
 """Typing for one person and picking another at once, in a real browser, with a kernel slow
 to answer (each save waits 1 s, so the browser holds the newest keystrokes back): the text
 is saved whole to the person it was typed for, and the next person's record and form are
-untouched (ui/typed_boxes.py). Step 1's details editor and step 3's message parts."""
+untouched (ui/typed_boxes.py). Step 1's details editor and step 3's message parts; and in
+step 3, typing for a person another notebook deleted meanwhile is saved to nobody."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import json
 import time
 
 import pytest
-from jlab import error_texts, open_notebook, run_all, wait_idle
+from jlab import arm_busy_watch, error_texts, open_notebook, run_all, wait_busy_then_idle, wait_idle
 from playwright.sync_api import expect
 
 from infoview_lib.outreach import parts_for
@@ -29,6 +30,7 @@ def _slowly(save):
 
 _details.write_details = _slowly(_details.write_details)
 _outreach.save_parts = _slowly(_outreach.save_parts)
+_outreach.OutreachPanel.reload = _slowly(_outreach.OutreachPanel.reload)
 """
 
 
@@ -50,14 +52,18 @@ def wait_until(check, timeout: float = 30) -> None:
         time.sleep(0.1)
 
 
+def person_in(label: str, people: list[Contact]) -> Contact:
+    """The person a picker line names (the longest name found in it)."""
+    label = label.replace("\xa0", " ")
+    return max((c for c in people if c.name and c.name in label), key=lambda c: len(c.name))
+
+
 def two_people(lab, picker) -> tuple[Contact, Contact, int]:
     """The people behind the picker's first two lines, and the index of the second."""
-    labels = [t.replace("\xa0", " ") for t in picker.locator("option").all_inner_texts()]
+    labels = picker.locator("option").all_inner_texts()
     with open_workbook(lab.workbook) as wb:
         people = wb.contacts()
-    def person(label):
-        return max((c for c in people if c.name and c.name in label), key=lambda c: len(c.name))
-    return person(labels[0]), person(labels[1]), 1
+    return person_in(labels[0], people), person_in(labels[1], people), 1
 
 
 def contact(lab, contact_id: int) -> Contact:
@@ -139,4 +145,39 @@ def test_message_parts_typed_for_one_person_stay_with_them_when_another_is_picke
     assert topic(b) == b_topic
     expect(box).to_have_value(b_topic)
     assert (topic(a), topic(b)) == (typed, b_topic)  # nothing arrived late
+    assert error_texts(page) == []
+
+
+@pytest.mark.browser
+def test_typing_for_a_person_deleted_elsewhere_is_not_saved_to_the_next_one(page, lab):
+    lab.load_persona("maya")
+    slow_kernel(lab, "03_plan_outreach.ipynb")
+    open_notebook(page, lab, "03_plan_outreach.ipynb")
+    run_all(page)
+    picker = page.locator(".iv-contact-pick select")
+    picker.wait_for(timeout=30_000)
+    picker.select_option(index=0)
+    wait_idle(page)
+    a, _, _ = two_people(lab, picker)
+    with open_workbook(lab.workbook) as wb:
+        wb.delete_contact(a.id)  # as Delete in step 1, in another notebook
+        before = {c.id: parts_for(wb, c).topic for c in wb.contacts()}
+    box = page.locator(".iv-part-topic input")
+    box.scroll_into_view_if_needed()
+    typed = "grid-scale battery storage and how a first site job looks"
+    box.click()
+    box.press("Control+a")
+    box.type(typed)  # the first key finds the workbook changed: the panel shows someone else
+    page.locator(".iv-outreach .iv-status").filter(
+        has_text="changed in another notebook").wait_for(timeout=30_000)
+    wait_idle(page)
+    arm_busy_watch(page)  # one more round trip: whatever was typed has reached the kernel
+    page.locator(".iv-channel label", has_text="Phone").click()
+    wait_busy_then_idle(page)
+    with open_workbook(lab.workbook) as wb:
+        after = {c.id: parts_for(wb, c).topic for c in wb.contacts()}
+        shown = person_in(picker.locator("option:checked").inner_text(), wb.contacts())
+    assert after == before  # A's text went to nobody else
+    assert shown.id != a.id
+    expect(box).to_have_value(before[shown.id])
     assert error_texts(page) == []
