@@ -25,6 +25,7 @@ import unicodedata
 import numpy as np
 
 from ..fonts import advance, display_form, families_for
+from . import marks
 from .text import node_label, plain_label
 
 LABEL_NONE_ABOVE = 2000  # above this many people only the important ones are tried
@@ -296,7 +297,7 @@ def place_labels(ax, g, lay, order, anonymize, fontsize, dpi, marker_pt=None, re
         left = x - (w / 2 if ha == "center" else w if ha == "right" else 0)
         space.take((left, y - half, left + w, y + half))
     forced, callouts = set(forced), set(callouts)
-    unfontable = []
+    unfontable, backings = [], []
     items = [_measure(g, lay, node, anonymize, fontsize, per_point, radii, unfontable)
              for node in order]
     clear = _clear_spots(space, lay, items)
@@ -324,14 +325,16 @@ def place_labels(ax, g, lay, order, anonymize, fontsize, dpi, marker_pt=None, re
             continue
         left, y = chosen
         space.take((left, y - half, left + w, y + half))
+        backings.append((left, y - half, left + w, y + half))
         artist = ax.text(left + PAD_EM * size * per_point, y, text, ha="left", va="center", fontsize=size,
                          fontfamily=families, zorder=7, parse_math=False,
                          fontweight="bold" if kind in ("ego", "target") else "normal",
                          color="#555555" if kind == "organization" else "#111111",
-                         style="italic" if kind == "organization" else "normal",
-                         bbox=dict(boxstyle="square,pad=0.05", fc="white", ec="none", alpha=0.7))
+                         style="italic" if kind == "organization" else "normal")
         texts.append(artist)
         nodes.append(node)
+    if backings:  # one collection for all: a box per text cost more than the text itself
+        marks.boxes(ax, backings, facecolor="white", alpha=0.7, zorder=6.9)
     return texts, nodes, unfontable
 
 

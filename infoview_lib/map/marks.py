@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from matplotlib.collections import LineCollection, PathCollection
+from matplotlib.collections import LineCollection, PathCollection, PolyCollection
 from matplotlib.colors import to_rgba_array
 from matplotlib.markers import MarkerStyle
 from matplotlib.patches import Circle
@@ -50,6 +50,15 @@ def lines(ax, segments, **style):
     """One LineCollection of segments (n, 2, 2), without autoscaling."""
 
     return ax.add_collection(LineCollection(segments, **style), autolim=False)
+
+
+def boxes(ax, rows, **style):
+    """One PolyCollection of rectangles given as (x0, y0, x1, y1) rows in data units, without
+    autoscaling (e.g. the white backing behind the labels)."""
+
+    r = np.asarray(rows, float).reshape(-1, 4)
+    corners = np.stack([r[:, [0, 1]], r[:, [2, 1]], r[:, [2, 3]], r[:, [0, 3]]], axis=1)
+    return ax.add_collection(PolyCollection(corners, edgecolors="none", **style), autolim=False)
 
 
 def edge_pairs(g, lay, kinds=LINKS) -> dict:
