@@ -13,6 +13,9 @@ $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e .
+	@# byte-compile now, as a non-editable install does (where PYTHONDONTWRITEBYTECODE is set,
+	@# every command would otherwise compile the package from source each time it starts)
+	$(BIN)/python -m compileall -q infoview_lib
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed
