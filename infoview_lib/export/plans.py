@@ -23,7 +23,7 @@ import re
 from datetime import date, datetime
 
 from ..followthrough import owed_actions
-from ..meetings.plan import plan_data
+from ..meetings.plan import AFTER_IT, plan_data
 from ..meetings.schedule import when_text, where_text
 from ..outreach import draft_for
 from ..outreach.tracker import STATUS_LABELS, schedule
@@ -52,7 +52,7 @@ def _outreach_blocks(wb: Workbook, contact: Contact) -> list:
     record = items[-1]
     fields = [("Status", STATUS_LABELS.get(record.status, record.status)),
               ("Channel", record.channel), ("Sent on", record.sent_on),
-              ("Reply on", record.replied_on)]
+              ("They replied on", record.replied_on)]
     blocks = [Heading("Outreach", 3), Fields(fields)]
     if record.status in ("to_contact", "sent"):
         try:
@@ -64,13 +64,28 @@ def _outreach_blocks(wb: Workbook, contact: Contact) -> list:
     return blocks
 
 
+def _meeting_blocks(meeting: dict, level: int) -> list:
+    """A meeting with a date comes first: when, where, how long, then what to do before it."""
+    blocks = [Heading("Your meeting", level), Fields([
+        ("When", meeting["when"]), ("Where", meeting["where"]),
+        ("Length", f"{meeting['minutes']} minutes")])]
+    if meeting["happened"]:
+        blocks.append(Para(AFTER_IT))
+    before = meeting["before"]
+    return blocks + [Heading("Before the meeting", level),
+                     Bullets([b["text"] for b in before], [bool(b["done"]) for b in before])]
+
+
 def contact_blocks(wb: Workbook, contact: Contact, level: int = 2) -> list:
-    """The one-page plan of a contact as blocks (headings start at `level`)."""
+    """The one-page plan of a contact as blocks (headings start at `level`); once the meeting
+    has a date it comes first, with what to do before it, and the outreach is left out."""
     data = plan_data(wb, contact)
     c = data["contact"]
     sub = level + 1
     role = ", ".join(x for x in (c["title"], c["organization"]) if x)
-    blocks: list = [Heading("Who they are", sub), Fields([
+    meeting = data["meeting"]
+    blocks: list = _meeting_blocks(meeting, sub) if meeting else []
+    blocks += [Heading("Who they are", sub), Fields([
         ("Name", c["name"]), ("Role", role), ("E-mail", ", ".join(c["emails"])),
         ("Phone", ", ".join(c["phones"])), ("Categories", ", ".join(c["categories"])),
         ("You see each other", c["tie_strength"]), ("Notes", c["notes"]),
@@ -94,13 +109,10 @@ def contact_blocks(wb: Workbook, contact: Contact, level: int = 2) -> list:
                        muted=True))
     if agenda["warning"]:
         blocks.append(Fields([("Warning", agenda["warning"])]))
+    if meeting:  # the meeting, and what to do before it, are at the top
+        return blocks
     blocks.append(Heading("Logistics", sub))
-    meeting = data["meeting"]
-    if meeting:
-        blocks.append(Fields([("When", meeting["when"]), ("Where", meeting["where"]),
-                              ("Length", f"{meeting['minutes']} minutes")]))
-    else:
-        blocks.append(Para("Not fixed yet: set the date, time and place in step 5.", muted=True))
+    blocks.append(Para("Not fixed yet: set the date, time and place in step 5.", muted=True))
     for block in _outreach_blocks(wb, contact):
         if isinstance(block, Heading):
             block.level = sub

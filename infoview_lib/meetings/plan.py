@@ -15,15 +15,21 @@ Example:
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
 from ..map.analysis import chain_from_ego, who_can_point_me_there
 from ..map.network import EGO, build_graph, contact_node
-from ..questions import build_agenda, chosen, load_bank, user_goal_text
+from ..questions import build_agenda, chosen, keep_question, load_bank, user_goal_text
 from ..workbook.errors import InfoviewError
-from ..workbook.model import Contact, Outreach, Target
+from ..workbook.model import Contact, Meeting, Outreach, Target
 from ..workbook.store import Workbook
-from .schedule import asked_length, checklist_items, meeting_for, when_text, where_text
+from .schedule import (asked_length, checklist_items, has_happened, meeting_for, start_local,
+                       when_text, where_text)
+
+PICK_QUESTIONS = "Pick your questions in step 4, so the agenda has them"
+AFTER_IT = ("This meeting has happened: note how it went and send your thank-you in step 6 "
+            "(06_follow_through).")
 
 
 def connection_path(wb: Workbook, contact: Contact, graph=None) -> list[str]:
@@ -78,7 +84,41 @@ def _targets_for(wb: Workbook, contact: Contact) -> list[Target]:
         t.organization.casefold(), t.name.casefold()))]
 
 
-def plan_data(wb: Workbook, contact: Contact | int | str) -> dict[str, Any]:
+def before_meeting(meeting: Meeting, questions: int) -> list[tuple[str, bool]]:
+    """(what to do, done) before a meeting that has a date: the checklist, the day-before
+    note dated, and picking questions when none are picked yet.
+
+    >>> m = Meeting(starts_at="2026-12-10T15:00", timezone="Europe/London", duration_minutes=20)
+    >>> before_meeting(m, questions=0)[:2]
+    [('Pick your questions in step 4, so the agenda has them', False), ('Confirm the day before, Wed 09 Dec (a short, friendly note)', False)]
+    """
+    day_before = start_local(meeting) - timedelta(days=1)
+    items = [] if questions else [(PICK_QUESTIONS, False)]
+    for key, label, done in checklist_items(meeting):
+        if key == "confirm":
+            label = label.replace("the day before", f"the day before, {day_before:%a %d %b}", 1)
+        items.append((label, done))
+    return items
+
+
+def meeting_data(meeting: Meeting | None, questions: int,
+                 now: datetime | None = None) -> dict[str, Any] | None:
+    """The meeting part of the plan (None until it has a date): when, where, how long, what
+    to do before it, and whether it has happened (`now`: an aware datetime, default now)."""
+    if meeting is None or not meeting.starts_at:
+        return None
+    return {
+        "when": when_text(meeting), "where": where_text(meeting),
+        "minutes": meeting.duration_minutes, "timezone": meeting.timezone,
+        "starts_at": meeting.starts_at, "place": meeting.place,
+        "video_link": meeting.video_link,
+        "before": [{"text": t, "done": d} for t, d in before_meeting(meeting, questions)],
+        "happened": has_happened(meeting, now),
+    }
+
+
+def plan_data(wb: Workbook, contact: Contact | int | str,
+              now: datetime | None = None) -> dict[str, Any]:
     """Everything on the one-page plan as plain data (strings unescaped)."""
     if isinstance(contact, int):
         contact = wb.get(Contact, contact)
@@ -108,12 +148,8 @@ def plan_data(wb: Workbook, contact: Contact | int | str) -> dict[str, Any]:
         "connection": {"path": path, "text": connection_text(wb, contact, path),
                        "leads_to": reasons},
         "learn": learn,
-        "meeting": None if meeting is None or not meeting.starts_at else {
-            "when": when_text(meeting), "where": where_text(meeting),
-            "minutes": meeting.duration_minutes, "timezone": meeting.timezone,
-            "starts_at": meeting.starts_at, "place": meeting.place,
-            "video_link": meeting.video_link,
-        },
+        "meeting": meeting_data(meeting, sum(q.question_id != keep_question(bank).id
+                                             for q in questions), now),
         "agenda": {
             "length": agenda.length, "total": agenda.total, "fits": agenda.fits,
             "warning": agenda.warning,
