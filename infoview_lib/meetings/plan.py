@@ -24,8 +24,15 @@ from ..questions import build_agenda, chosen, keep_question, load_bank, user_goa
 from ..workbook.errors import InfoviewError
 from ..workbook.model import Contact, Meeting, Outreach, Target
 from ..workbook.store import Workbook
-from .schedule import (asked_length, checklist_items, has_happened, meeting_for, start_local,
-                       when_text, where_text)
+from .schedule import (
+    asked_length,
+    checklist_items,
+    has_happened,
+    meeting_for,
+    start_local,
+    when_text,
+    where_text,
+)
 
 PICK_QUESTIONS = "Pick your questions in step 4, so the agenda has them"
 AFTER_IT = ("This meeting has happened: note how it went and send your thank-you in step 6 "
