@@ -11,9 +11,12 @@ TypedBoxes is given the picker (`owner`) and the boxes whose typing belongs to i
 In the browser, when the user changes the picker, it sends every box's held-back value first
 (the picker's own change goes right after), so the kernel saves the text to A, then loads B.
 When the kernel itself moves the picker to someone else (e.g. the panel caught up with a
-change made in another notebook), a value still held back was typed for the person shown
-before, so it is dropped instead of being saved to the new one. It takes no space on the
-page and works without being displayed (its browser side starts when the widget is created).
+change made in another notebook, or the person was deleted), a value still held back was
+typed for the person shown before: just before ipywidgets would send it, it is dropped
+instead of being saved to the new one. Whom the kernel shows travels as `choice` (the
+picker's value, so a person whose label changed, e.g. a new organisation, is still the same
+one). It takes no space on the page and works without being displayed (its browser side
+starts when the widget is created).
 
 Example (no browser: the widgets the browser side watches):
     >>> import ipywidgets as w
@@ -36,14 +39,7 @@ import traitlets
 
 ESM = r"""
 const PREFIX = "IPY_MODEL_";
-
-// What the picker shows: its label (a Dropdown syncs only index and labels), else its value.
-function shown(owner) {
-  const labels = owner.get("_options_labels");
-  const index = owner.get("index");
-  if (Array.isArray(labels) && typeof index === "number") return JSON.stringify(labels[index]);
-  return JSON.stringify(index !== undefined ? index : owner.get("value"));
-}
+const fromKernel = (m) => m._state_lock !== null && m._state_lock !== undefined;
 
 // Send a value ipywidgets holds back while the kernel is busy, now (as its own flush does).
 export function flush(box) {
@@ -62,18 +58,32 @@ export function drop(box) {
   return held;
 }
 
+// ipywidgets sends a held value when the kernel has answered the box's last one; just before
+// that, drop it if the kernel has since shown someone else than the one it was typed for.
+function guard(box) {
+  if (box.__ivGuarded) return;
+  box.__ivGuarded = true;
+  const handle = box._handle_status;
+  box._handle_status = function (msg) {
+    const typed = box.__ivTypedFor;
+    if (typed && typed.choice !== null && typed.choice !== typed.now()) drop(box);
+    return handle.call(box, msg);
+  };
+}
+
 export function initialize({ model }) {
   let owner = null;
   let boxes = [];
-  let last = null;
   let round = 0;
   const context = {};
-  const onOwner = () => {
-    const now = shown(owner);
-    const fromKernel = owner._state_lock !== null && owner._state_lock !== undefined;
-    if (!fromKernel) boxes.forEach(flush);  // the user picked: A's text goes before "pick B"
-    else if (now !== last) boxes.forEach(drop);  // the kernel moved on: not for the new one
-    last = now;
+  const now = () => model.get("choice");
+  const onOwner = () => {  // the user picked: A's text goes before "pick B" (sent after this)
+    if (!fromKernel(owner)) boxes.forEach(flush);
+  };
+  const onTyped = (box) => {  // the user typed: for whom the kernel shows, unless a pick waits
+    if (fromKernel(box)) return;
+    const waiting = owner !== null && owner._pending_msgs > 0;
+    box.__ivTypedFor = { choice: waiting ? null : now(), now };
   };
   const resolve = () => {
     const mine = ++round;
@@ -82,19 +92,26 @@ export function initialize({ model }) {
     Promise.all([ownerRef ? get(ownerRef) : null, ...(model.get("boxes") || []).map(get)])
       .then(([found, ...models]) => {
         if (mine !== round) return;  // a newer list arrived meanwhile
-        boxes = models;
+        for (const box of boxes) box.off(null, null, context);
+        boxes = models.filter((box) => box);
+        for (const box of boxes) {
+          guard(box);
+          box.on("change", () => onTyped(box), context);
+        }
         if (found !== owner) {
           if (owner) owner.off(null, null, context);
           owner = found;
-          if (owner) owner.on("change:index change:value change:_options_labels", onOwner, context);
+          if (owner) owner.on("change:index change:value", onOwner, context);
         }
-        last = owner ? shown(owner) : null;
       });
   };
   resolve();
   model.on("change:owner", resolve);
   model.on("change:boxes", resolve);
-  return () => { if (owner) owner.off(null, null, context); };
+  return () => {
+    if (owner) owner.off(null, null, context);
+    for (const box of boxes) box.off(null, null, context);
+  };
 }
 
 function render({ el }) { el.style.display = "none"; }
@@ -110,9 +127,15 @@ class TypedBoxes(anywidget.AnyWidget):
     owner = traitlets.Instance(w.Widget, allow_none=True).tag(sync=True,
                                                               **w.widget_serialization)
     boxes = traitlets.List(traitlets.Instance(w.Widget)).tag(sync=True, **w.widget_serialization)
+    choice = traitlets.Unicode("").tag(sync=True)  # whom the kernel shows (repr of the value)
 
     def __init__(self, owner: w.Widget, boxes: Iterable[w.Widget] = ()):
-        super().__init__(owner=owner, boxes=list(boxes), layout=w.Layout(display="none"))
+        super().__init__(owner=owner, boxes=list(boxes), layout=w.Layout(display="none"),
+                         choice=repr(owner.value))
+        owner.observe(self._chosen, names="value")
+
+    def _chosen(self, change) -> None:
+        self.choice = repr(change["new"])
 
     def follow(self, boxes: Iterable[w.Widget]) -> None:
         """Watch these boxes from now on (call when a panel builds its boxes anew)."""

@@ -86,6 +86,9 @@ def test_boxes_are_sent_as_widget_references():
     assert state["owner"] == f"IPY_MODEL_{picker.model_id}"
     assert state["boxes"] == [f"IPY_MODEL_{notes.model_id}"]
     assert typed.layout.display == "none"
+    assert state["choice"] == "'A'"
+    picker.value = "B"  # whom the kernel shows travels with it
+    assert typed.choice == "'B'"
 
 
 DRIVER = r"""
@@ -101,44 +104,71 @@ class Model {
     for (const name of events.split(" ")) this.handlers.push([name, callback, context]);
   }
   off(_name, _callback, context) { this.handlers = this.handlers.filter((h) => h[2] !== context); }
-  set(changes) {  // as Backbone does: store everything, then one change event per key
+  set(changes) {  // as Backbone does: store everything, then change:<key> events, then change
     Object.assign(this.attrs, changes);
-    for (const key of Object.keys(changes))
-      for (const [name, callback] of this.handlers) if (name === "change:" + key) callback(this);
+    const names = [...Object.keys(changes).map((key) => "change:" + key), "change"];
+    for (const name of names)
+      for (const [event, callback] of this.handlers) if (event === name) callback(this);
+  }
+  fromKernel(changes) { this._state_lock = changes; this.set(changes); this._state_lock = null; }
+  typed(value) {  // a text view: set, then the value is held back while the kernel is busy
+    this.set({ value });
+    this._msg_buffer = { value };
   }
   send_sync_message(state) { sent.push([this.model_id, state]); this._pending_msgs++; return "m" + sent.length; }
   rememberLastUpdateFor(id) { this.remembered = id; }
+  _handle_status() {  // ipywidgets: the kernel answered; send what was held back
+    this._pending_msgs--;
+    if (this._msg_buffer !== null && this._pending_msgs < 1) {
+      this.rememberLastUpdateFor(this.send_sync_message(this._msg_buffer));
+      this._msg_buffer = null;
+    }
+  }
 }
-const picker = new Model("picker", { index: 0, _options_labels: ["Ada", "Alan", "Grace"] });
+const idle = { content: { execution_state: "idle" } };
+const picker = new Model("picker", { index: 0 });
 const notes = new Model("notes", { value: "" });
-const widget = new Model("typed", { owner: "IPY_MODEL_picker", boxes: ["IPY_MODEL_notes"] });
+const widget = new Model("typed", { owner: "IPY_MODEL_picker", boxes: ["IPY_MODEL_notes"],
+                                    choice: "1" });
 const all = { picker, notes };
 widget.widget_manager = { get_model: (id) => Promise.resolve(all[id]) };
 initialize({ model: widget });
 await new Promise((done) => setTimeout(done, 0));
 const result = {};
 
-// 1. typed for Ada, held back; the user picks Alan: the notes go first, then the pick
+// 1. typed for person 1, held back; the user picks person 2: the notes go first, then the pick
 notes._pending_msgs = 1;
-notes._msg_buffer = { value: "Met at the fair" };
+notes.typed("Met at the fair");
 picker.set({ index: 1 });
 picker.send_sync_message({ index: 1 });  // what the Dropdown does right after set()
 result.user = { sent: sent.splice(0), held: notes._msg_buffer, pending: notes._pending_msgs,
                 remembered: notes.remembered };
+picker._pending_msgs = 0;
+widget.fromKernel({ choice: "2" });
+notes._pending_msgs = 1;
 
-// 2. held back again; the kernel shows Grace (another notebook changed the workbook): dropped
-notes._msg_buffer = { value: "typed for Alan" };
-picker._state_lock = { index: 2 };
-picker.set({ index: 2 });
-picker._state_lock = null;
+// 2. typed for 2, held back; the kernel shows 3 (the panel caught up with another notebook)
+notes.typed("typed for 2");
+widget.fromKernel({ choice: "3" });
+picker.fromKernel({ index: 2 });
+notes._handle_status(idle);
 result.kernel_other = { sent: sent.splice(0), held: notes._msg_buffer };
+notes._pending_msgs = 1;
 
-// 3. held back; the kernel reorders the list but Grace is still shown: kept for Grace
-notes._msg_buffer = { value: "typed for Grace" };
-picker._state_lock = { index: 0, _options_labels: ["Grace", "Ada", "Alan"] };
-picker.set({ _options_labels: ["Grace", "Ada", "Alan"], index: 0 });
-picker._state_lock = null;
+// 3. typed for 3; the kernel refills the list and shows 3 again (e.g. a new organisation)
+notes.typed("typed for 3");
+widget.fromKernel({ choice: "1" });
+widget.fromKernel({ choice: "3" });
+notes._handle_status(idle);
 result.kernel_same = { sent: sent.splice(0), held: notes._msg_buffer };
+notes._pending_msgs = 1;
+
+// 4. typed while the user's own pick is still on its way: it is for that pick, kept
+picker._pending_msgs = 1;
+notes.typed("typed after picking");
+widget.fromKernel({ choice: "4" });
+notes._handle_status(idle);
+result.after_pick = { sent: sent.splice(0), held: notes._msg_buffer };
 console.log(JSON.stringify(result));
 """
 
@@ -155,4 +185,6 @@ def test_browser_code_sends_held_typing_before_a_user_pick_and_drops_it_on_a_ker
                                        ["picker", {"index": 1}]],
                               "held": None, "pending": 2, "remembered": "m1"}
     assert result["kernel_other"] == {"sent": [], "held": None}
-    assert result["kernel_same"] == {"sent": [], "held": {"value": "typed for Grace"}}
+    assert result["kernel_same"] == {"sent": [["notes", {"value": "typed for 3"}]], "held": None}
+    assert result["after_pick"] == {"sent": [["notes", {"value": "typed after picking"}]],
+                                    "held": None}
