@@ -27,13 +27,12 @@ from pathlib import Path
 
 import numpy as np
 from matplotlib import rc_context
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from ..workbook.errors import ExportError
 from . import marks
 from .analysis import who_can_point_me_there
-from .fastagg import CachedTextCanvas, has_cached_text, png_bytes
+from .fastagg import CachedTextCanvas, QuickTextCanvas, has_cached_text, png_bytes
 from .labels import label_order, place_labels
 from .layout import Layout, ego_layout
 from .legend import OKABE_ITO, PALETTE, add_legend, category_style
@@ -280,7 +279,7 @@ def _png(fig, transparent: bool) -> bytes:
     background), encoded by png_bytes. Texts go through the cache when this process has
     drawn some before (a kernel redrawing), else straight to Agg (a one-off command)."""
 
-    canvas = CachedTextCanvas(fig) if has_cached_text() else FigureCanvasAgg(fig)
+    canvas = CachedTextCanvas(fig) if has_cached_text() else QuickTextCanvas(fig)
     patches = [fig.patch, *(ax.patch for ax in fig.axes)] if transparent else []
     colours = [(p.get_facecolor(), p.get_edgecolor()) for p in patches]
     try:
