@@ -44,10 +44,10 @@ def _coverage(s, prop, dpi, mtext, fx, fy):
     w, h, _d = scratch.get_text_width_height_descent(s, prop, False)
     margin = int(math.ceil(2 * em)) + 2
     width, height = int(math.ceil(w)) + 2 * margin, int(math.ceil(h)) + 2 * margin
-    off = RendererAgg(width, height, dpi)
+    off = QuickTextRenderer(width, height, dpi)
     gc = off.new_gc()
     gc.set_foreground("black")
-    RendererAgg.draw_text(off, gc, margin + fx, height - margin + fy, s, prop, 0, False, mtext)
+    off.draw_text(gc, margin + fx, height - margin + fy, s, prop, 0, False, mtext)
     gc.restore()
     alpha = np.asarray(off.buffer_rgba())[:, :, 3]
     rows, cols = np.nonzero(alpha.any(axis=1))[0], np.nonzero(alpha.any(axis=0))[0]
