@@ -181,3 +181,35 @@ def test_typing_for_a_person_deleted_elsewhere_is_not_saved_to_the_next_one(page
     assert shown.id != a.id
     expect(box).to_have_value(before[shown.id])
     assert error_texts(page) == []
+
+
+@pytest.mark.browser
+def test_typing_held_while_the_list_is_refilled_for_the_same_person_is_kept(page, lab):
+    lab.load_persona("maya")
+    slow_kernel(lab, "01_who_you_know.ipynb")
+    open_notebook(page, lab, "01_who_you_know.ipynb")
+    run_all(page)
+    picker = page.locator(".iv-person select")
+    picker.wait_for(timeout=30_000)
+    picker.select_option(index=2)  # not the first: refilling the list passes by the first
+    wait_idle(page)
+    with open_workbook(lab.workbook) as wb:
+        person = person_in(picker.locator("option:checked").inner_text(), wb.contacts())
+    org = page.locator(".iv-detail-org input")
+    org.scroll_into_view_if_needed()
+    first, more = "Northwind", " Solar Cooperative"
+    org.click()
+    org.press("Control+a")
+    org.type(first)
+    org.press("Tab")  # saved slowly; the save refills the list (the line shows the new name)
+    org.click()
+    org.press("End")
+    org.type(more)
+    org.press("Tab")  # held back until the first save is answered, then sent
+    def saved_whole():
+        """the whole organisation is saved"""
+        return contact(lab, person.id).organization == first + more
+    wait_until(saved_whole)
+    wait_idle(page)
+    expect(picker.locator("option:checked")).to_contain_text(first + more)
+    assert error_texts(page) == []
