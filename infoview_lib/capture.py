@@ -214,7 +214,9 @@ class BulkChange:
             f"part of life '{self.add_category}'" if self.add_category else "",
             f"we talk '{self.tie_strength}'" if self.tie_strength else "") if part)
         if not self.changed:
-            return (f"Nothing changed: all {self.selected} chosen people already had {what}.")
+            who = ("the person chosen already had" if self.selected == 1
+                   else f"all {self.selected} chosen people already had")
+            return f"Nothing changed: {who} {what}."
         same = self.selected - self.changed
         rest = f" ({same} already had it)" if same else ""
         people = "person" if self.changed == 1 else "people"

@@ -258,7 +258,9 @@ class Agenda:
             return ""
         longer = [m for m in current_protocol().meeting_lengths if m >= self.total]
         hint = (f", or ask for {longer[0]} minutes" if longer else "")
-        return (f"These {self.question_count} questions need about {_fmt(self.total)} minutes "
+        these = ("This question needs" if self.question_count == 1
+                 else f"These {self.question_count} questions need")
+        return (f"{these} about {_fmt(self.total)} minutes "
                 f"with small talk and next steps, {_fmt(self.over_by)} more than the "
                 f"{self.length} minutes you asked for. Drop or shorten some questions{hint}.")
 

@@ -85,7 +85,7 @@ def test_nothing_to_change_writes_nothing_and_says_so(wb):
     stamp = wb.get(Contact, bo.id).updated_at
     change = bulk_update(wb, [bo.id], add_category="friend", tie_strength="often")
     assert change.changed == 0
-    assert change.message.startswith("Nothing changed: all 1 chosen people already had")
+    assert change.message.startswith("Nothing changed: the person chosen already had")
     assert wb.get(Contact, bo.id).updated_at == stamp
     assert not wb.backups_dir.exists() or not list(wb.backups_dir.glob("*bulk-edit*"))
 

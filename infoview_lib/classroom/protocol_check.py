@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from ..text import plural
 from ..workbook.errors import InfoviewError
 from ..workbook.paths import DATA_DIR
 from .protocol_yaml import MAX_CHARS, Mistake, read_yaml, yaml_mistake
@@ -245,8 +246,8 @@ def check_follow_up(c: Checker, value: Any) -> dict[str, int]:
     second, again = out["second_contact_after_days"], out["follow_up_after_days"]
     if second > again:
         c.add(("follow_up", "second_contact_after_days"), f"contacting a second person after "
-              f"{second} days comes after the follow-up ({again} days); expected "
-              "second_contact_after_days to be at most follow_up_after_days (3B7: 3 and 7).")
+              f"{plural(second, 'day')} comes after the follow-up ({plural(again, 'day')}); "
+              "expected second_contact_after_days to be at most follow_up_after_days (3B7: 3 and 7).")
     return out
 
 

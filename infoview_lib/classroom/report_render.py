@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..steps import STEPS
+from ..text import plural
 from ..workbook.errors import ExportError
 from .class_rows import Row, read_roster, roster_summary, student_rows
 from .report import Problem, read_submissions, summarise
@@ -103,11 +104,12 @@ def render_html(summary: dict[str, Any], problems: list[Problem],
         ("Students", s["students"]),
         ("People listed", f"{s['people']['total']} (median {s['people']['median']:g} per "
                           f"student, {s['people']['min']}-{s['people']['max']})"),
-        ("Contacted", f"{f['contacted']} by {s['students_contacting']} students"),
+        ("Contacted", f"{f['contacted']} by {plural(s['students_contacting'], 'student')}"),
         ("Reply rate", f"{_pct(s['reply_rate'])} overall, median {_pct(s['reply_rate_median'])}"
                        " per student (20-40% is normal: Dalton, The 2-Hour Job Search)"),
-        ("Meetings held", f"{s['meetings']['held']} ({s['students_with_meeting_held']} "
-                          f"students), {s['meetings']['thanked']} thank-you notes"),
+        ("Meetings held", f"{s['meetings']['held']} "
+                          f"({plural(s['students_with_meeting_held'], 'student')}), "
+                          f"{plural(s['meetings']['thanked'], 'thank-you note')}"),
     ]
     rows = "".join(f"<tr><th>{e(k)}</th><td>{e(str(v))}</td></tr>" for k, v in facts)
     fields = "".join(f"<li>{e(name)}: {n}</li>" for name, n in s["top_fields"]) or "<li>none</li>"

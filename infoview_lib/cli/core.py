@@ -14,6 +14,7 @@ from ..classroom.practice import start_practice
 from ..classroom.protocol import fit_persona_categories
 from ..export.json_backup import read_backup_file, write_backup_file
 from ..notebook_clean import server_options
+from ..text import plural
 from ..workbook.errors import ValidationError
 from ..workbook.paths import default_exports_dir, project_dir, resolve_workbook_path
 from ..workbook.personas import list_personas, load_persona
@@ -63,7 +64,7 @@ def cmd_contacts(args) -> int:
         extra = ", ".join(x for x in (c.title, c.organization) if x)
         cats = "/".join(c.categories)
         print(f"{c.id:>5}  {c.name}" + (f" ({extra})" if extra else "") + (f"  [{cats}]" if cats else ""))
-    print(f"{len(people)} contacts")
+    print(plural(len(people), "contact"))
     return 0
 
 
@@ -71,7 +72,7 @@ def cmd_backup(args) -> int:
     with open_workbook(args.workbook, create=False) as wb:
         out = write_backup_file(wb, args.out)
         count = len(wb.contacts(include_deleted=True))
-    print(f"Backed up {count} contacts to {out}")
+    print(f"Backed up {plural(count, 'contact')} to {out}")
     return 0
 
 
@@ -84,7 +85,8 @@ def cmd_restore(args) -> int:
     data = read_backup_file(args.file)
     with open_workbook(args.workbook) as wb:
         wb.restore_json(data)
-        print(f"Restored {len(wb.contacts(include_deleted=True))} contacts into {wb.path}")
+        print(f"Restored {plural(len(wb.contacts(include_deleted=True)), 'contact')} into "
+              f"{wb.path}")
     return 0
 
 

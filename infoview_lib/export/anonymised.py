@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..text import plural
 from .document import Bullets, Document, Fields, Grid, Heading, Image, Para
 from .progress_file import progress_data
 
@@ -48,9 +49,10 @@ def summary_document(data: dict[str, Any], map_image: Image | None = None) -> Do
                      for s in data["steps"]], [s["done"] for s in data["steps"]]))
     people = data["people"]
     doc.add(Heading("People you listed"),
-            Para(f"{people['total']} people; {people['can_interview']} could be interviewed, "
-                 f"{people['can_refer']} could refer you; {people['referred']} were referred "
-                 f"to you; {people['ties']} know each other."))
+            Para(f"{plural(people['total'], 'person', 'people')}; {people['can_interview']} "
+                 f"could be interviewed, {people['can_refer']} could refer you; "
+                 f"{plural(people['referred'], 'was', 'were')} referred to you; "
+                 f"{plural(people['ties'], 'pair knows', 'pairs know')} each other."))
     doc.add(*_counts("By part of life", {k: v for k, v in people["by_category"].items() if v}))
     doc.add(*_counts("How often you are in touch (tie strength, after Granovetter)",
                      people["by_tie_strength"]))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..text import plural
 from .base import Problem
 
 SHOW_NAMES = 10
@@ -55,22 +56,23 @@ class ImportSummary:
             names = ", ".join(dict.fromkeys(self.merged_names[:SHOW_NAMES]))
             more = len(self.merged_names) - SHOW_NAMES
             merged = f" ({names}{f' and {more} more' if more > 0 else ''})"
-        lines = [f"Added {self.added} new people; merged {self.merged} into people already "
-                 f"on your list{merged}."]
+        lines = [f"Added {plural(self.added, 'new person', 'new people')}; merged {self.merged} "
+                 f"into people already on your list{merged}."]
         if self.organizations_added:
-            lines.append(f"Added {self.organizations_added} organizations (records with no "
-                         "person's name).")
+            lines.append(f"Added {plural(self.organizations_added, 'organization')} (records "
+                         "with no person's name).")
         if self.possible_duplicates:
             pairs = "; ".join(f"{a} / {b}" for a, b, _, _ in
                               self.possible_duplicates[:SHOW_NAMES])
-            lines.append(f"{len(self.possible_duplicates)} possible duplicates kept apart "
-                         f"(same name, different details): {pairs}. Review them in step 1.")
+            lines.append(f"{plural(len(self.possible_duplicates), 'possible duplicate')} kept "
+                         f"apart (same name, different details): {pairs}. Review them in step 1.")
         if self.unmapped:
             cols = "; ".join(f"{f}: {c}" for f, c in self.unmapped)
             lines.append(f"Columns not imported (nothing in infoview holds them): {cols}.")
         for file, why in self.failed:
             lines.append(f"Could not read {file}: {why}")
         if self.skipped or self.errors:
-            lines.append(f"Skipped {len(self.skipped)} records; {len(self.errors)} problems "
+            lines.append(f"Skipped {plural(len(self.skipped), 'record')}; "
+                         f"{plural(len(self.errors), 'problem')} "
                          "(listed with their line numbers).")
         return "\n".join(lines)

@@ -20,6 +20,7 @@ from collections.abc import Callable
 import ipywidgets as w
 
 from ..capture import BulkChange, bulk_update, select_people, undo_bulk
+from ..text import plural
 from ..workbook.errors import ValidationError
 from ..workbook.model import TIE_STRENGTH_MEANING, TIE_STRENGTHS, Contact
 from ..workbook.store import Workbook
@@ -131,7 +132,8 @@ class BulkEditor:
     def show_count(self, chosen: int, total: int) -> None:
         """Say how many people the filters choose; the button names the number."""
         self.count.value = "" if not total else (f"<small>Showing <b class='iv-bulk-count-number'>{chosen:,}</b> of "
-                            f"{total:,} people ({html.escape(self.describe())}).</small>")
+                            f"{plural(total, 'person', 'people')} ({html.escape(self.describe())})."
+                            "</small>")
         self.apply_button.description = (f"Set for these {chosen:,} "
                                          f"{'person' if chosen == 1 else 'people'}")
         self.apply_button.disabled = not chosen

@@ -14,6 +14,7 @@ import html
 
 from ..outreach import verdict
 from ..outreach.actions import Composed, TrackerLine
+from ..text import plural
 from .common import color, styled
 
 EMPTY_LIST = ("Your list is empty: add people in step 1 (or load a persona in step 0), "
@@ -41,7 +42,7 @@ def checker_html(results, notes=()) -> str:
 def draft_html(draft) -> str:
     """The subject line, the body as written (wrapped) and its size."""
     subject = (f"<p><b>Subject:</b> {html.escape(draft.subject)}</p>" if draft.subject else "")
-    size = f"{draft.words} words, {draft.chars} characters"
+    size = f"{plural(draft.words, 'word')}, {plural(draft.chars, 'character')}"
     return (f"{subject}<pre style='white-space:pre-wrap;word-break:normal;"
             f"overflow-wrap:anywhere;font-family:inherit;"
             f"border:1px solid #ddd;padding:0.5em'>{html.escape(draft.body)}</pre>"

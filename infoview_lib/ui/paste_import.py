@@ -17,6 +17,7 @@ import ipywidgets as w
 
 from ..capture import add_bulk, preview_bulk
 from ..importers import FORMATS, import_uploads
+from ..text import plural
 from ..workbook.errors import InfoviewError, ValidationError
 from .common import hooked, named, reports_errors, styled
 from .duplicates import DuplicatesPanel
@@ -83,7 +84,8 @@ class PasteImportMixin:
             raise ValidationError("Paste some names and click Preview first.")
         added = add_bulk(self.wb, self._bulk_lines, category=self.quick.category,
                          include_duplicates=self.include_duplicates.value)
-        self.paste_status.ok(f"Added {len(added)} people from the pasted list.")
+        self.paste_status.ok(f"Added {plural(len(added), 'person', 'people')} from the pasted "
+                             "list.")
         self._bulk_lines = []
         self.bulk_text.value = ""
         self.bulk_preview.value = ""

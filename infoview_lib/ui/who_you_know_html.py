@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from urllib.parse import quote
 
+from ..text import plural
 from ..workbook.model import Contact
 from .common import STYLES, color
 
@@ -110,10 +111,11 @@ def person_options(people: list[Contact], limit: int = MAX_ROWS) -> list[tuple[s
 
 def summary_html(summary) -> str:
     """An import summary: counts, then skipped records and problems with line numbers."""
-    parts = [f"<b>Added {summary.added}</b> new people, <b>merged {summary.merged}</b> into "
+    new = "new person" if summary.added == 1 else "new people"
+    parts = [f"<b>Added {summary.added}</b> {new}, <b>merged {summary.merged}</b> into "
              f"people already listed"]
     if summary.organizations_added:
-        parts.append(f", added {summary.organizations_added} organizations")
+        parts.append(f", added {plural(summary.organizations_added, 'organization')}")
     parts.append(f". Skipped {len(summary.skipped)}; problems {len(summary.errors)}.")
     for label, items in (("Skipped", summary.skipped), ("Problems", summary.errors)):
         if items:
@@ -136,6 +138,6 @@ def bulk_preview_html(lines) -> str:
         f"<td style='color:{colours[b.status]}'>{b.status} {html.escape(b.note)}</td></tr>"
         for b in lines)
     new = sum(b.status == "new" for b in lines)
-    return (f"<p><b>{new}</b> new of {len(lines)} lines. Nothing is saved until you click "
+    return (f"<p><b>{new}</b> new of {plural(len(lines), 'line')}. Nothing is saved until you click "
             f"'Add these people'.</p><table><tr><th>Line</th><th>Name</th><th>Organization</th>"
             f"<th>Title</th><th>Status</th></tr>{rows}</table>")
