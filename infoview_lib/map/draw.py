@@ -33,6 +33,7 @@ from ..workbook.errors import ExportError
 from . import marks
 from .analysis import who_can_point_me_there
 from .fastagg import CachedTextCanvas, QuickTextCanvas, has_cached_text, png_bytes
+from .graph import gc_paused
 from .labels import label_order, place_labels
 from .layout import Layout, ego_layout
 from .legend import OKABE_ITO, PALETTE, add_legend, category_style
@@ -305,12 +306,12 @@ def render_png(wb, dpi: int = 100, anonymize: bool = False, target: str | None =
                with_caption: bool = True) -> tuple[bytes, DrawResult]:
     """The map as PNG bytes (for a notebook panel) and what was drawn; a panel that shows
     the caption as text under the picture passes with_caption=False (not shown twice)."""
-
-
     _check_dpi(dpi)
     g = graph if graph is not None else build_graph(wb, anonymize=anonymize)
     lay = layout if layout is not None else ego_layout(g)
-    with rc_context(RC):  # as _render, encoded by png_bytes (the panel's picture is opaque)
+    # as _render, encoded by png_bytes (the panel's picture is opaque); the figure's garbage
+    # is collected after the picture is on its way, not in passes while it is drawn
+    with gc_paused(), rc_context(RC):
         fig, ax = new_figure(dpi)
         canvas = CachedTextCanvas(fig)
         result = draw_network(g, lay, ax=ax, target=target, anonymize=anonymize)
