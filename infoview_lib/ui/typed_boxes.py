@@ -87,7 +87,8 @@ export function initialize({ model }) {
   };
   const resolve = () => {
     const mine = ++round;
-    const get = (ref) => model.widget_manager.get_model(String(ref).slice(PREFIX.length));
+    const get = (ref) => model.widget_manager.get_model(String(ref).slice(PREFIX.length))
+      .catch(() => null);  // a box closed meanwhile
     const ownerRef = model.get("owner");
     Promise.all([ownerRef ? get(ownerRef) : null, ...(model.get("boxes") || []).map(get)])
       .then(([found, ...models]) => {

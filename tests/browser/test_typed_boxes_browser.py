@@ -1,8 +1,8 @@
 """Typing for one person and picking another at once, in a real browser, with a kernel slow
 to answer (each save waits 1 s, so the browser holds the newest keystrokes back): the text
 is saved whole to the person it was typed for, and the next person's record and form are
-untouched (ui/typed_boxes.py). Step 1's details editor and step 3's message parts; and in
-step 3, typing for a person another notebook deleted meanwhile is saved to nobody."""
+untouched (ui/typed_boxes.py). Step 1's details editor, step 3's message parts and step 5's
+meeting; and in step 3, typing for a person another notebook deleted meanwhile is saved to nobody."""
 
 from __future__ import annotations
 
@@ -13,12 +13,14 @@ import pytest
 from jlab import arm_busy_watch, error_texts, open_notebook, run_all, wait_busy_then_idle, wait_idle
 from playwright.sync_api import expect
 
+from infoview_lib.meetings.schedule import meeting_for, save_meeting
 from infoview_lib.outreach import parts_for
 from infoview_lib.workbook.model import Contact
 from infoview_lib.workbook.store import open_workbook
 
 SLOW_SAVES = """\
 import time as _time
+import infoview_lib.ui.meeting as _meeting
 import infoview_lib.ui.outreach as _outreach
 import infoview_lib.ui.person_details as _details
 
@@ -29,6 +31,7 @@ def _slowly(save):
     return slow
 
 _details.write_details = _slowly(_details.write_details)
+_meeting.save_meeting = _slowly(_meeting.save_meeting)
 _outreach.save_parts = _slowly(_outreach.save_parts)
 _outreach.OutreachPanel.reload = _slowly(_outreach.OutreachPanel.reload)
 """
@@ -212,4 +215,52 @@ def test_typing_held_while_the_list_is_refilled_for_the_same_person_is_kept(page
     wait_until(saved_whole)
     wait_idle(page)
     expect(picker.locator("option:checked")).to_contain_text(first + more)
+    assert error_texts(page) == []
+
+
+@pytest.mark.browser
+def test_meeting_place_typed_for_one_person_stays_with_them_when_another_is_picked(page, lab):
+    lab.load_persona("maya")
+    with open_workbook(lab.workbook) as wb:
+        arjun = wb.find_contact("Arjun Mehta")
+        save_meeting(wb, arjun.id, "2031-03-04", "15:00", "Europe/London", "Old place")
+    slow_kernel(lab, "05_be_a_professional.ipynb")
+    open_notebook(page, lab, "05_be_a_professional.ipynb")
+    run_all(page)
+    picker = page.locator(".iv-meeting-contact select")
+    picker.wait_for(timeout=30_000)
+    labels = picker.locator("option").all_inner_texts()
+    with open_workbook(lab.workbook) as wb:
+        people = wb.contacts()
+    named = [person_in(label, people) for label in labels]
+    a = next(i for i, c in enumerate(named) if c.id == arjun.id)
+    b = named[(a + 1) % len(named)]
+    picker.select_option(index=a)
+    wait_idle(page)
+    place = page.locator(".iv-meeting-place input")
+    place.scroll_into_view_if_needed()
+    expect(place).to_have_value("Old place")
+    with open_workbook(lab.workbook) as wb:
+        b_meeting = meeting_for(wb, b.id)
+    first, more = "Open Access Lab", ", room 204, second floor"
+    place.click()
+    place.press("Control+a")
+    place.type(first)
+    place.press("Tab")  # leaving the box saves the meeting (slowly)
+    place.click()
+    place.press("End")
+    place.type(more)
+    picker.focus()  # the place box is left: its save is held back
+    picker.select_option(index=(a + 1) % len(named))  # and the next person is picked at once
+
+    def settled():
+        """Arjun's place is saved whole"""
+        with open_workbook(lab.workbook) as wb:
+            return meeting_for(wb, arjun.id).place == first + more
+    wait_until(settled)
+    wait_idle(page)
+    expect(place).to_have_value(b_meeting.place if b_meeting else "")
+    with open_workbook(lab.workbook) as wb:
+        assert meeting_for(wb, arjun.id).place == first + more
+        assert meeting_for(wb, b.id) == b_meeting
     assert error_texts(page) == []
