@@ -20,6 +20,7 @@ from infoview_lib.importers.base import Problem
 from infoview_lib.importers.summary import ImportSummary
 from infoview_lib.questions import Agenda, Phase
 from infoview_lib.ui.bulk_edit import BulkEditor
+from infoview_lib.ui.duplicates import summary_extra_html
 from infoview_lib.ui.outreach_html import draft_html
 from infoview_lib.ui.who_you_know import WhoYouKnowPanel
 from infoview_lib.ui.who_you_know_html import bulk_preview_html, summary_html
@@ -59,6 +60,8 @@ def test_import_summaries(n):
     shown = summary_html(summary)
     assert f"<b>Added {n}</b> {'new person' if n == 1 else 'new people'}," in shown
     assert f", added {noun(n, 'organization', 'organizations')}." in shown
+    kept = ("possible duplicate</b> was" if n == 1 else "possible duplicates</b> were")
+    assert f"<b>{n} {kept} kept apart" in summary_extra_html(summary)
 
 
 @ONE_TWO

@@ -53,9 +53,10 @@ def summary_extra_html(summary: ImportSummary) -> str:
         parts.append(f"<details class='iv-import-merged'><summary>Merged ({summary.merged})"
                      f"</summary><p>{html.escape(names)}</p></details>")
     if summary.possible_duplicates:
-        parts.append(f"<p class='iv-import-duplicates'><b>{len(summary.possible_duplicates)} "
-                     "possible duplicates</b> were kept apart (same name, different details): "
-                     "review them under <i>Possible duplicates</i>.</p>")
+        n = len(summary.possible_duplicates)
+        were = "possible duplicate</b> was" if n == 1 else "possible duplicates</b> were"
+        parts.append(f"<p class='iv-import-duplicates'><b>{n:,} {were} kept apart (same name, "
+                     "different details): review them under <i>Possible duplicates</i>.</p>")
     if summary.unmapped:
         cols = "; ".join(f"{html.escape(f)}: {html.escape(c)}" for f, c in summary.unmapped)
         parts.append("<p class='iv-import-unmapped'>Columns not imported (infoview has no place "

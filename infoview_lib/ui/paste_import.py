@@ -29,14 +29,15 @@ CHOOSE_FILE = "Choose a contacts file…"
 
 
 def chosen_label(names: list[str]) -> str:
-    """The import button's label once files were chosen: their names, and what to do next.
+    """The import button's label once files were chosen: what to do next, then their names
+    (a long name is cut short at the end, so the action comes first).
 
     >>> chosen_label(["Connections.csv"])
-    'Chosen: Connections.csv. Choose another file…'
+    'Choose another file… (chosen: Connections.csv)'
     >>> chosen_label([])
     'Choose a contacts file…'
     """
-    return f"Chosen: {', '.join(names)}. Choose another file…" if names else CHOOSE_FILE
+    return f"Choose another file… (chosen: {', '.join(names)})" if names else CHOOSE_FILE
 
 
 class PasteImportMixin:

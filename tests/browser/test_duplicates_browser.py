@@ -74,7 +74,7 @@ def test_merge_undo_and_different_people(page, lab, tmp_path):
     expect(page.locator(".iv-duplicates")).to_contain_text("Possible duplicates (1)")
     for seen in ("Maple Bank", "sam@maple.example", "Cedar School", "sam@cedar.example"):
         expect(pair).to_contain_text(seen)
-    expect(page.locator(".iv-import-summary")).to_contain_text("1 possible duplicates")
+    expect(page.locator(".iv-import-summary")).to_contain_text("1 possible duplicate was kept apart")
     expect(people_rows(page, "Sam Lee")).to_have_count(2, timeout=10_000)
 
     pair.locator("button.iv-dup-merge").click()

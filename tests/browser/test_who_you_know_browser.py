@@ -59,7 +59,7 @@ def test_quick_add_and_linkedin_upload(page, lab):
         upload.click()
     chooser.value.set_files(FIX / "linkedin_current.csv")
     count_is(page, 15)
-    expect(upload).to_have_text("Chosen: linkedin_current.csv. Choose another file…")
+    expect(upload).to_have_text("Choose another file… (chosen: linkedin_current.csv)")
     expect(upload).to_be_enabled()
     summary = page.locator(".iv-import-summary")
     summary.scroll_into_view_if_needed()

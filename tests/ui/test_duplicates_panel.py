@@ -36,7 +36,7 @@ def test_step_one_lists_possible_duplicates_after_an_import(wb):
     assert "Possible duplicates (1)" in dup.intro.value
     row_text = dup.rows.children[0].children[0].value
     assert "Maple Bank" in row_text and "Cedar School" in row_text
-    assert "possible duplicates" in panel.import_summary.value
+    assert "<b>1 possible duplicate</b> was kept apart" in panel.import_summary.value
 
 
 def test_merge_click_then_undo_click(wb):

@@ -38,7 +38,7 @@ def test_a_chosen_file_is_named_on_the_button_and_imported(wb):
     panel = WhoYouKnowPanel(wb)
     browser_sends(panel.upload, "Connections.csv", (FIX / "linkedin_current.csv").read_bytes())
     assert len(wb.contacts()) == 10
-    assert panel.upload.description == "Chosen: Connections.csv. Choose another file…"
+    assert panel.upload.description == "Choose another file… (chosen: Connections.csv)"
     assert not COUNT.search(panel.upload.description)
     assert panel.upload.value == ()  # emptied: the page stops saying "Reading…"
     assert "<b>Added 10</b>" in panel.import_summary.value
@@ -48,11 +48,11 @@ def test_a_file_that_fails_is_still_named(wb):
     panel = WhoYouKnowPanel(wb)
     browser_sends(panel.upload, "cv.pdf", b"%PDF-1.4\n")
     assert wb.contacts() == []
-    assert panel.upload.description == "Chosen: cv.pdf. Choose another file…"
+    assert panel.upload.description == "Choose another file… (chosen: cv.pdf)"
     assert "Nothing was imported" in panel.import_summary.value
     assert panel.upload.value == ()
 
 
 def test_chosen_label_lists_every_file():
-    assert chosen_label(["a.csv", "b.vcf"]) == "Chosen: a.csv, b.vcf. Choose another file…"
+    assert chosen_label(["a.csv", "b.vcf"]) == "Choose another file… (chosen: a.csv, b.vcf)"
     assert chosen_label([]) == CHOOSE_FILE

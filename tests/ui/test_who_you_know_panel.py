@@ -212,7 +212,7 @@ def test_upload_linkedin_then_again(wb):
     summary = panel.import_summary.value
     assert "<b>Added 10</b>" in summary and "Skipped 2; problems 0" in summary
     assert "line 7" in summary  # 03/04/2024 is read month-first, as 12/25/2023 shows
-    assert "possible duplicates" in summary  # the two Sam Lees, with different employers
+    assert "1 possible duplicate</b> was kept apart" in summary  # the two Sam Lees
     assert panel.import_progress.value == 1.0
     assert panel.upload.value == ()
     assert "<b class='iv-count-number'>10</b>" in panel.count_html.value
