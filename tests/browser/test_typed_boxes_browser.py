@@ -74,16 +74,23 @@ def contact(lab, contact_id: int) -> Contact:
         return wb.get(Contact, contact_id)
 
 
+def open_slowly(page, lab, notebook: str, picker_css: str, index: int = 0):
+    """Maya's workbook in the notebook, run with a kernel slow to save, the person at index
+    picked. Returns the person picker."""
+    lab.load_persona("maya")
+    slow_kernel(lab, notebook)
+    open_notebook(page, lab, notebook)
+    run_all(page)
+    picker = page.locator(picker_css)
+    picker.wait_for(timeout=30_000)
+    picker.select_option(index=index)
+    wait_idle(page)
+    return picker
+
+
 @pytest.mark.browser
 def test_details_typed_for_one_person_stay_with_them_when_another_is_picked(page, lab):
-    lab.load_persona("maya")
-    slow_kernel(lab, "01_who_you_know.ipynb")
-    open_notebook(page, lab, "01_who_you_know.ipynb")
-    run_all(page)
-    picker = page.locator(".iv-person select")
-    picker.wait_for(timeout=30_000)
-    picker.select_option(index=0)
-    wait_idle(page)
+    picker = open_slowly(page, lab, "01_who_you_know.ipynb", ".iv-person select")
     a, b, b_index = two_people(lab, picker)
     b_notes = contact(lab, b.id).notes
     notes = page.locator(".iv-notes textarea")
@@ -116,14 +123,7 @@ def test_details_typed_for_one_person_stay_with_them_when_another_is_picked(page
 
 @pytest.mark.browser
 def test_message_parts_typed_for_one_person_stay_with_them_when_another_is_picked(page, lab):
-    lab.load_persona("maya")
-    slow_kernel(lab, "03_plan_outreach.ipynb")
-    open_notebook(page, lab, "03_plan_outreach.ipynb")
-    run_all(page)
-    picker = page.locator(".iv-contact-pick select")
-    picker.wait_for(timeout=30_000)
-    picker.select_option(index=0)
-    wait_idle(page)
+    picker = open_slowly(page, lab, "03_plan_outreach.ipynb", ".iv-contact-pick select")
     a, b, b_index = two_people(lab, picker)
 
     def topic(person: Contact) -> str:
@@ -153,14 +153,7 @@ def test_message_parts_typed_for_one_person_stay_with_them_when_another_is_picke
 
 @pytest.mark.browser
 def test_typing_for_a_person_deleted_elsewhere_is_not_saved_to_the_next_one(page, lab):
-    lab.load_persona("maya")
-    slow_kernel(lab, "03_plan_outreach.ipynb")
-    open_notebook(page, lab, "03_plan_outreach.ipynb")
-    run_all(page)
-    picker = page.locator(".iv-contact-pick select")
-    picker.wait_for(timeout=30_000)
-    picker.select_option(index=0)
-    wait_idle(page)
+    picker = open_slowly(page, lab, "03_plan_outreach.ipynb", ".iv-contact-pick select")
     a, _, _ = two_people(lab, picker)
     with open_workbook(lab.workbook) as wb:
         wb.delete_contact(a.id)  # as Delete in step 1, in another notebook
@@ -188,14 +181,8 @@ def test_typing_for_a_person_deleted_elsewhere_is_not_saved_to_the_next_one(page
 
 @pytest.mark.browser
 def test_typing_held_while_the_list_is_refilled_for_the_same_person_is_kept(page, lab):
-    lab.load_persona("maya")
-    slow_kernel(lab, "01_who_you_know.ipynb")
-    open_notebook(page, lab, "01_who_you_know.ipynb")
-    run_all(page)
-    picker = page.locator(".iv-person select")
-    picker.wait_for(timeout=30_000)
-    picker.select_option(index=2)  # not the first: refilling the list passes by the first
-    wait_idle(page)
+    # not the first person: refilling the list passes by the first
+    picker = open_slowly(page, lab, "01_who_you_know.ipynb", ".iv-person select", index=2)
     with open_workbook(lab.workbook) as wb:
         person = person_in(picker.locator("option:checked").inner_text(), wb.contacts())
     org = page.locator(".iv-detail-org input")
