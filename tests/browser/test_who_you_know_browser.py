@@ -73,6 +73,17 @@ def test_quick_add_and_linkedin_upload(page, lab):
     table, box = (page.locator(s).bounding_box() for s in (".iv-people-table", ".iv-people"))
     assert table["x"] + table["width"] <= box["x"] + box["width"] + 1
 
+    # the same file again, from the keyboard: nobody is added twice, and the button (whose
+    # label does not change this time) comes back from "Reading…"
+    with page.expect_file_chooser() as chooser:
+        upload.focus()  # (inside: a round trip after the chooser is watched for)
+        page.keyboard.press("Space")  # in JupyterLab Enter is taken by the notebook
+    chooser.value.set_files(FIX / "linkedin_current.csv")
+    expect(page.locator(".iv-import-summary")).to_contain_text("Added 0", timeout=30_000)
+    expect(upload).to_have_text("Choose another file… (chosen: linkedin_current.csv)")
+    expect(upload).to_be_enabled()
+    count_is(page, 15)
+
     with open_workbook(lab.workbook) as wb:
         people = wb.contacts()
     assert len(people) == 15
