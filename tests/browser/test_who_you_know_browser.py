@@ -77,7 +77,7 @@ def test_quick_add_and_linkedin_upload(page, lab):
     # label does not change this time) comes back from "Reading…"
     with page.expect_file_chooser() as chooser:
         upload.focus()  # (inside: a round trip after the chooser is watched for)
-        page.keyboard.press("Space")  # in JupyterLab Enter is taken by the notebook
+        page.keyboard.press("Enter")
     chooser.value.set_files(FIX / "linkedin_current.csv")
     expect(page.locator(".iv-import-summary")).to_contain_text("Added 0", timeout=30_000)
     expect(upload).to_have_text("Choose another file… (chosen: linkedin_current.csv)")
