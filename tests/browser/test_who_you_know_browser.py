@@ -7,8 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
-from jlab import error_texts, open_notebook, run_all
+from jlab import REPO, error_texts, open_notebook, run_all
 from playwright.sync_api import expect
+from test_voila_browser import assert_app_page, start_voila
 
 from infoview_lib.workbook.store import open_workbook
 
@@ -89,3 +90,24 @@ def test_quick_add_and_linkedin_upload(page, lab):
     assert len(people) == 15
     assert [c.organization for c in people if c.name == "Bo Chen"] == ["Northwind Solar"]
     assert error_texts(page) == []
+
+
+@pytest.mark.browser
+def test_import_in_app_mode(page, tmp_path):
+    """Voila (app mode): the import button says what to do, takes a file and names it."""
+    server = start_voila(tmp_path, REPO / "notebooks" / "01_who_you_know.ipynb")
+    try:
+        page.goto(server.url + "/", timeout=120_000)
+        assert_app_page(page)
+        upload = page.locator("button.iv-upload")
+        expect(upload).to_have_text("Choose a contacts file…", timeout=60_000)
+        with page.expect_file_chooser() as chooser:
+            upload.click()
+        chooser.value.set_files(FIX / "vcard40.vcf")
+        expect(upload).to_have_text("Choose another file… (chosen: vcard40.vcf)",
+                                    timeout=60_000)
+        expect(page.locator(".iv-import-summary")).to_contain_text("Added 2")
+        with open_workbook(server.workbook) as wb:
+            assert len(wb.contacts()) == 2
+    finally:
+        server.stop()
