@@ -96,8 +96,10 @@ def before_meeting(meeting: Meeting, questions: int) -> list[tuple[str, bool]]:
     note dated, and picking questions when none are picked yet.
 
     >>> m = Meeting(starts_at="2026-12-10T15:00", timezone="Europe/London", duration_minutes=20)
-    >>> before_meeting(m, questions=0)[:2]
-    [('Pick your questions in step 4, so the agenda has them', False), ('Confirm the day before, Wed 09 Dec (a short, friendly note)', False)]
+    >>> for text, done in before_meeting(m, questions=0)[:2]:
+    ...     print(text)
+    Pick your questions in step 4, so the agenda has them
+    Confirm the day before, Wed 09 Dec (a short, friendly note)
     """
     day_before = start_local(meeting) - timedelta(days=1)
     items = [] if questions else [(PICK_QUESTIONS, False)]
