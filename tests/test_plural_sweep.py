@@ -153,3 +153,38 @@ def test_cli_contacts_backup_and_restore(wb, tmp_path, capsys, n):
     again = tmp_path / "again.sqlite"
     assert main(["restore", "--workbook", str(again), "--yes", str(backup)]) == 0
     assert f"Restored {contacts} into" in capsys.readouterr().out
+
+
+@ONE_TWO
+def test_class_numbers_in_the_handout_and_protocol_check(tmp_path, monkeypatch, capsys, n):
+    from infoview_lib.classroom.handout import handout_document
+    from infoview_lib.export.markdown import render_markdown
+    from infoview_lib.workbook.paths import DATA_DIR
+
+    text = (DATA_DIR / "protocol.yaml").read_text(encoding="utf-8")
+    text = re.sub(r"thank_you_within_hours: \d+", f"thank_you_within_hours: {n}", text)
+    text = re.sub(r"list_aim: \d+", f"list_aim: {n}", text)
+    protocol = tmp_path / "protocol.yaml"
+    protocol.write_text(text, encoding="utf-8")
+    (tmp_path / "questions.yaml").write_text(
+        (DATA_DIR / "questions.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setenv("INFOVIEW_PROTOCOL", str(protocol))
+    handout = render_markdown(handout_document())
+    assert f"list {noun(n, 'person', 'people')} (stretch" in handout
+    assert f"thank-you within {noun(n, 'hour', 'hours')}." in handout
+    assert main(["protocol", "check", str(protocol)]) == 0
+    assert f"thanks within {noun(n, 'hour', 'hours')};" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("people", [1, 2])
+def test_a_bridged_group_named_after_its_organisation(people):
+    from infoview_lib.map.analysis import _part_name
+    from infoview_lib.map.network import build_graph_from, simple_undirected
+    from infoview_lib.workbook.model import Organization
+
+    contacts = [Contact(id=i, first_name=f"P{i}", organization="Acme") for i in range(1, people + 1)]
+    g = build_graph_from(contacts, [Organization(id=1, name="Acme"),
+                                    Organization(id=2, name="Zenith")])
+    part = {n for n in g.nodes if g.nodes[n].get("kind") in ("contact", "organization")}
+    assert _part_name(g, simple_undirected(g), part) == (
+        f"Acme ({noun(people, 'person', 'people')})")

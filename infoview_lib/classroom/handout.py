@@ -16,6 +16,7 @@ from ..export.markdown import render_markdown
 from ..export.pdf import render_pdf
 from ..meetings.lengths import lengths_text
 from ..steps import STEPS
+from ..text import plural
 from ..workbook.errors import ExportError, ValidationError
 from ..workbook.personas import list_personas
 from .protocol import current_protocol
@@ -47,12 +48,12 @@ def handout_document(link: str = "", course: str = "") -> Document:
             for s in STEPS]
     doc.add(Heading("The six steps"),
             Grid(["Step", "Title", "Notebook", "What you do"], rows),
-            Para(f"Your class: list {p.list_aim} people (stretch to {p.list_stretch}); "
-                 f"requests under {p.outreach['max_words']} words; meetings of "
+            Para(f"Your class: list {plural(p.list_aim, 'person', 'people')} (stretch to "
+                 f"{p.list_stretch}); requests under {p.outreach['max_words']} words; meetings of "
                  f"{lengths_text(p.meeting_lengths)} minutes; follow up after "
                  f"{p.follow_up['second_contact_after_days']} and "
                  f"{p.follow_up['follow_up_after_days']} business days; thank-you within "
-                 f"{p.follow_up['thank_you_within_hours']} hours.", muted=True))
+                 f"{plural(p.follow_up['thank_you_within_hours'], 'hour')}.", muted=True))
     doc.add(Heading("Hand in your progress"),
             Para("In 07_export_and_share click 'For your instructor' (or run 'infoview "
                  "hand-in'). Upload the file it names: exports/for-instructor/"

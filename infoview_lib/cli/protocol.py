@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..classroom.protocol import PROTOCOL_ENV, load_protocol, protocol_path
+from ..text import plural
 from ..workbook.errors import ProtocolError
 
 
@@ -32,7 +33,7 @@ def cmd_check(args) -> int:
           f"meetings of {lengths} minutes, outreach under {p.outreach['max_words']} words)")
     print(f"    follow-ups after {f['second_contact_after_days']} and "
           f"{f['follow_up_after_days']} business days, thanks within "
-          f"{f['thank_you_within_hours']} hours; public holidays: {holidays}")
+          f"{plural(f['thank_you_within_hours'], 'hour')}; public holidays: {holidays}")
     return 0
 
 

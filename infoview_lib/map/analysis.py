@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..classroom.protocol import current_protocol
+from ..text import plural
 from ..workbook.model import TIE_STRENGTHS
 from ..workbook.store import Workbook
 from .network import EGO, build_graph, contacts_of, find_target, simple_undirected
@@ -131,7 +132,7 @@ def _part_name(g, h, part: set) -> str:
     orgs = sorted((n for n in part if g.nodes[n].get("kind") == "organization"),
                   key=lambda n: (-len(part & set(h[n])), n))
     if orgs:
-        return f"{_label(g, orgs[0])} ({len(part) - len(orgs)} people)" if len(part) > 2 \
+        return f"{_label(g, orgs[0])} ({plural(len(part) - len(orgs), 'person', 'people')})" if len(part) > 2 \
             else _label(g, orgs[0])
     people = sorted(_label(g, n) for n in part)
     return people[0] if len(people) == 1 else f"{people[0]} and {len(people) - 1} more"

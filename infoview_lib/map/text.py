@@ -13,11 +13,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..text import plural
 from ..workbook.model import TIE_STRENGTHS
-
-
-def _plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n:,} {word if n == 1 else (many or word + 's')}"
 
 
 def node_label(g, node: str, anonymize: bool = False) -> str:
@@ -61,12 +58,12 @@ def caption(g, target_name: str | None = None, leads: int | None = None,
     """One line of counts under the map (`named`: how many people carry a name on it)."""
     kinds, ties, refs = _stats(g)
     tie_text = ", ".join(f"{ties[t]:,} {t}" for t in (*TIE_STRENGTHS, "not set") if ties[t])
-    people = _plural(kinds["contact"], "person", "people")
+    people = plural(kinds["contact"], "person", "people")
     if named is not None and kinds["contact"]:
         people += " (all named)" if named == kinds["contact"] else f" ({named:,} named)"
-    parts = [people, _plural(kinds["organization"], "organization"),
+    parts = [people, plural(kinds["organization"], "organization"),
              tie_text or "no tie strengths yet",
-             _plural(refs, "introduction"), _plural(kinds["target"], "target")]
+             plural(refs, "introduction"), plural(kinds["target"], "target")]
     if target_name is not None:
         count = leads or 0
         shown = " (the 10 best paths drawn)" if count > 10 else ""
@@ -86,17 +83,17 @@ def alt_text(g, anonymize: bool = False, target_name: str | None = None,
     top = ", ".join(f"{c} ({n})" for c, n in cats.most_common(3))
     lines = [
         f"{title(target_name)}: a map of a personal network. You are in the centre; "
-        f"{_plural(kinds['contact'], 'person', 'people')} sit on rings around you, closer the "
+        f"{plural(kinds['contact'], 'person', 'people')} sit on rings around you, closer the "
         f"more often you are in touch ({', '.join(f'{ties[t]} {t}' for t in ties)}), in "
         f"sectors by part of life" + (f"; the largest are {top}." if top else "."),
-        f"{_plural(refs, 'person was', 'people were')} introduced by someone you know; arrows "
+        f"{plural(refs, 'person was', 'people were')} introduced by someone you know; arrows "
         f"show who introduced whom, coloured by outreach status.",
-        f"{_plural(kinds['organization'], 'organization')} and "
-        f"{_plural(kinds['target'], 'target')} are marked.",
+        f"{plural(kinds['organization'], 'organization')} and "
+        f"{plural(kinds['target'], 'target')} are marked.",
     ]
     if target_name is not None and leads is not None:
         names = ", ".join(node_label(g, lead.contact, anonymize) for lead in leads[:5])
-        lines.append(f"Highlighted: {_plural(len(leads), 'person', 'people')} who can point you "
+        lines.append(f"Highlighted: {plural(len(leads), 'person', 'people')} who can point you "
                      f"to {target_name}" + (f", starting with {names}." if names else "."))
     return " ".join(lines)
 

@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 from ..followthrough import PLACEHOLDER, ThankYouState, draw_funnel, has_happened
 from ..meetings.picking import alive, default_meeting, meeting_label, meetings_to_follow
 from ..meetings.schedule import when_text, zone
+from ..text import plural
 from ..workbook.model import Meeting
 from ..workbook.store import Workbook
 from .common import color, styled
@@ -91,7 +92,7 @@ def thanks_due_html(m: Meeting, st: ThankYouState, hours: int, hint: bool) -> st
                 + (f", after the {hours}-hour mark" if st.late else ", on time"))
     else:
         due = st.due.astimezone(zone(m.timezone))
-        text = (f"Due by {due:%a %d %b %H:%M} ({m.timezone}), {hours} hours after the "
+        text = (f"Due by {due:%a %d %b %H:%M} ({m.timezone}), {plural(hours, 'hour')} after the "
                 f"meeting ({when_text(m)})")
     late = " " + styled("late", "error", "b", "iv-late") if st.late and not st.sent else ""
     tip = ("<br>" + styled("Write one specific thing they said above; the drafts use it.",
