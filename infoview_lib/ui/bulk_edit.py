@@ -131,9 +131,10 @@ class BulkEditor:
 
     def show_count(self, chosen: int, total: int) -> None:
         """Say how many people the filters choose; the button names the number."""
-        self.count.value = "" if not total else (f"<small>Showing <b class='iv-bulk-count-number'>{chosen:,}</b> of "
-                            f"{plural(total, 'person', 'people')} ({html.escape(self.describe())})."
-                            "</small>")
+        self.count.value = "" if not total else (
+            f"<small>Chosen: <b class='iv-bulk-count-number'>{chosen:,}</b> of "
+            f"{plural(total, 'person', 'people')} ({html.escape(self.describe())})."
+            "</small>")
         self.apply_button.description = (f"Set for these {chosen:,} "
                                          f"{'person' if chosen == 1 else 'people'}")
         self.apply_button.disabled = not chosen

@@ -29,7 +29,7 @@ def test_set_a_part_of_life_for_everyone_matching_a_search(page, lab):
     search.scroll_into_view_if_needed()
     search.fill("riverside")
     count = page.locator(".iv-bulk-count")
-    count.filter(has_text="Showing 3 of 5 people").wait_for(timeout=30_000)
+    count.filter(has_text="Chosen: 3 of 5 people").wait_for(timeout=30_000)
     page.locator(".iv-bulk-category select").select_option("neighbour")
     apply = page.locator("button.iv-bulk-apply")
     assert apply.inner_text() == "Set for these 3 people"

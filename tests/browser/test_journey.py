@@ -8,8 +8,10 @@ error, and git sees no change to them. It asserts what the user sees at each ste
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from jlab import (
@@ -252,6 +254,14 @@ def export_then_delete(page, lab) -> None:
 
 @pytest.mark.browser
 @pytest.mark.timeout(600)
+def shot(page, name: str) -> None:
+    """A full-page screenshot in $INFOVIEW_JOURNEY_SHOTS, when set (to look at each step)."""
+    folder = os.environ.get("INFOVIEW_JOURNEY_SHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=Path(folder) / f"{name}.png", full_page=True)
+
+
 def test_a_first_time_users_whole_journey(browser, lab, tmp_path):
     git_snapshot(lab.root)
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
@@ -265,7 +275,9 @@ def test_a_first_time_users_whole_journey(browser, lab, tmp_path):
         count_is(step1, 0)
         stale_tab_catches_up(step0, step1)  # two notebooks open at once
         who_am_i(step0)  # step 1 stays open: its list did not change, so Add just works
+        shot(step0, "00_start_here")
         list_people(step1, lab, tmp_path)
+        shot(step1, "01_who_you_know")
         pages = [step0, step1]
         for name, walk in (("02_what_you_want_to_know", two_targets),
                            ("03_plan_outreach", write_to_bo),
@@ -279,9 +291,11 @@ def test_a_first_time_users_whole_journey(browser, lab, tmp_path):
                 page.screenshot(path=tmp_path / f"failed-{name}.png", full_page=True)
                 raise
             assert error_texts(page) == [], name
+            shot(page, name)
             pages.append(page)
         step7 = open_in_tab(context, lab, "07_export_and_share.ipynb", "07")
         export_then_delete(step7, lab)
+        shot(step7, "07_export_and_share")
         pages.append(step7)
         assert all(error_texts(p) == [] for p in pages)
 
@@ -293,6 +307,7 @@ def test_a_first_time_users_whole_journey(browser, lab, tmp_path):
         assert "model not found" not in again.locator(".jp-Notebook").inner_text()
         run_all(again)
         count_is(again, 0)  # deleted means deleted
+        shot(again, "next_day_01")
         assert error_texts(again) == []
         assert git_changed(lab.root) == []
     finally:

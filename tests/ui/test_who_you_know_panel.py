@@ -351,7 +351,7 @@ def test_bulk_set_part_of_life_for_an_import_then_undo(wb):
     before = {c.id: c for c in wb.contacts()}
 
     panel.bulk.without.value = True
-    assert "Showing <b class='iv-bulk-count-number'>300</b> of 301 people" in panel.bulk.count.value
+    assert "Chosen: <b class='iv-bulk-count-number'>300</b> of 301 people (" in panel.bulk.count.value
     assert "Already Sorted" not in panel.people_html.value
     panel.bulk.category.value = "co-worker"
     assert panel.bulk.apply_button.description == "Set for these 300 people"
