@@ -213,6 +213,8 @@ class ExportPanel(Panel):
             self.delete_status.error(str(err))
             return
         self.confirm.value = False
+        self.files.value = ""  # the links led to files that are gone
+        self.status.clear()
         self.delete_status.ok(report.message() + " Restart the kernel before going on.")
         self.export_button.disabled = True
         self.delete_button.disabled = True

@@ -84,6 +84,8 @@ def test_no_format_ticked_is_a_warning(maya, tmp_path):
 def test_delete_needs_confirmation_then_backs_up_and_deletes(maya, tmp_path):
     panel = make(maya, tmp_path)
     path = maya.path
+    panel.export_button.click()
+    assert "README.txt" in panel.files.value and panel.status.text.startswith("Wrote")
     panel.delete_button.click()
     assert "Nothing was deleted" in panel.delete_status.text and path.exists()
     panel.confirm.value = True
@@ -92,6 +94,7 @@ def test_delete_needs_confirmation_then_backs_up_and_deletes(maya, tmp_path):
     assert "final backup" in panel.delete_status.text, panel.delete_status.text
     assert not path.exists() and (tmp_path / "last.json").exists()
     assert panel.export_button.disabled and panel.delete_button.disabled
+    assert panel.files.value == "" and panel.status.text == ""  # no links to deleted files
 
 
 def test_delete_error_shows_under_the_delete_button(maya, tmp_path):
