@@ -85,7 +85,7 @@ def test_delete_needs_confirmation_then_backs_up_and_deletes(maya, tmp_path):
     panel = make(maya, tmp_path)
     path = maya.path
     panel.export_button.click()
-    assert "README.txt" in panel.files.value and panel.status.text.startswith("Wrote")
+    assert "README.txt" in panel.files.value and "Wrote 6 files" in panel.status.text
     panel.delete_button.click()
     assert "Nothing was deleted" in panel.delete_status.text and path.exists()
     panel.confirm.value = True
