@@ -2,7 +2,7 @@
 to answer (each save waits 1 s, so the browser holds the newest keystrokes back): the text
 is saved whole to the person it was typed for, and the next person's record and form are
 untouched (ui/typed_boxes.py). Step 1's details editor, step 3's message parts and step 5's
-meeting; and in step 3, typing for a person another notebook deleted meanwhile is saved to nobody."""
+meeting and step 6's debrief; and in step 3, typing for a person another notebook deleted meanwhile is saved to nobody."""
 
 from __future__ import annotations
 
@@ -13,13 +13,15 @@ import pytest
 from jlab import arm_busy_watch, error_texts, open_notebook, run_all, wait_busy_then_idle, wait_idle
 from playwright.sync_api import expect
 
+from infoview_lib.meetings.picking import meeting_label
 from infoview_lib.meetings.schedule import meeting_for, save_meeting
 from infoview_lib.outreach import parts_for
-from infoview_lib.workbook.model import Contact
+from infoview_lib.workbook.model import Contact, Meeting
 from infoview_lib.workbook.store import open_workbook
 
 SLOW_SAVES = """\
 import time as _time
+import infoview_lib.ui.followthrough as _followthrough
 import infoview_lib.ui.meeting as _meeting
 import infoview_lib.ui.outreach as _outreach
 import infoview_lib.ui.person_details as _details
@@ -32,6 +34,7 @@ def _slowly(save):
 
 _details.write_details = _slowly(_details.write_details)
 _meeting.save_meeting = _slowly(_meeting.save_meeting)
+_followthrough.save_debrief = _slowly(_followthrough.save_debrief)
 _outreach.save_parts = _slowly(_outreach.save_parts)
 _outreach.OutreachPanel.reload = _slowly(_outreach.OutreachPanel.reload)
 """
@@ -250,4 +253,47 @@ def test_meeting_place_typed_for_one_person_stays_with_them_when_another_is_pick
     with open_workbook(lab.workbook) as wb:
         assert meeting_for(wb, arjun.id).place == first + more
         assert meeting_for(wb, b.id) == b_meeting
+    assert error_texts(page) == []
+
+
+@pytest.mark.browser
+def test_debrief_typed_for_one_meeting_stays_with_it_when_another_is_picked(page, lab):
+    lab.load_persona("maya")
+    with open_workbook(lab.workbook) as wb:
+        arjun, other = wb.find_contact("Arjun Mehta"), wb.contacts()[0]
+        for person, day in ((arjun, "2026-11-20"), (other, "2026-11-23")):
+            save_meeting(wb, person.id, day, "15:00", "Europe/London", "Cafe")
+        first_meeting, next_meeting = meeting_for(wb, arjun.id), meeting_for(wb, other.id)
+        first_line, next_line = (meeting_label(wb, m) for m in (first_meeting, next_meeting))
+    slow_kernel(lab, "06_always_be_courteous.ipynb")
+    open_notebook(page, lab, "06_always_be_courteous.ipynb")
+    run_all(page)
+    picker = page.locator(".iv-ft-contact select")
+    picker.wait_for(timeout=30_000)
+    picker.select_option(label=first_line)
+    wait_idle(page)
+    learned = page.locator(".iv-learned textarea")
+    learned.scroll_into_view_if_needed()
+    first, more = "Site surveys are the best first job", " in solar, and they hire in spring"
+    learned.click()
+    learned.type(first)
+    learned.press("Tab")  # leaving the box saves the debrief (slowly)
+    learned.click()
+    learned.press("Control+End")
+    learned.type(more)
+    picker.focus()  # the box is left: its save is held back
+    picker.select_option(label=next_line)  # and the next meeting is picked at once
+
+    def debrief(meeting) -> dict:
+        with open_workbook(lab.workbook) as wb:
+            return wb.get(Meeting, meeting.id).debrief
+
+    def settled():
+        """Arjun's debrief is saved whole"""
+        return debrief(first_meeting).get("learned") == first + more
+    wait_until(settled)
+    wait_idle(page)
+    expect(learned).to_have_value("")
+    assert debrief(first_meeting)["learned"] == first + more
+    assert debrief(next_meeting) == next_meeting.debrief  # the other meeting is untouched
     assert error_texts(page) == []
