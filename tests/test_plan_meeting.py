@@ -83,3 +83,21 @@ def test_the_exported_plan_shows_the_meeting_not_the_reply(wb, ada, tmp_path):
     assert part.index("Your meeting") < part.index("Before the meeting") < part.index("Who they are")
     html_text = (tmp_path / "out" / "plan.html").read_text(encoding="utf-8")
     assert "Reply on" not in html_text and "Before the meeting" in html_text
+
+
+def test_a_past_meeting_names_the_real_step_six_notebook_and_drops_the_day_before_note(wb, ada):
+    from pathlib import Path
+
+    from infoview_lib.steps import STEPS
+    notebook = next(s.notebook for s in STEPS if s.number == 6)
+    assert f"({notebook})" in AFTER_IT
+    assert (Path(__file__).resolve().parents[1] / "notebooks" / f"{notebook}.ipynb").exists()
+    save_meeting(wb, ada.id, "2026-11-30", "10:00", "UTC")
+    after = datetime(2026, 11, 30, 10, 30, tzinfo=timezone.utc)
+    during = datetime(2026, 11, 30, 10, 10, tzinfo=timezone.utc)
+    texts = [b["text"] for b in plan_data(wb, ada, now=after)["meeting"]["before"]]
+    assert texts and not any("Confirm the day before" in t for t in texts)
+    assert any("Confirm the day before" in b["text"]
+               for b in plan_data(wb, ada, now=during)["meeting"]["before"])
+    md = plan_markdown(wb, ada)  # today is after 30 Nov 2026
+    assert "Confirm the day before" not in md and "Before the meeting" in sections(md)

@@ -21,6 +21,7 @@ from typing import Any
 from ..map.analysis import chain_from_ego, who_can_point_me_there
 from ..map.network import EGO, build_graph, contact_node
 from ..questions import build_agenda, chosen, keep_question, load_bank, user_goal_text
+from ..steps import STEPS
 from ..workbook.errors import InfoviewError
 from ..workbook.model import Contact, Meeting, Outreach, Target
 from ..workbook.store import Workbook
@@ -35,8 +36,9 @@ from .schedule import (
 )
 
 PICK_QUESTIONS = "Pick your questions in step 4, so the agenda has them"
+_STEP6 = next(s for s in STEPS if s.number == 6)
 AFTER_IT = ("This meeting has happened: note how it went and send your thank-you in step 6 "
-            "(06_follow_through).")
+            f"({_STEP6.notebook}).")
 
 
 def connection_path(wb: Workbook, contact: Contact, graph=None) -> list[str]:
@@ -91,20 +93,26 @@ def _targets_for(wb: Workbook, contact: Contact) -> list[Target]:
         t.organization.casefold(), t.name.casefold()))]
 
 
-def before_meeting(meeting: Meeting, questions: int) -> list[tuple[str, bool]]:
+def before_meeting(meeting: Meeting, questions: int,
+                   happened: bool = False) -> list[tuple[str, bool]]:
     """(what to do, done) before a meeting that has a date: the checklist, the day-before
-    note dated, and picking questions when none are picked yet.
+    note dated (left out once the meeting has happened), and picking questions when none
+    are picked yet.
 
     >>> m = Meeting(starts_at="2026-12-10T15:00", timezone="Europe/London", duration_minutes=20)
     >>> for text, done in before_meeting(m, questions=0)[:2]:
     ...     print(text)
     Pick your questions in step 4, so the agenda has them
     Confirm the day before, Wed 09 Dec (a short, friendly note)
+    >>> any("day before" in t for t, _ in before_meeting(m, questions=0, happened=True))
+    False
     """
     day_before = start_local(meeting) - timedelta(days=1)
     items = [] if questions else [(PICK_QUESTIONS, False)]
     for key, label, done in checklist_items(meeting):
         if key == "confirm":
+            if happened:
+                continue
             label = label.replace("the day before", f"the day before, {day_before:%a %d %b}", 1)
         items.append((label, done))
     return items
@@ -116,13 +124,15 @@ def meeting_data(meeting: Meeting | None, questions: int,
     to do before it, and whether it has happened (`now`: an aware datetime, default now)."""
     if meeting is None or not meeting.starts_at:
         return None
+    happened = has_happened(meeting, now)
     return {
         "when": when_text(meeting), "where": where_text(meeting),
         "minutes": meeting.duration_minutes, "timezone": meeting.timezone,
         "starts_at": meeting.starts_at, "place": meeting.place,
         "video_link": meeting.video_link,
-        "before": [{"text": t, "done": d} for t, d in before_meeting(meeting, questions)],
-        "happened": has_happened(meeting, now),
+        "before": [{"text": t, "done": d}
+                   for t, d in before_meeting(meeting, questions, happened)],
+        "happened": happened,
     }
 
 
