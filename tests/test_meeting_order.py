@@ -15,3 +15,13 @@ def test_someone_you_wrote_to_comes_before_everyone_else(wb):
     assert [name for name, _ in people_options(wb)][0] == "Aaron Imported0"
     set_status(wb, outreach_for(wb, bo.id).id, "sent", on="2026-12-02")
     assert people_options(wb)[0] == ("Bo Chen", bo.id)
+
+
+def test_namesakes_in_step_five_are_told_apart_by_organization(wb):
+    """Two people called Sam Lee: step 5's "With" list says which is which, as step 3's does."""
+    acme = wb.add(Contact(first_name="Sam", last_name="Lee", organization="Acme"))
+    globex = wb.add(Contact(first_name="Sam", last_name="Lee", organization="Globex"))
+    plain = wb.add(Contact(first_name="Kim", last_name="Ode"))
+    options = dict((v, label) for label, v in people_options(wb))
+    assert options[acme.id] == "Sam Lee (Acme)" and options[globex.id] == "Sam Lee (Globex)"
+    assert options[plain.id] == "Kim Ode"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..outreach.contacts import contact_label
 from ..workbook.store import Workbook
 from .lengths import default_minutes
 from .schedule import asked_length, max_minutes, meeting_order
@@ -22,8 +23,9 @@ NOBODY_YET = ("(no contacts yet: start in step 1)", 0)
 
 
 def people_options(wb: Workbook) -> list[tuple[str, int]]:
-    """(name, id) in meeting order; one placeholder line (id 0) while the list is empty."""
-    return [(c.name, c.id) for c in meeting_order(wb)] or [NOBODY_YET]
+    """("Name (Organization)", id) in meeting order, as step 3's picker writes them, so
+    namesakes can be told apart; one placeholder line (id 0) while the list is empty."""
+    return [(contact_label(c), c.id) for c in meeting_order(wb)] or [NOBODY_YET]
 
 
 def missing_details(day: date | None, at: str, tz: str) -> list[str]:

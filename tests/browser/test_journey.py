@@ -212,7 +212,7 @@ def meet_bo(page, lab) -> None:
     run_all(page)
     picker = page.locator(".iv-meeting-contact select")
     picker.wait_for(timeout=30_000)
-    picker.select_option(label="Bo Chen")
+    picker.select_option(label="Bo Chen (Northwind Solar)")  # name and organization
     page.locator(".iv-meeting-date input").fill(HELD.isoformat())
     commit(page.locator(".iv-meeting-tz input"), "Europe/London")
     commit(page.locator(".iv-meeting-time input"), "15:00")
