@@ -146,9 +146,10 @@ def test_lines_to_organizations_are_left_out_of_a_huge_map_and_the_caption_says_
                                  f"{drawn.people - 1:,} people")
 
 
-def test_no_contact_labels_on_a_huge_network():
-    people = [Contact(id=i, first_name=f"P{i}", categories=["friend"], tie_strength="rarely")
-              for i in range(1, 2502)]
+def test_no_contact_labels_on_a_huge_imported_network():
+    """2,500 people alike, all from a contact file: nobody stands out, so nobody is named."""
+    people = [Contact(id=i, first_name=f"P{i}", categories=["friend"], tie_strength="rarely",
+                      sources=["linkedin"]) for i in range(1, 2502)]
     g = build_graph_from(people)
     fig, ax = plt.subplots()
     result = draw_network(g, ego_layout(g), ax=ax)
@@ -318,3 +319,15 @@ def test_legend_shows_only_what_the_map_has(wb, tmp_path):
     one = save_map(wb, tmp_path / "one.png")
     entries = [t.get_text() for t in one.result.artists["legend"].get_texts()]
     assert entries == ["friend"]
+
+
+def test_the_outer_tie_ring_says_when_it_holds_people_with_no_tie_yet():
+    def ring_names(people):
+        g = build_graph_from(people)
+        fig, ax = plt.subplots()
+        draw_network(g, ego_layout(g), ax=ax)
+        return {t.get_text() for t in ax.texts} & {"rarely", "rarely or not set"}
+
+    assert ring_names([Contact(id=1, first_name="Ada", tie_strength="rarely")]) == {"rarely"}
+    assert ring_names([Contact(id=1, first_name="Ada", tie_strength="rarely"),
+                       Contact(id=2, first_name="Bo")]) == {"rarely or not set"}

@@ -208,3 +208,22 @@ def test_people_typed_in_are_named_before_an_import_set_to_rarely(wb, tmp_path):
 
     leads = who_can_point_me_there(g, "Northwind")
     assert {lead.contact for lead in leads[:5]} == {f"c:{c.id}" for c in typed}
+
+
+def test_people_typed_in_keep_their_names_after_an_import_of_thousands(wb, tmp_path,
+                                                                       monkeypatch):
+    """The walk of a first-time user: eight classmates typed in, then a LinkedIn export of
+    2,000 (where only the most important people are tried for a name): the classmates are
+    named, not only the organisations. The import is made small and the limit lowered to it,
+    which is the same case, quicker."""
+    from infoview_lib.map import labels
+
+    wb.add_many([Contact(first_name=f"Lin{i}", last_name=f"Kedin{i}", organization=f"Firm {i % 9}",
+                         sources=["linkedin"]) for i in range(120)])
+    typed = wb.add_many([Contact(first_name=n, last_name="Classmate", categories=["classmate"],
+                                 sources=["typed"]) for n in ("Ada", "Bo", "Cy", "Ed", "Ivy")])
+    monkeypatch.setattr(labels, "LABEL_NONE_ABOVE", 100)
+    saved = save_map(wb, tmp_path / "map.png")
+    assert {f"c:{c.id}" for c in typed} <= set(saved.result.labelled)
+    assert not any(wb.get(Contact, int(n[2:])).imported for n in saved.result.labelled
+                   if n.startswith("c:"))  # the imported people, all alike, come after

@@ -215,7 +215,10 @@ def draw_network(g, layout: Layout | None = None, ax=None, target: str | None = 
     dim = 0.3 if target else 1.0
     fontsize = fontsize or (7.0 if result.people <= 100 else 6.5)
     _frame(ax, lay)
-    reserved = marks.grid(ax, lay, fontsize)
+    data = g._node
+    unset = any(not data[n].get("tie_strength") and data[n].get("degree", 1) == 1
+                for n in kinds.contacts)
+    reserved = marks.grid(ax, lay, fontsize, tie_not_set=unset)
     status_used = _links(ax, g, lay, result.people, dim, result.artists)
     if path_edges:
         _paths(ax, lay, path_edges, result.artists)

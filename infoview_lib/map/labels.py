@@ -361,8 +361,8 @@ def label_order(g, lay, contacts, lead_nodes, organizations, targets):
     crowded = len(contacts) > LABEL_NONE_ABOVE
     data = g._node  # plain dicts: one lookup per person instead of a view
     tiers = {n: _tier(data[n], leads, n) for n in contacts}
-    if crowded:  # only the most important are tried: sort just them (same order)
-        contacts = [n for n in contacts if tiers[n] <= 2]
+    if crowded:  # only the most important, and the people typed in, are tried (same order)
+        contacts = [n for n in contacts if tiers[n] <= 2 or not data[n].get("imported")]
     people = sorted(contacts, key=lambda n: (tiers[n], data[n].get("label", "").casefold(), n))
     if crowded:
         people = people[:MAX_TRIES_CROWDED]

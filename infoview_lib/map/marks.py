@@ -23,7 +23,7 @@ from matplotlib.markers import MarkerStyle
 from matplotlib.patches import Circle
 from matplotlib.transforms import IdentityTransform
 
-from .layout import RING_NAMES, RING_WIDTH, UNSORTED, ring_radius
+from .layout import RING_NAMES, RING_WIDTH, TIE_RING, UNSORTED, ring_radius
 from .legend import STATUS_GROUPS, STATUS_LINES, category_style
 
 LINKS = ("tie", "works_at", "introduced", "contact_target", "org_target")
@@ -86,17 +86,21 @@ def segments(xy, pair):
     return np.stack([xy[a], xy[b]], axis=1) if len(a) else np.zeros((0, 2, 2))
 
 
-def grid(ax, lay, fontsize: float) -> list[tuple]:
-    """Rings (named in the gap at twelve o'clock), sector dividers and sector names.
+def grid(ax, lay, fontsize: float, tie_not_set: bool = False) -> list[tuple]:
+    """Rings (named in the gap at twelve o'clock), sector dividers and sector names;
+    tie_not_set: some people on the outer tie ring have no tie yet (the ring says so).
     Returns the texts drawn, for the labeller to keep clear of."""
 
     texts = []
+    names = [*RING_NAMES]
+    if tie_not_set:
+        names[TIE_RING[""]] = f"{names[TIE_RING['']]} or not set"
     for ring in sorted({int(r) for r in lay.ring if r >= 0}):
         r = ring_radius(ring)
         ax.add_patch(Circle((0, 0), r, fill=False, lw=0.6, ec="#d9d9d9", zorder=0))
-        ax.text(0, r, RING_NAMES[ring], ha="center", va="center", fontsize=fontsize * 0.85,
+        ax.text(0, r, names[ring], ha="center", va="center", fontsize=fontsize * 0.85,
                 color="#777777", zorder=1, parse_math=False)
-        texts.append((0, r, RING_NAMES[ring], fontsize * 0.85, "center", "center"))
+        texts.append((0, r, names[ring], fontsize * 0.85, "center", "center"))
     inner, outer = ring_radius(0) - RING_WIDTH / 2 - 0.1, lay.outer + RING_WIDTH / 2
     bounds = [a for span in lay.sector_spans for a in span]
     angles = np.array(sorted(set(np.round(bounds, 9))))
