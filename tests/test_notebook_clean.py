@@ -61,6 +61,11 @@ def test_the_first_thing_a_newcomer_reads_is_how_to_open_the_panel():
         cells = nbformat.read(path, as_version=4).cells
         assert cells[0].source.startswith("# ")
         assert "Run ▸ Run All Cells" in cells[1].source, path.name
+        # right in the app view too (no menu there, the panel is already running)
+        assert "in JupyterLab, choose" in cells[1].source, path.name
+        assert "app view" in cells[1].source and "in the menu, choose" not in cells[1].source
+        # closing a notebook: saving is harmless, the hook keeps it as committed
+        assert "either answer is fine" in cells[1].source, path.name
 
 
 def test_lab_and_the_hub_config_turn_the_hook_on(monkeypatch):
