@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from .classroom.protocol import current_protocol
 from .importers.base import name_key
+from .text import plural
 from .workbook.errors import ValidationError
 from .workbook.model import TIE_STRENGTHS, TYPED_SOURCE, Contact
 from .workbook.store import Workbook
@@ -215,13 +216,12 @@ class BulkChange:
             f"we talk '{self.tie_strength}'" if self.tie_strength else "") if part)
         if not self.changed:
             who = ("the person chosen already had" if self.selected == 1
-                   else f"all {self.selected} chosen people already had")
+                   else f"all {self.selected:,} chosen people already had")
             return f"Nothing changed: {who} {what}."
         same = self.selected - self.changed
-        rest = f" ({same} already had it)" if same else ""
-        people = "person" if self.changed == 1 else "people"
-        return (f"Changed {self.changed} {people}: {what}{rest}. A backup was made; "
-                "'Undo' puts their previous values back.")
+        rest = f" ({same:,} already had it)" if same else ""
+        return (f"Changed {plural(self.changed, 'person', 'people')}: {what}{rest}. "
+                "A backup was made; 'Undo' puts their previous values back.")
 
 
 def bulk_update(wb: Workbook, ids, add_category: str | None = None,

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .classroom.protocol import current_protocol
+from .text import plural
 from .workbook.progress import progress_counts
 from .workbook.store import Workbook
 
@@ -65,9 +66,9 @@ class StepProgress:
 
 def _measure(step: Step, n: int, aim: int, stretch: int) -> StepProgress:
     full = step.full_at or aim
-    detail = f"{n} {step.one if n == 1 else step.many} {step.verb}"
+    detail = f"{plural(n, step.one, step.many)} {step.verb}"
     if step.full_at is None:
-        detail += f" (aim for {aim}, stretch to {stretch})"
+        detail += f" (aim for {aim:,}, stretch to {stretch:,})"
     return StepProgress(step.number, step.title, n >= step.done_at, detail, min(n / full, 1.0))
 
 

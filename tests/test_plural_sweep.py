@@ -114,7 +114,8 @@ def test_bulk_count(n):
     editor = BulkEditor(None, ["friend"], w.Text(), changed=lambda: None)
     editor.show_count(n, n)
     assert f"of {noun(n, 'person', 'people')} (" in editor.count.value
-    assert editor.apply_button.description == f"Set for these {noun(n, 'person', 'people')}"
+    these = "this" if n == 1 else "these"
+    assert editor.apply_button.description == f"Set for {these} {noun(n, 'person', 'people')}"
 
 
 @ONE_TWO

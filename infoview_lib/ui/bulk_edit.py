@@ -135,8 +135,8 @@ class BulkEditor:
             f"<small>Chosen: <b class='iv-bulk-count-number'>{chosen:,}</b> of "
             f"{plural(total, 'person', 'people')} ({html.escape(self.describe())})."
             "</small>")
-        self.apply_button.description = (f"Set for these {chosen:,} "
-                                         f"{'person' if chosen == 1 else 'people'}")
+        self.apply_button.description = ("Set for this 1 person" if chosen == 1 else
+                                         f"Set for these {chosen:,} people")
         self.apply_button.disabled = not chosen
 
     # -- the action -----------------------------------------------------------------------------

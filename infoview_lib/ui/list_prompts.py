@@ -71,5 +71,5 @@ class PromptsMixin:
             cat = self.prompts[self._prompt].get("category", "")
             here = f" ({sum(cat in c.categories for c in people)} as {html.escape(cat)})"
         listed = "person listed" if n == 1 else "people listed"
-        self.count_html.value = (f"<b class='iv-count-number'>{n}</b> {listed}{here}: "
+        self.count_html.value = (f"<b class='iv-count-number'>{n:,}</b> {listed}{here}: "
                                  f"{list_goal(n, aim, stretch)}.")
