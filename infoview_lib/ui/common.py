@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 import ipywidgets as w
 
-from ..workbook.errors import InfoviewError
+from ..workbook.errors import InfoviewError, WorkbookDeleted
 from ..workbook.store import Workbook
 from .a11y import AltImage, accessible, choice, named  # noqa: F401 - panels import them here
 from .form_button import FormButton
@@ -114,7 +114,8 @@ def reports_errors(method: Callable) -> Callable:
     Before the handler runs, a panel whose workbook was changed by another notebook (or the
     command line) is rebuilt from it first (Panel.catch_up): the handler then does not run,
     since what the user clicked on may no longer be what they saw. Handlers named refresh...
-    just go ahead after the rebuild.
+    just go ahead after the rebuild. When the workbook's file was deleted (Delete my data in
+    another notebook) the panel is emptied down to the message saying what to do.
 
     The panel must have a `status` attribute (a StatusLine); a panel with a status line per
     section says which one a handler uses with a `status_for(handler_name)` method.
@@ -129,6 +130,9 @@ def reports_errors(method: Callable) -> Callable:
                                                  status=status):
                 return None  # another notebook changed the workbook: the panel shows it now
             return method(self, *args, **kwargs)
+        except WorkbookDeleted as err:
+            show_gone(self, status, str(err))
+            return None
         except InfoviewError as err:
             status.error(str(err))
         except Exception as err:  # noqa: BLE001 - a panel must never fail silently
@@ -140,6 +144,21 @@ def reports_errors(method: Callable) -> Callable:
         return None
 
     return wrapper
+
+
+def show_gone(panel, status: StatusLine, message: str) -> None:
+    """The workbook's file is gone: the panel keeps only the message (none of the deleted
+    people, no buttons acting on them).
+
+    >>> panel, status = Panel(), StatusLine()
+    >>> panel.widget = w.VBox([w.HTML("Ada Lovelace"), status.widget])
+    >>> show_gone(panel, status, "The workbook was deleted.")
+    >>> panel.widget.children == (status.widget,) and "deleted" in status.text
+    True
+    """
+    status.error(message)
+    if isinstance(getattr(panel, "widget", None), w.Box):
+        panel.widget.children = (status.widget,)
 
 
 def release_memory() -> bool:

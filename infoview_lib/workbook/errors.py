@@ -5,6 +5,7 @@ InfoviewError
  │    ├── WorkbookNotFound     no workbook at the path given
  │    ├── WorkbookExists       refusing to overwrite an existing workbook
  │    ├── WorkbookTooNew       written by a newer infoview
+ │    ├── WorkbookDeleted      the open workbook's file was deleted or replaced
  │    └── WorkbookCorrupt      not a readable infoview workbook
  ├── ValidationError          a value the user gave is not acceptable
  ├── NotFound                 a contact, target ... that does not exist
@@ -39,6 +40,10 @@ class WorkbookExists(WorkbookError):
 
 class WorkbookTooNew(WorkbookError):
     """The workbook was written by a newer version of infoview."""
+
+
+class WorkbookDeleted(WorkbookError):
+    """The file of an open workbook was deleted (or replaced) since it was opened."""
 
 
 class WorkbookCorrupt(WorkbookError):

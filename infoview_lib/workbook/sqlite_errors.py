@@ -13,12 +13,47 @@ import os
 import sqlite3
 from pathlib import Path
 
-from .errors import WorkbookCorrupt, WorkbookError
+from .errors import WorkbookCorrupt, WorkbookDeleted, WorkbookError
+
+
+def file_identity(path: str | os.PathLike) -> tuple:
+    """(device, inode) of the file at path; () when there is none.
+
+    >>> file_identity("/no/such/file")
+    ()
+    """
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return ()
+    return (stat.st_dev, stat.st_ino)
+
+
+def workbook_deleted(path: str | os.PathLike) -> WorkbookDeleted:
+    """The error for an open workbook whose file is gone (or was replaced by another file).
+
+    >>> print(workbook_deleted("/tmp/w.sqlite"))  # doctest: +ELLIPSIS
+    The workbook /tmp/w.sqlite was deleted ... Nothing was saved...
+    """
+    return WorkbookDeleted(
+        f"The workbook {path} was deleted (for example with 'Delete my data' in another "
+        "notebook), so what this panel showed is gone. Nothing was saved. To go on, restart "
+        "the kernel (menu Kernel > Restart Kernel and Run All Cells): you start again with a "
+        "new, empty workbook. At the command line, just run the command again.")
+
+
+def _moved(path: Path, err: sqlite3.Error, text: str) -> bool:
+    """True when SQLite refused to write because the file was deleted or replaced."""
+    if getattr(err, "sqlite_errorname", "") == "SQLITE_READONLY_DBMOVED":
+        return True
+    return ("readonly" in text or "read-only" in text) and not Path(path).exists()
 
 
 def cannot_write(path: Path, err: sqlite3.Error) -> WorkbookError:
     """A one-line reason the workbook cannot be written, from SQLite's error."""
     text = str(err).lower()
+    if _moved(path, err, text):
+        return workbook_deleted(path)
     if "locked" in text or "busy" in text:
         return WorkbookError(
             f"{path} is locked by another program that kept it busy for a minute. Close other "
@@ -52,4 +87,4 @@ def is_write_problem(err: sqlite3.Error) -> bool:
     return any(word in text for word in _WRITE_PROBLEMS)
 
 
-__all__ = ["cannot_write", "is_write_problem"]
+__all__ = ["cannot_write", "file_identity", "is_write_problem", "workbook_deleted"]

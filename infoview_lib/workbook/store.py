@@ -37,7 +37,7 @@ from .errors import (
 from .model import RECORD_TYPES, Contact, Record, now_iso
 from .paths import resolve_workbook_path
 from .schema import SCHEMA_VERSION, is_foreign, migrate
-from .sqlite_errors import cannot_write, is_write_problem
+from .sqlite_errors import cannot_write, file_identity, is_write_problem, workbook_deleted
 
 R = TypeVar("R", bound=Record)
 __all__ = ["BACKUPS_KEPT", "Workbook", "create_workbook", "open_workbook"]
@@ -63,6 +63,15 @@ class Workbook:
         self.path = path
         self._conn = conn
         self._depth = 0
+        self._where = os.path.abspath(path)  # the file this connection reads, by inode
+        self._file = file_identity(self._where)
+
+    def _live(self) -> sqlite3.Connection:
+        """The connection, once sure its file is still there: after the file was deleted or
+        replaced SQLite would go on reading the deleted one and call writes "read-only"."""
+        if file_identity(self._where) != self._file:
+            raise workbook_deleted(self.path)
+        return self._conn
 
     # -- transactions -------------------------------------------------------------
     @contextlib.contextmanager
@@ -76,7 +85,7 @@ class Workbook:
                 self._depth -= 1
             return
         try:
-            self._conn.execute("BEGIN IMMEDIATE")
+            self._live().execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as err:
             raise cannot_write(self.path, err) from err
         self._depth = 1
@@ -144,7 +153,7 @@ class Workbook:
 
     def get(self, cls: type[R], record_id: int) -> R:
         """One record by id; NotFound if there is none."""
-        row = self._conn.execute(f"SELECT * FROM {cls.table} WHERE id = ?", (record_id,)).fetchone()
+        row = self._live().execute(f"SELECT * FROM {cls.table} WHERE id = ?", (record_id,)).fetchone()
         if row is None:
             raise NotFound(f"No {cls.__name__.lower()} with id {record_id}; list them to see the ids.")
         return self._from_row(cls, row)
@@ -164,7 +173,7 @@ class Workbook:
                     clauses.append(f"{key} = ?")
                     params.append(value)
             sql += " WHERE " + " AND ".join(clauses)
-        rows = self._conn.execute(sql + " ORDER BY id", params).fetchall()
+        rows = self._live().execute(sql + " ORDER BY id", params).fetchall()
         return [self._from_row(cls, row) for row in rows]
 
     def update(self, cls: type[R], record_id: int, **changes: Any) -> R:
@@ -190,7 +199,7 @@ class Workbook:
         sql = "SELECT * FROM contacts"
         if not include_deleted:
             sql += " WHERE deleted_at = '' OR deleted_at IS NULL"
-        return [self._from_row(Contact, r) for r in self._conn.execute(sql + " ORDER BY id")]
+        return [self._from_row(Contact, r) for r in self._live().execute(sql + " ORDER BY id")]
 
     def delete_contact(self, contact_id: int) -> Contact:
         """Take a contact off the list; undo_delete_contact brings them back."""
@@ -219,8 +228,8 @@ class Workbook:
     # -- change detection -----------------------------------------------------------
     def version(self) -> tuple:
         """A token that changes when another connection (another notebook, the CLI) commits
-        to this workbook, or the file is replaced or deleted; this connection's own writes
-        leave it as it is. Compare it with `changed_since`.
+        to this workbook; this connection's own writes leave it as it is. Compare it with
+        `changed_since`. WorkbookDeleted once the file was deleted or replaced.
 
         >>> import tempfile, pathlib
         >>> path = pathlib.Path(tempfile.mkdtemp()) / "w.sqlite"
@@ -233,12 +242,7 @@ class Workbook:
         >>> mine.changed_since(seen)
         True
         """
-        try:
-            stat = os.stat(self.path)
-            file_id: tuple = (stat.st_dev, stat.st_ino)
-        except OSError:
-            file_id = ()
-        return (self._conn.execute("PRAGMA data_version").fetchone()[0], file_id)
+        return (self._live().execute("PRAGMA data_version").fetchone()[0], self._file)
 
     def changed_since(self, seen: tuple | None) -> bool:
         """True when `seen` (from version()) is no longer current."""
@@ -249,12 +253,12 @@ class Workbook:
         records fast, such as the map; everyone else uses list() and gets records)."""
         if not sql.lstrip().upper().startswith("SELECT"):
             raise ValueError("Workbook.rows only reads: give it a SELECT")
-        return iter(self._conn.execute(sql, params))
+        return iter(self._live().execute(sql, params))
 
     # -- settings -----------------------------------------------------------------
     def setting(self, key: str, default: Any = None) -> Any:
         """A stored setting (JSON value), or default."""
-        row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        row = self._live().execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         return default if row is None else json.loads(row[0])
 
     def set_setting(self, key: str, value: Any) -> None:
@@ -279,13 +283,13 @@ class Workbook:
         """
         if self._depth:
             raise RuntimeError("backup() must be called outside a transaction")
-        return write_backup(self._conn, self.path, reason)
+        return write_backup(self._live(), self.path, reason)  # never back up a deleted file
 
     # -- JSON ---------------------------------------------------------------------
     def to_json(self) -> dict[str, Any]:
         """Everything in the workbook as plain JSON data (restore_json reads it back)."""
         data: dict[str, Any] = {"format": JSON_FORMAT, "schema_version": SCHEMA_VERSION}
-        rows = self._conn.execute("SELECT key, value FROM settings ORDER BY key").fetchall()
+        rows = self._live().execute("SELECT key, value FROM settings ORDER BY key").fetchall()
         data["settings"] = {k: json.loads(v) for k, v in rows}
         for cls in RECORD_TYPES:
             data[cls.table] = [r.to_dict() for r in self.list(cls)]

@@ -11,6 +11,7 @@ from infoview_lib.ui.outreach import OutreachPanel
 from infoview_lib.ui.start import StartPanel
 from infoview_lib.ui.targets import TargetsPanel
 from infoview_lib.ui.who_you_know import WhoYouKnowPanel
+from infoview_lib.workbook.errors import WorkbookDeleted
 from infoview_lib.workbook.model import Contact, Outreach, Target
 from infoview_lib.workbook.reset import start_from_persona
 from infoview_lib.workbook.store import open_workbook
@@ -30,8 +31,9 @@ def test_version_moves_only_for_other_connections_and_a_replaced_file(maya, othe
     other_tab.add(Contact(first_name="Theirs"))
     assert maya.changed_since(seen)
     seen = maya.version()
-    maya.path.unlink()  # delete-my-data in another notebook
-    assert maya.changed_since(seen)
+    maya.path.unlink()  # delete-my-data in another notebook: no stale token, an error
+    with pytest.raises(WorkbookDeleted):
+        maya.changed_since(seen)
 
 
 def test_step3_after_a_persona_loaded_elsewhere_refreshes_instead_of_logging(maya, other_tab):
