@@ -18,7 +18,7 @@ def test_json_shape_and_counts(workbook_path, capsys):
                  "--workbook", str(workbook_path), "--json"])
     assert code == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"added", "organizations_added", "merged", "merged_names",
+    assert set(data) == {"added", "organizations_added", "merged", "updated", "merged_names",
                          "possible_duplicates", "skipped", "errors", "unmapped_columns",
                          "failed_files"}
     assert (data["added"], data["merged"]) == (13, 0)  # 'Broken Card' kept despite a bad line
@@ -33,7 +33,7 @@ def test_json_shape_and_counts(workbook_path, capsys):
     main(["import", str(FIX / "linkedin_current.csv"), "--workbook", str(workbook_path),
           "--json"])
     again = json.loads(capsys.readouterr().out)
-    assert (again["added"], again["merged"]) == (0, 10)
+    assert (again["added"], again["merged"], again["updated"]) == (0, 10, 0)  # nothing new
     assert "Zoë Ó Briain" in again["merged_names"]
     with open_workbook(workbook_path) as wb:
         assert len(wb.contacts()) == 13

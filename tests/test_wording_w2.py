@@ -3,12 +3,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import ipywidgets as w
 
 from infoview_lib.capture import BulkChange
+from infoview_lib.importers import import_files
+from infoview_lib.importers.summary import ImportSummary
 from infoview_lib.outreach.checker import check_message, quote
 from infoview_lib.steps import STEPS, _measure
 from infoview_lib.ui.bulk_edit import BulkEditor
+from infoview_lib.ui.duplicates import summary_extra_html
+from infoview_lib.ui.who_you_know_html import summary_html
+from infoview_lib.workbook.model import Contact
 
 
 def test_a_bulk_change_of_thousands_reads_with_a_separator():
@@ -43,3 +50,36 @@ def test_the_checker_quotes_the_opening_up_to_a_whole_word():
     assert shown.endswith("\u2026") and opening.startswith(shown[:-1])
     assert opening[len(shown) - 1] == " "  # the cut falls between two words
     assert quote("Short one.") == "Short one."
+
+
+FIX = Path(__file__).parent / "fixtures" / "contacts"
+
+
+def test_importing_the_same_file_again_says_nothing_new_not_merged(wb):
+    import_files(wb, [FIX / "linkedin_current.csv"])
+    again = import_files(wb, [FIX / "linkedin_current.csv"])
+    assert (again.merged, again.updated) == (10, 0)
+    assert again.text().splitlines()[0] == ("Added 0 new people; 10 already on your list "
+                                            "(nothing new about them).")
+    assert "merged" not in summary_html(again)
+    assert "<b>10 already listed</b> (nothing new about them)" in summary_html(again)
+
+
+def test_a_re_import_that_fills_a_detail_still_says_merged(wb):
+    import_files(wb, [FIX / "linkedin_current.csv"])
+    someone = next(c for c in wb.contacts() if c.emails)
+    wb.update(Contact, someone.id, emails=[])  # the file has an e-mail for them
+    again = import_files(wb, [FIX / "linkedin_current.csv"])
+    assert (again.merged, again.updated) == (10, 1)
+    assert "merged 10 into people already on your list" in again.text()
+    assert "9 of them had nothing new" in again.text()
+    assert "<b>merged 10</b>" in summary_html(again)
+
+
+def test_columns_not_imported_name_each_file_once():
+    summary = ImportSummary(unmapped=[("outlook.csv", "Abteilung"), ("outlook.csv", "Büro"),
+                                      ("outlook.csv", "Priorität")])
+    assert summary.text().count("outlook.csv") == 1
+    assert "Columns not imported from outlook.csv" in summary.text()
+    extra = summary_extra_html(summary)
+    assert extra.count("outlook.csv") == 1 and "Abteilung, Büro, Priorität" in extra

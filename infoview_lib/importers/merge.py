@@ -309,6 +309,7 @@ class _Plan:
             return
         changes = merge_contact(target, contact)
         if changes:
+            summary.updated += 1
             self.index.replace(pos, dataclasses.replace(target, **changes))
             if pos < self.known:
                 self.changed.setdefault(pos, {}).update(changes)

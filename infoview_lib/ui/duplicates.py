@@ -50,7 +50,7 @@ def summary_extra_html(summary: ImportSummary) -> str:
     parts = []
     if summary.merged_names:
         names = ", ".join(dict.fromkeys(summary.merged_names))
-        parts.append(f"<details class='iv-import-merged'><summary>Merged ({summary.merged})"
+        parts.append(f"<details class='iv-import-merged'><summary>Already listed ({summary.merged:,})"
                      f"</summary><p>{html.escape(names)}</p></details>")
     if summary.possible_duplicates:
         n = len(summary.possible_duplicates)
@@ -58,7 +58,8 @@ def summary_extra_html(summary: ImportSummary) -> str:
         parts.append(f"<p class='iv-import-duplicates'><b>{n:,} {were} kept apart (same name, "
                      "different details): review them under <i>Possible duplicates</i>.</p>")
     if summary.unmapped:
-        cols = "; ".join(f"{html.escape(f)}: {html.escape(c)}" for f, c in summary.unmapped)
+        cols = "; ".join(f"{html.escape(f)}: {html.escape(', '.join(c))}"
+                         for f, c in summary.unmapped_by_file())  # each file named once
         parts.append("<p class='iv-import-unmapped'>Columns not imported (infoview has no place "
                      f"for them; copy what matters into notes): {cols}</p>")
     for file, why in summary.failed:

@@ -112,8 +112,13 @@ def person_options(people: list[Contact], limit: int = MAX_ROWS) -> list[tuple[s
 def summary_html(summary) -> str:
     """An import summary: counts, then skipped records and problems with line numbers."""
     new = "new person" if summary.added == 1 else "new people"
-    parts = [f"<b>Added {summary.added}</b> {new}, <b>merged {summary.merged}</b> into "
-             f"people already listed"]
+    same = summary.merged - summary.updated
+    if summary.nothing_new:  # a file imported again: say so, not "merged"
+        merged = f"<b>{summary.merged:,} already listed</b> (nothing new about them)"
+    else:
+        merged = (f"<b>merged {summary.merged:,}</b> into people already listed"
+                  + (f" ({same:,} of them had nothing new)" if same and summary.merged else ""))
+    parts = [f"<b>Added {summary.added:,}</b> {new}, {merged}"]
     if summary.organizations_added:
         parts.append(f", added {plural(summary.organizations_added, 'organization')}")
     parts.append(f". Skipped {len(summary.skipped)}; problems {len(summary.errors)}.")

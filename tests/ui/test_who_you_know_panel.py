@@ -218,7 +218,9 @@ def test_upload_linkedin_then_again(wb):
     assert "<b class='iv-count-number'>10</b>" in panel.count_html.value
     upload(panel, "linkedin_current.csv", "vcard40.vcf")
     assert "<b>Added 2</b>" in panel.import_summary.value
-    assert "merged 10" in panel.import_summary.value
+    # the same ten again, with no new detail: said so, not "merged"
+    assert "<b>10 already listed</b> (nothing new about them)" in panel.import_summary.value
+    assert "10 already on your list (nothing new about them)" in panel.import_status.text
     assert len(wb.contacts()) == 12 and calls == [1, 1]
 
 
