@@ -97,3 +97,13 @@ def test_next_meeting_starts_in_the_zone_used_last(wb):
     panel.contact.value = ben.id
     assert panel.tz.value == "Asia/Tokyo" and panel.time.value == ""
     assert MeetingPanel(wb, contact_id=ben.id).tz.value == "Asia/Tokyo"
+
+
+def test_a_past_meeting_plan_drops_the_day_before_note_and_names_step_six(wb):
+    wb.add(Contact(first_name="Ada", organization="Acme"))
+    panel = MeetingPanel(wb)
+    assert panel.contact.label == "Ada (Acme)"  # name and organization, as in step 3
+    panel.date.value, panel.tz.value, panel.time.value = date(2025, 7, 14), "UTC", "09:00"
+    assert "Before the meeting" in panel.plan_md
+    assert "Confirm the day before" not in panel.plan_md
+    assert "06\\_always\\_be\\_courteous" in panel.plan_md
