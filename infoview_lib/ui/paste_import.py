@@ -116,8 +116,8 @@ class PasteImportMixin:
         self.import_progress.value = 1.0
         self.import_summary.value = summary_html(summary) + self.duplicates.after_import(summary)
         if summary.added or summary.merged:
-            self.import_status.ok(f"Import done: {summary.added:,} added, "
-                                  f"{summary.merged_text()}.")
+            merged = f", {summary.merged_text()}" if summary.merged else ""
+            self.import_status.ok(f"Import done: {summary.added:,} added{merged}.")
         else:
             self.import_status.warn("Nobody was imported from that file; the list below the upload "
                                     "button says why.")

@@ -216,6 +216,7 @@ def test_upload_linkedin_then_again(wb):
     assert panel.import_progress.value == 1.0
     assert panel.upload.value == ()
     assert "<b class='iv-count-number'>10</b>" in panel.count_html.value
+    assert "Import done: 10 added." in panel.import_status.text  # no "merged 0"
     upload(panel, "linkedin_current.csv", "vcard40.vcf")
     assert "<b>Added 2</b>" in panel.import_summary.value
     # the same ten again, with no new detail: said so, not "merged"
