@@ -146,6 +146,30 @@ def reports_errors(method: Callable) -> Callable:
     return wrapper
 
 
+def stops_when_deleted(method: Callable) -> Callable:
+    """Decorate a panel method run when a box or picker changes (not a click): once the
+    workbook's file was deleted it shows why and what to do instead of failing unseen.
+
+    >>> class P(Panel):
+    ...     status = StatusLine()
+    ...     @stops_when_deleted
+    ...     def refresh(self):
+    ...         raise WorkbookDeleted("The workbook was deleted.")
+    >>> P().refresh(); "deleted" in P.status.text
+    True
+    """
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except WorkbookDeleted as err:
+            show_gone(self, status_line_for(self, method.__name__), str(err))
+            return None
+
+    return wrapper
+
+
 def show_gone(panel, status: StatusLine, message: str) -> None:
     """The workbook's file is gone: the panel keeps only the message (none of the deleted
     people, no buttons acting on them).

@@ -36,7 +36,7 @@ from ..meetings.schedule import (
 from ..workbook.paths import output_dir
 from ..workbook.store import Workbook
 from .a11y import task_marks
-from .common import Panel, StatusLine, hooked, reports_errors, title
+from .common import Panel, StatusLine, hooked, reports_errors, stops_when_deleted, title
 from .meeting_html import NOT_FIXED, invite_link_html, when_html
 from .meeting_parts import MeetingWidgets
 from .typed_boxes import TypedBoxes
@@ -110,6 +110,7 @@ class MeetingPanel(MeetingWidgets, Panel):
             self._loading = False
         self.load()
 
+    @stops_when_deleted
     def load(self) -> None:
         """Fill the fields from the workbook for the chosen contact."""
         self._loading = True

@@ -30,7 +30,7 @@ from ..text import plural
 from ..workbook.errors import InfoviewError, ValidationError
 from ..workbook.model import Contact
 from ..workbook.store import Workbook
-from .common import Panel, StatusLine, reports_errors
+from .common import Panel, StatusLine, reports_errors, stops_when_deleted
 from .outreach_html import EMPTY_LIST, PICK_FIRST, composed_html, ics_link_html, warn_html
 from .outreach_parts import NOBODY, OutreachWidgets, referrer_names
 from .typed_boxes import TypedBoxes
@@ -90,6 +90,7 @@ class OutreachPanel(OutreachWidgets, Panel):
         self._render()
         self._show_tracker()
 
+    @stops_when_deleted
     def _render(self, _=None) -> None:
         person = self._person()
         if person is None:

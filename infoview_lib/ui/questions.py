@@ -34,6 +34,7 @@ from .common import (
     hooked,
     named,
     reports_errors,
+    stops_when_deleted,
     title,
 )
 from .questions_html import (
@@ -203,6 +204,7 @@ class QuestionsPanel(QuestionsWidgets, Panel):
         self._build_bank()
         self.refresh()
 
+    @stops_when_deleted
     def _on_contact(self, _change) -> None:
         self._syncing = True
         try:

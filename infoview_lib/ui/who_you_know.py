@@ -23,7 +23,7 @@ from ..classroom.protocol import Protocol, current_protocol
 from ..workbook.store import Workbook
 from . import who_you_know_html as texts
 from .bulk_edit import BulkEditor
-from .common import Panel, StatusLine, hooked, reports_errors, text_input, title
+from .common import Panel, StatusLine, hooked, reports_errors, stops_when_deleted, text_input, title
 from .list_prompts import PROMPT_SETTING, PromptsMixin  # noqa: F401 - the setting's old home
 from .paste_import import PasteImportMixin
 from .person_delete import DeleteControls
@@ -133,6 +133,7 @@ class WhoYouKnowPanel(PromptsMixin, PasteImportMixin, DetailsEditor, DeleteContr
         self.refresh(people_changed=people_changed)
 
     # -- refresh ---------------------------------------------------------------------------
+    @stops_when_deleted  # the search box runs it
     def refresh(self, people_changed: bool = False) -> None:
         """Rebuild the count, the table and (if the list changed) the pickers from the workbook."""
         people = self.wb.contacts()

@@ -13,6 +13,7 @@ from infoview_lib.export import delete_my_data
 from infoview_lib.ui.export import ExportPanel
 from infoview_lib.ui.meeting import MeetingPanel
 from infoview_lib.ui.outreach import OutreachPanel
+from infoview_lib.ui.questions import QuestionsPanel
 from infoview_lib.ui.targets import TargetsPanel
 from infoview_lib.ui.who_you_know import WhoYouKnowPanel
 from infoview_lib.workbook.store import open_workbook
@@ -101,3 +102,26 @@ def test_a_file_put_in_its_place_is_not_read_as_this_one(maya):
         maya.add(Contact(first_name="Ada"))
     with open_workbook(maya.path) as fresh:
         assert fresh.contacts() == []  # nothing written into the new one
+
+
+def _other(options):
+    """A value of a picker other than the first one."""
+    return [value for _, value in options][1]
+
+
+@pytest.mark.parametrize("make, change", [
+    (WhoYouKnowPanel, lambda p: setattr(p.search, "value", "a")),
+    (OutreachPanel, lambda p: setattr(p.channel, "value", _other(p.channel.options))),
+    (OutreachPanel, lambda p: setattr(p.contact, "value", _other(p.contact.options))),
+    (QuestionsPanel, lambda p: setattr(p.contact, "value", _other(p.contact.options))),
+    (MeetingPanel, lambda p: setattr(p.contact, "value", _other(p.contact.options))),
+])
+def test_typing_or_picking_after_delete_says_deleted(maya, make, change):
+    """Not a click but a box or picker changed: the message shows, not an unseen error."""
+    panel = make(maya)
+    names = [c.name for c in maya.contacts()]
+    delete_elsewhere(maya)
+    change(panel)
+    assert_gone_message(panel, panel.status.text)
+    shown = shown_text(panel.widget)
+    assert not [n for n in names if n in shown]
