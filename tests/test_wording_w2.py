@@ -83,3 +83,11 @@ def test_columns_not_imported_name_each_file_once():
     assert "Columns not imported from outlook.csv" in summary.text()
     extra = summary_extra_html(summary)
     assert extra.count("outlook.csv") == 1 and "Abteilung, Büro, Priorität" in extra
+
+
+def test_an_import_of_thousands_reads_with_separators():
+    from infoview_lib.importers.base import Problem
+    skipped = [Problem("big.csv", i, "no name") for i in range(1500)]
+    text = summary_html(ImportSummary(added=2000, skipped=skipped))
+    assert "<b>Added 2,000</b> new people" in text and "Skipped 1,500;" in text
+    assert "<summary>Skipped (1,500)</summary>" in text and "… and 1,480 more" in text

@@ -91,7 +91,7 @@ def people_table(people: list[Contact], names: dict[int, str], limit: int = MAX_
         rows.append(f"<tr><td>{n}</td><td>{html.escape(c.name)}</td>{email_cell(c.emails)}"
                     + "".join(f"<td>{html.escape(x)}</td>" for x in cells) + "</tr>")
     more = (f"<p>These are the {limit} people added most recently, newest first; type in the "
-            f"search box to find the other {len(people) - limit}.</p>"
+            f"search box to find the other {len(people) - limit:,}.</p>"
             if len(people) > limit else "")
     # a box that scrolls: a tab stop with a name, so a keyboard can scroll it too
     return (f"{TABLE_STYLE}<div class='iv-people-scroll' tabindex='0' role='region' "
@@ -121,14 +121,14 @@ def summary_html(summary) -> str:
     parts = [f"<b>Added {summary.added:,}</b> {new}, {merged}"]
     if summary.organizations_added:
         parts.append(f", added {plural(summary.organizations_added, 'organization')}")
-    parts.append(f". Skipped {len(summary.skipped)}; problems {len(summary.errors)}.")
+    parts.append(f". Skipped {len(summary.skipped):,}; problems {len(summary.errors):,}.")
     for label, items in (("Skipped", summary.skipped), ("Problems", summary.errors)):
         if items:
             lis = "".join(f"<li>{html.escape(p.file)}, line {p.line}: {html.escape(p.message)}"
                           f"</li>" for p in items[:20])
-            extra = f"<li>… and {len(items) - 20} more</li>" if len(items) > 20 else ""
+            extra = f"<li>… and {len(items) - 20:,} more</li>" if len(items) > 20 else ""
             opened = "" if summary.added or summary.merged else " open"  # nothing came in: say why
-            parts.append(f"<details{opened}><summary>{label} ({len(items)})</summary><ul>{lis}"
+            parts.append(f"<details{opened}><summary>{label} ({len(items):,})</summary><ul>{lis}"
                          f"{extra}</ul></details>")
     return "".join(parts)
 
