@@ -19,6 +19,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 from ..meetings.picking import is_same_meeting
+from .common import stops_when_deleted
 
 
 class SavesTyping:
@@ -42,6 +43,7 @@ class SavesTyping:
                 save(change["new"])
         return handler
 
+    @stops_when_deleted  # workbook deleted: None, nothing saved, the panel says why
     def _same_meeting(self) -> bool:
         """Before saving typed text: True when it may be saved to the meeting shown."""
         if self.wb is None or not self.wb.changed_since(self._seen):

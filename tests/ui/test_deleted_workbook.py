@@ -11,6 +11,7 @@ import pytest
 
 from infoview_lib.export import delete_my_data
 from infoview_lib.ui.export import ExportPanel
+from infoview_lib.ui.followthrough import FollowThroughPanel
 from infoview_lib.ui.meeting import MeetingPanel
 from infoview_lib.ui.outreach import OutreachPanel
 from infoview_lib.ui.questions import QuestionsPanel
@@ -115,6 +116,7 @@ def _other(options):
     (OutreachPanel, lambda p: setattr(p.contact, "value", _other(p.contact.options))),
     (QuestionsPanel, lambda p: setattr(p.contact, "value", _other(p.contact.options))),
     (MeetingPanel, lambda p: setattr(p.contact, "value", _other(p.contact.options))),
+    (FollowThroughPanel, lambda p: setattr(p.learned, "value", "typed after the delete")),
 ])
 def test_typing_or_picking_after_delete_says_deleted(maya, make, change):
     """Not a click but a box or picker changed: the message shows, not an unseen error."""
