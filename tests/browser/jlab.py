@@ -167,6 +167,13 @@ def run_all(page) -> None:
     wait_busy_then_idle(page)
 
 
+def commit(locator, text: str) -> None:
+    """Type into a field that saves when left (continuous_update=False), then leave it."""
+    locator.scroll_into_view_if_needed()
+    locator.fill(text)
+    locator.press("Tab")
+
+
 def error_texts(page) -> list[str]:
     """Error outputs shown in the notebook (tracebacks)."""
     return page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"

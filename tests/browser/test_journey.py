@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from jlab import (
+    commit,
     error_texts,
     git_changed,
     git_snapshot,
@@ -53,12 +54,6 @@ def count_is(page, number: int) -> None:
     page.locator(".iv-count .iv-count-number", has_text=re.compile(rf"^{number}$")).wait_for(
         timeout=60_000)
 
-
-def commit(locator, text: str) -> None:
-    """Type into a field that saves when left (continuous_update=False), then leave it."""
-    locator.scroll_into_view_if_needed()
-    locator.fill(text)
-    locator.press("Tab")
 
 
 def linkedin_csv(path, rows: int = 300):

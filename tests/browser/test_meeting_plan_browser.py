@@ -6,19 +6,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from jlab import error_texts, open_notebook, run_all
+from jlab import commit, error_texts, open_notebook, run_all
 from playwright.sync_api import expect
 
 from infoview_lib.outreach.tracker import outreach_for, set_status
 from infoview_lib.workbook.model import Contact
 from infoview_lib.workbook.store import open_workbook
-
-
-def commit(locator, text: str) -> None:
-    """Type into a field that saves when left, then leave it."""
-    locator.scroll_into_view_if_needed()
-    locator.fill(text)
-    locator.press("Tab")
 
 
 @pytest.mark.browser

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from jlab import error_texts, open_notebook, run_all, wait_idle
+from jlab import commit, error_texts, open_notebook, run_all, wait_idle
 
 from infoview_lib.meetings.schedule import meeting_for
 from infoview_lib.outreach.tracker import outreach_for
@@ -16,12 +16,6 @@ from infoview_lib.workbook.store import open_workbook
 
 SPECIFIC = "that an accessibility audit is a good first portfolio piece"
 
-
-def commit(locator, text: str) -> None:
-    """Type into a field that saves on blur (continuous_update=False) and leave it."""
-    locator.scroll_into_view_if_needed()
-    locator.fill(text)
-    locator.press("Tab")
 
 
 @pytest.mark.browser

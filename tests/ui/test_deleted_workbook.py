@@ -73,22 +73,6 @@ def test_step1_after_delete_in_this_kernel_says_deleted(maya, tmp_path):
     assert "ProgrammingError" not in step1.status.text
 
 
-@pytest.mark.parametrize("make, click", [
-    (TargetsPanel, lambda p: p.remove_button.click()),
-    (MeetingPanel, lambda p: p.save_button.click()),
-    (OutreachPanel, lambda p: p.status_buttons["sent"].click()),
-])
-def test_other_steps_after_delete_say_deleted(maya, make, click):
-    panel = make(maya)
-    names = [c.name for c in maya.contacts()]
-    delete_elsewhere(maya)
-    click(panel)
-    assert_gone_message(panel, panel.status.text)
-    shown = shown_text(panel.widget)
-    assert not [n for n in names if n in shown]
-    assert not maya.path.exists()
-
-
 def test_a_file_put_in_its_place_is_not_read_as_this_one(maya):
     """Deleted, then a new workbook made at the same path (another kernel restarted)."""
     from infoview_lib.workbook.errors import WorkbookDeleted
@@ -110,7 +94,10 @@ def _other(options):
     return [value for _, value in options][1]
 
 
-@pytest.mark.parametrize("make, change", [
+@pytest.mark.parametrize("make, act", [
+    (TargetsPanel, lambda p: p.remove_button.click()),
+    (MeetingPanel, lambda p: p.save_button.click()),
+    (OutreachPanel, lambda p: p.status_buttons["sent"].click()),
     (WhoYouKnowPanel, lambda p: setattr(p.search, "value", "a")),
     (OutreachPanel, lambda p: setattr(p.channel, "value", _other(p.channel.options))),
     (OutreachPanel, lambda p: setattr(p.contact, "value", _other(p.contact.options))),
@@ -118,12 +105,14 @@ def _other(options):
     (MeetingPanel, lambda p: setattr(p.contact, "value", _other(p.contact.options))),
     (FollowThroughPanel, lambda p: setattr(p.learned, "value", "typed after the delete")),
 ])
-def test_typing_or_picking_after_delete_says_deleted(maya, make, change):
-    """Not a click but a box or picker changed: the message shows, not an unseen error."""
+def test_clicking_typing_or_picking_after_delete_says_deleted(maya, make, act):
+    """A click, or a box or picker changed: the message shows, not an unseen error, and no
+    file is made again."""
     panel = make(maya)
     names = [c.name for c in maya.contacts()]
     delete_elsewhere(maya)
-    change(panel)
+    act(panel)
     assert_gone_message(panel, panel.status.text)
     shown = shown_text(panel.widget)
     assert not [n for n in names if n in shown]
+    assert not maya.path.exists()
