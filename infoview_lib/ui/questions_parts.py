@@ -15,6 +15,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from ..meetings.schedule import meeting_order
+from ..outreach.contacts import contact_label
 from ..questions import CATEGORY_LABELS, PHASES, agenda_length, length_options, user_goal_kinds
 from .common import choice, hooked, named, text_input
 from .form_button import FormButton
@@ -27,7 +28,7 @@ class QuestionsWidgets:
 
     def _build_filters(self, contact_id: int | None) -> None:
         people = [("Everyone (my general list)", GENERAL)] + [
-            (c.name, c.id) for c in meeting_order(self.wb)]  # the people you are meeting first
+            (contact_label(c), c.id) for c in meeting_order(self.wb)]  # whom you meet first
         self.contact = hooked(w.Dropdown(options=people, value=contact_id or GENERAL,
                                          description="For", layout=w.Layout(width="28em")),
                               "iv-question-contact")

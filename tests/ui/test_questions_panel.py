@@ -123,7 +123,7 @@ def test_people_with_a_meeting_come_first_in_for(wb):
     from infoview_lib.meetings.schedule import save_meeting
 
     wb.add(Contact(first_name="Aaron"))
-    zoe = wb.add(Contact(first_name="Zoe"))
+    zoe = wb.add(Contact(first_name="Zoe", organization="Acme"))
     save_meeting(wb, zoe.id, "2025-07-14", "10:00", "UTC")
     labels = [label for label, _ in QuestionsPanel(wb).contact.options]
-    assert labels[:3] == ["Everyone (my general list)", "Zoe", "Aaron"]
+    assert labels[:3] == ["Everyone (my general list)", "Zoe (Acme)", "Aaron"]  # namesakes apart
