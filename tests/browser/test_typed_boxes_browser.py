@@ -11,6 +11,7 @@ import time
 
 import pytest
 from jlab import arm_busy_watch, error_texts, open_notebook, run_all, wait_busy_then_idle, wait_idle
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from infoview_lib.meetings.picking import meeting_label
@@ -85,7 +86,11 @@ def open_slowly(page, lab, notebook: str, picker_css: str, index: int = 0):
     open_notebook(page, lab, notebook)
     run_all(page)
     picker = page.locator(picker_css)
-    picker.wait_for(timeout=30_000)
+    try:
+        picker.wait_for(timeout=90_000)  # a slow machine can take a while to build step 1
+    except PlaywrightTimeout:
+        raise AssertionError(f"no {picker_css} after Run All; errors shown: "
+                             f"{error_texts(page)}") from None
     picker.select_option(index=index)
     wait_idle(page)
     return picker
