@@ -71,7 +71,7 @@ class ImportSummary:
             return f"{self.merged:,} already on your list (nothing new about them)"
         same = self.merged - self.updated
         return (f"merged {self.merged:,} into people already on your list{names}"
-                + (f"; {same:,} of them had nothing new" if same and self.merged else ""))
+                + (f"; {same:,} of them had nothing new" if same else ""))
 
     def unmapped_by_file(self) -> list[tuple[str, list[str]]]:
         """The columns not imported, grouped by file (each file named once).

@@ -149,6 +149,7 @@ def plan_data(wb: Workbook, contact: Contact | int | str,
     if length is None:
         length = asked_length(wb, contact.id)
     questions = chosen(wb, contact.id, bank)
+    kept = keep_question(bank).id  # always asked: it does not count as picked
     agenda = build_agenda(questions, length)
     graph = build_graph(wb)
     path = connection_path(wb, contact, graph)
@@ -167,8 +168,7 @@ def plan_data(wb: Workbook, contact: Contact | int | str,
         "connection": {"path": path, "text": connection_text(wb, contact, path),
                        "leads_to": reasons},
         "learn": learn,
-        "meeting": meeting_data(meeting, sum(q.question_id != keep_question(bank).id
-                                             for q in questions), now),
+        "meeting": meeting_data(meeting, sum(q.question_id != kept for q in questions), now),
         "agenda": {
             "length": agenda.length, "total": agenda.total, "fits": agenda.fits,
             "warning": agenda.warning,
