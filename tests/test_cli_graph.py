@@ -71,3 +71,27 @@ def test_graph_loads_only_what_it_needs(tmp_path):
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          check=True).stdout.splitlines()[-1]
     assert out == "0 []"
+
+
+def test_the_quick_matplotlib_load_leaves_set_working_and_puts_the_documenter_back():
+    """The graph command skips documenting set() while matplotlib loads: set() still works
+    on every artist, and a class made afterwards is documented as usual."""
+    import subprocess
+    import sys
+
+    probe = """
+from infoview_lib.cli.graph import _load_matplotlib
+_load_matplotlib()
+import inspect
+from matplotlib.lines import Line2D
+from matplotlib.text import Text
+line = Line2D([0], [1])
+line.set(color="red", linewidth=3)
+class Later(Text):
+    pass
+later = inspect.signature(Later.set).parameters
+print(line.get_color(), line.get_linewidth(), "fontsize" in later, "Set multiple" in Later.set.__doc__)
+"""
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["red", "3.0", "True", "True"]
