@@ -40,3 +40,32 @@ def test_texts_that_need_shaping_or_another_font_are_left_to_matplotlib(monkeypa
                         lambda self, gc, x, y, s, *rest, **kw: drawn.append(s))
     picture(QuickTextCanvas, ["Ada Lovelace", "健二 森", "שרה כהן"])
     assert drawn == ["健二 森", "שרה כהן"]  # matplotlib drew these; the Latin name was ours
+
+
+def test_a_text_measured_then_drawn_loads_its_glyphs_once(monkeypatch):
+    """Matplotlib measures each text just before drawing it: the one-off canvas draws the
+    glyphs FreeType loaded to measure it instead of loading them again, and keeps nothing
+    once the texts are drawn."""
+    loaded = []
+
+    class Counted:
+        def __init__(self, font):
+            self._font = font
+
+        def set_text(self, s, *args, **kwargs):
+            loaded.append(s)
+            return self._font.set_text(s, *args, **kwargs)
+
+        def __getattr__(self, name):
+            return getattr(self._font, name)
+
+    real = fastagg.QuickTextRenderer._prepare_font
+    monkeypatch.setattr(fastagg.QuickTextRenderer, "_prepare_font",
+                        lambda self, prop: Counted(real(self, prop)))
+    fig = Figure(figsize=(4, 1.2), dpi=150)
+    for i, name in enumerate(["Ada Lovelace", "Grace Hopper"]):
+        fig.text(0.05, 0.2 + 0.3 * i, name, fontsize=7)
+    canvas = QuickTextCanvas(fig)
+    canvas.draw()
+    assert sorted(s for s in loaded if s != "lp") == ["Ada Lovelace", "Grace Hopper"]
+    assert {s for s, _ in canvas.get_renderer()._measured} <= {"lp"}  # matplotlib's probe

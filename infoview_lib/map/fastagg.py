@@ -72,19 +72,53 @@ class QuickTextRenderer(RendererAgg):
     """RendererAgg that draws a plain, unrotated text in one FreeType pass when every letter
     is in its own font and needs no shaping (Latin, Greek, Cyrillic), as matplotlib did up to
     3.10; matplotlib 3.11 shapes each text and places it glyph by glyph from Python, about
-    twice the time, for the same pixels. Other texts are drawn by matplotlib."""
+    twice the time, for the same pixels. Other texts are drawn by matplotlib.
 
-    def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):
+    Matplotlib measures a text just before drawing it, and FreeType loads every glyph of it
+    each time (a quarter of a millisecond for a name): the glyphs loaded to measure a text
+    are drawn there and then, and the drawing is kept until the text is drawn."""
+
+    KEEP = 512  # texts measured and not yet drawn (matplotlib draws each right after)
+
+    def __init__(self, width, height, dpi):
+        super().__init__(width, height, dpi)
+        self._measured = {}  # (text, font properties) -> (glyph image, left, top, descent)
+
+    def _quick_font(self, s, prop, angle, ismath):
+        """The font to draw s with in one pass, or None when matplotlib must draw it."""
         font = None if ismath or angle else self._prepare_font(prop)
         if font is None or not all(ord(ch) < QUICK_BELOW and font.get_char_index(ord(ch))
                                    for ch in s):
-            return super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
+            return None
+        return font
+
+    @staticmethod
+    def _lay_out(font, s, antialiased=True):
+        """(glyph image, left, top, descent) of s, FreeType's 1/64 pixels but the image."""
         font.set_text(s, 0, flags=get_hinting_flag())
-        font.draw_glyphs_to_bitmap(antialiased=gc.get_antialiased())
-        left, top = font.get_bitmap_offset()
-        descent = font.get_descent() / 64
-        self._renderer.draw_text_image(np.asarray(font.get_image()), round(x + left / 64),
-                                       round(y + top / 64 + descent) + 1, 0, gc)
+        font.draw_glyphs_to_bitmap(antialiased=antialiased)
+        return (np.array(font.get_image()), *font.get_bitmap_offset(), font.get_descent())
+
+    def get_text_width_height_descent(self, s, prop, ismath):
+        font = self._quick_font(s, prop, 0, ismath)
+        if font is None:
+            return super().get_text_width_height_descent(s, prop, ismath)
+        if len(self._measured) >= self.KEEP:
+            self._measured.clear()
+        self._measured[s, hash(prop)] = laid_out = self._lay_out(font, s)
+        w, h = font.get_width_height()
+        return w / 64, h / 64, laid_out[3] / 64
+
+    def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):
+        font = self._quick_font(s, prop, angle, ismath)
+        if font is None:
+            return super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
+        laid_out = self._measured.pop((s, hash(prop)), None)
+        if laid_out is None or not gc.get_antialiased():
+            laid_out = self._lay_out(font, s, gc.get_antialiased())
+        image, left, top, descent = laid_out
+        self._renderer.draw_text_image(image, round(x + left / 64),
+                                       round(y + top / 64 + descent / 64) + 1, 0, gc)
 
 
 class QuickTextCanvas(FigureCanvasAgg):
@@ -99,7 +133,10 @@ class QuickTextCanvas(FigureCanvasAgg):
 
 
 class _Renderer(QuickTextRenderer):
-    """QuickTextRenderer whose plain, unrotated texts come from the coverage cache."""
+    """QuickTextRenderer whose plain, unrotated texts come from the coverage cache (so it
+    keeps no drawings from measuring)."""
+
+    get_text_width_height_descent = RendererAgg.get_text_width_height_descent
 
     def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):
         if ismath or angle or not s.strip():
