@@ -1,8 +1,6 @@
 """`python -m infoview_lib` is the same as `infoview`."""
 
-import sys
-
-from .cli import main
+from .cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

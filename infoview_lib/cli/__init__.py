@@ -11,6 +11,7 @@ Example:
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import pkgutil
 import sqlite3
@@ -76,3 +77,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def run() -> None:
+    """The `infoview` program: main(), then the exit, which skips the last garbage
+    collection pass over every object loaded (after a map, a tenth of the command's time:
+    the process ends, so its memory goes back anyway)."""
+    code = main()
+    gc.freeze()
+    sys.exit(code)
