@@ -133,7 +133,8 @@ class _Space:
         indices. Returns (n, k) booleans; the same test `free` makes with near(p, reach)."""
         n, k = boxes.shape[:2]
         hit = np.zeros((n, k), bool)
-        (ux0, uy0), (ux1, uy1) = np.nanmin(boxes[..., :2], 1).T, np.nanmax(boxes[..., 2:], 1).T
+        bx0, by0, bx1, by1 = (np.ascontiguousarray(boxes[..., j]) for j in range(4))
+        ux0, uy0, ux1, uy1 = np.nanmin(bx0, 1), np.nanmin(by0, 1), np.nanmax(bx1, 1), np.nanmax(by1, 1)
         pad = self.max_r  # a marker touching a box sits within r of all spots' box
         counts, pairs = self._in_boxes(ux0 - pad, uy0 - pad, ux1 + pad, uy1 + pad)
         total = int(counts.sum())
@@ -154,11 +155,12 @@ class _Space:
         owner, c, r = owner[keep], c[keep], r[keep]
         if not len(owner):
             return ~hit
-        b = boxes[owner]
-        cx, cy = c[:, :1], c[:, 1:]
-        dx = np.maximum(np.maximum(b[..., 0] - cx, cx - b[..., 2]), 0)
-        dy = np.maximum(np.maximum(b[..., 1] - cy, cy - b[..., 3]), 0)
-        touch = np.hypot(dx, dy) < r[:, None]
+        cx, cy = c[:, :1], c[:, 1:]  # each pair's marker against each spot of its label
+        dx = np.maximum(bx0[owner] - cx, cx - bx1[owner])
+        dy = np.maximum(by0[owner] - cy, cy - by1[owner])
+        np.maximum(dx, 0, out=dx)
+        np.maximum(dy, 0, out=dy)
+        touch = dx * dx + dy * dy < (r * r)[:, None]  # squared: no square roots
         first = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
         hit[owner[first]] = np.logical_or.reduceat(touch, first, axis=0)
         return ~hit
