@@ -38,6 +38,7 @@ PAD_EM = 0.07  # the white backing around a label's text, in ems
 FORCED = ("ego", "target")  # always labelled, even where they touch something
 GRID = 64  # cells per side of the grid that finds the markers near a label
 PAIRS_AT_ONCE = 100_000  # label-and-marker pairs tested in one batch (~10 MB of arrays)
+_NONE = np.zeros(0, int)  # no markers
 
 
 @functools.lru_cache(maxsize=8192)
@@ -120,17 +121,17 @@ class _Space:
         d = np.abs(self.centres[idx] - p).max(axis=1)
         return idx[d < reach + self.radii[idx]]
 
-    def others(self, candidates, skip: set[int]) -> np.ndarray:
-        """The candidate markers a label must keep off (all but its own, and `skip`)."""
+    def others(self, candidates, own: int) -> np.ndarray:
+        """The candidate markers a label must keep off (all but its own)."""
         candidates = np.asarray(candidates, dtype=int)
-        if len(skip) == 1:
-            return candidates[candidates != next(iter(skip))]
-        return candidates[~np.isin(candidates, np.fromiter(skip, int, len(skip)))]
+        return candidates[candidates != own]
 
-    def clear_of_markers(self, p, reach, boxes, own) -> np.ndarray:
+    def clear_of_markers(self, p, reach, boxes, own, allowed=_NONE) -> np.ndarray:
         """For n labels at once, which candidate boxes touch no marker but their own: p (n, 2)
         their markers, reach (n,) how far `near` looks, boxes (n, k, 4), own (n,) marker
-        indices. Returns (n, k) booleans; the same test `free` makes with near(p, reach)."""
+        indices; allowed: sorted keys label row * markers + marker of other markers a label
+        may touch (an organization's members). Returns (n, k) booleans; the test
+        first_free makes with others(near(p, reach), own)."""
         n, k = boxes.shape[:2]
         hit = np.zeros((n, k), bool)
         bx0, by0, bx1, by1 = (np.ascontiguousarray(boxes[..., j]) for j in range(4))
@@ -142,14 +143,19 @@ class _Space:
             return ~hit
         if total > PAIRS_AT_ONCE and n > 1:  # in parts: the pairs of 20,000 markers take memory
             cut = max(1, int(np.searchsorted(np.cumsum(counts), PAIRS_AT_ONCE)))
+            split = int(np.searchsorted(allowed, cut * len(self.centres)))
             return np.concatenate([
-                self.clear_of_markers(p[:cut], reach[:cut], boxes[:cut], own[:cut]),
-                self.clear_of_markers(p[cut:], reach[cut:], boxes[cut:], own[cut:])])
+                self.clear_of_markers(p[:cut], reach[:cut], boxes[:cut], own[:cut],
+                                      allowed[:split]),
+                self.clear_of_markers(p[cut:], reach[cut:], boxes[cut:], own[cut:],
+                                      allowed[split:] - cut * len(self.centres))])
         owner, m = pairs()
         c, r = self.centres[m], self.radii[m]
         cx, cy = c[:, 0], c[:, 1]
         keep = ((cy > uy0[owner] - r) & (cy < uy1[owner] + r) & (cx > ux0[owner] - r)
                 & (cx < ux1[owner] + r) & (m != own[owner]))
+        if len(allowed):
+            keep &= ~np.isin(owner * len(self.centres) + m, allowed)
         owner, c, r = owner[keep], c[keep], r[keep]
         keep = np.abs(c - p[owner]).max(axis=1) < reach[owner] + r  # as near() looks
         owner, c, r = owner[keep], c[keep], r[keep]
@@ -182,11 +188,6 @@ class _Space:
         hits = np.flatnonzero(ok)
         return int(hits[0]) if len(hits) else -1
 
-    def free(self, box, idx: np.ndarray) -> bool:
-        """True when box (x0, y0, x1, y1) is inside the frame and touches no label and none
-        of the markers idx."""
-        return self.first_free(np.asarray([box], float), idx) == 0
-
     def take(self, box) -> None:
         if self.count == len(self.boxes):
             self.boxes = np.concatenate([self.boxes, np.zeros((max(64, self.count), 4))])
@@ -215,7 +216,7 @@ def _spots(p, w, half, gap, right: bool):
     return first + centre + last + far
 
 
-def _callout(space, p, w, half, skip):
+def _callout(space, p, w, half, own):
     """A free spot further out along the ray from the centre through p, or None."""
     r = float(np.hypot(*p)) or 1.0
     steps = np.arange(0.5, 4.01, 0.25)[:, None]
@@ -224,11 +225,10 @@ def _callout(space, p, w, half, skip):
     boxes = np.column_stack([left, q[:, 1] - half, left + w, q[:, 1] + half])
     mid = (q[0] + q[-1]) / 2 + [w / 2 if p[0] >= 0 else -w / 2, 0]
     reach = w + half + float(np.abs(q[-1] - q[0]).max()) / 2  # every step's box, and more
-    k = space.first_free(boxes, space.others(space.near(mid, reach), skip))
+    k = space.first_free(boxes, space.others(space.near(mid, reach), own))
     return None if k < 0 else (float(left[k]), float(q[k, 1]))
 
 
-_NONE = np.zeros(0, int)
 def _measure(g, lay, node, anonymize, fontsize, per_point, radii, unfontable):
     """(node, kind, text, families, size, width, half height, index, spots, reach, boxes) of
     one label, in data units; reach: how far from the marker its spots may go; boxes: the
@@ -258,22 +258,20 @@ def _measure(g, lay, node, anonymize, fontsize, per_point, radii, unfontable):
     return node, kind, text, families, size, w, half, i, spots, w + gap + max_r + half, boxes
 
 
-def _clear_spots(space, lay, items):
-    """Per label, which of its spots touch no marker but its own (None for organizations,
-    which also keep clear of their members' markers: tested one by one)."""
-    rows = [n for n, item in enumerate(items) if item[1] != "organization"]
-    out = [None] * len(items)
-    if not rows:
-        return out
-    boxes = np.full((len(rows), max(len(items[n][10]) for n in rows), 4), np.nan)
-    for row, n in enumerate(rows):
-        boxes[row, :len(items[n][10])] = items[n][10]
-    own = np.array([items[n][7] for n in rows], int)
-    reach = np.array([items[n][9] for n in rows], float)
-    clear = space.clear_of_markers(lay.xy[own], reach, boxes, own)
-    for row, n in enumerate(rows):
-        out[n] = clear[row]
-    return out
+def _clear_spots(space, g, lay, items):
+    """Per label, which of its spots touch no marker but its own (an organization's label
+    may also touch its members' markers, which sit around it)."""
+    if not items:
+        return []
+    boxes = np.full((len(items), max(len(item[10]) for item in items), 4), np.nan)
+    for row, item in enumerate(items):
+        boxes[row, :len(item[10])] = item[10]
+    own = np.array([item[7] for item in items], int)
+    reach = np.array([item[9] for item in items], float)
+    members = [row * len(lay.nodes) + lay.index[m] for row, item in enumerate(items)
+               if item[1] == "organization" for m, _ in g.in_edges(item[0]) if m in lay]
+    return list(space.clear_of_markers(lay.xy[own], reach, boxes, own,
+                                       np.unique(np.array(members, int))))
 
 
 def place_labels(ax, g, lay, order, anonymize, fontsize, dpi, marker_pt=None, reserved=(),
@@ -302,22 +300,18 @@ def place_labels(ax, g, lay, order, anonymize, fontsize, dpi, marker_pt=None, re
     unfontable, backings = [], []
     items = [_measure(g, lay, node, anonymize, fontsize, per_point, radii, unfontable)
              for node in order]
-    clear = _clear_spots(space, lay, items)
+    clear = _clear_spots(space, g, lay, items)
     texts, nodes = [], []
     for item, ok in zip(items, clear, strict=True):
         node, kind, text, families, size, w, half, i, spots, reach, boxes = item
         p = lay.xy[i]
-        skip = {i}
-        if ok is None:  # an organization: its own members sit around it
-            skip |= {lay.index[m] for m, _ in g.in_edges(node) if m in lay}
-            k = space.first_free(boxes, space.others(space.near(p, reach), skip))
-        else:  # markers were checked for all at once; now the frame and the labels placed
-            maybe = np.flatnonzero(ok[:len(spots)])
-            k = space.first_free(boxes[maybe], _NONE) if len(maybe) else -1
-            k = int(maybe[k]) if k >= 0 else -1
+        # markers were checked for all labels at once; now the frame and the labels placed
+        maybe = np.flatnonzero(ok[:len(spots)])
+        k = space.first_free(boxes[maybe], _NONE) if len(maybe) else -1
+        k = int(maybe[k]) if k >= 0 else -1
         chosen = None if k < 0 else spots[k][1:]
         if chosen is None and node in callouts:  # further out, with a line to the marker
-            chosen = _callout(space, p, w, half, skip)
+            chosen = _callout(space, p, w, half, i)
             if chosen is not None:
                 end = (chosen[0] if p[0] >= 0 else chosen[0] + w, chosen[1])
                 ax.plot([p[0], end[0]], [p[1], end[1]], color="#444444", lw=0.6, zorder=6)
