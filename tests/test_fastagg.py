@@ -69,3 +69,19 @@ def test_a_text_measured_then_drawn_loads_its_glyphs_once(monkeypatch):
     canvas.draw()
     assert sorted(s for s in loaded if s != "lp") == ["Ada Lovelace", "Grace Hopper"]
     assert {s for s, _ in canvas.get_renderer()._measured} <= {"lp"}  # matplotlib's probe
+
+
+@pytest.mark.parametrize("alpha", [False, True])
+def test_a_map_sized_png_compressed_in_two_halves_decodes_to_the_same_pixels(alpha):
+    """Pillow (libpng's rules) reads back every pixel of a picture large enough for
+    png_bytes to compress its halves in two threads."""
+    import io
+
+    from PIL import Image
+
+    pixels = np.random.default_rng(3).integers(0, 256, (1200, 1600, 4), dtype=np.uint8)
+    pixels[:600] = 255  # a white half, as a map mostly is
+    png = fastagg.png_bytes(pixels, alpha=alpha)
+    with Image.open(io.BytesIO(png)) as img:
+        img.load()
+        assert np.array_equal(np.asarray(img), pixels[:, :, :4 if alpha else 3])

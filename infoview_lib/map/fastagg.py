@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import struct
+import threading
 import zlib
 from collections import OrderedDict
 
@@ -214,8 +215,37 @@ def png_bytes(rgba, software: str = "infoview", alpha: bool = False,
         per_metre = int(dpi / 0.0254 + 0.5)  # as Pillow rounds it
         parts.append(chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1)))
     parts += [chunk(b"tEXt", b"Software\0" + software.encode("latin-1")),
-              chunk(b"IDAT", zlib.compress(raw.tobytes(), 1)), chunk(b"IEND", b"")]
+              chunk(b"IDAT", deflate(memoryview(raw).cast("B"))), chunk(b"IEND", b"")]
     return b"".join(parts)
+
+
+def deflate(data, level: int = 1, split_above: int = 1 << 20) -> bytes:
+    """data as a zlib stream; above split_above bytes its two halves are compressed at
+    once, in two threads (zlib lets other threads run while it works), and joined as one
+    stream, as pigz does: about half the time on two cores.
+
+    >>> data = bytes(range(256)) * 20_000
+    >>> zlib.decompress(deflate(data)) == data, zlib.decompress(deflate(b"ab")) == b"ab"
+    (True, True)
+    """
+    if len(data) <= split_above:
+        return zlib.compress(data, level)
+    half = len(data) // 2
+    tail = []
+    worker = threading.Thread(target=lambda: tail.append(_raw_deflate(data[half:], level, True)))
+    worker.start()
+    head = _raw_deflate(data[:half], level, False)
+    checksum = zlib.adler32(data)
+    worker.join()
+    return b"\x78\x01" + head + tail[0] + struct.pack(">I", checksum)  # zlib header, trailer
+
+
+def _raw_deflate(data, level: int, last: bool) -> bytes:
+    """Deflate blocks without zlib's header; a part that is not last ends on a byte
+    boundary (a sync flush), so the next part's blocks can follow it."""
+    compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
+    return compressor.compress(data) + compressor.flush(zlib.Z_FINISH if last
+                                                        else zlib.Z_SYNC_FLUSH)
 
 
 __all__ = ["CachedTextCanvas", "QuickTextCanvas", "png_bytes", "has_cached_text"]
