@@ -74,15 +74,17 @@ def test_graph_loads_only_what_it_needs(tmp_path):
 
 
 def test_the_quick_matplotlib_load_leaves_set_working_and_puts_the_documenter_back():
-    """The graph command skips documenting set() while matplotlib loads: set() still works
-    on every artist, and a class made afterwards is documented as usual."""
+    """The graph command skips documenting set() and the 3D axes while matplotlib loads:
+    set() still works on every artist, a class made afterwards is documented as usual, and
+    the 3D axes still load when asked for (without a warning)."""
     import subprocess
     import sys
 
     probe = """
 from infoview_lib.cli.graph import _load_matplotlib
 _load_matplotlib()
-import inspect
+import inspect, warnings
+warnings.simplefilter("error")
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
 line = Line2D([0], [1])
@@ -90,8 +92,10 @@ line.set(color="red", linewidth=3)
 class Later(Text):
     pass
 later = inspect.signature(Later.set).parameters
-print(line.get_color(), line.get_linewidth(), "fontsize" in later, "Set multiple" in Later.set.__doc__)
+from mpl_toolkits.mplot3d import Axes3D
+print(line.get_color(), line.get_linewidth(), "fontsize" in later, "Set multiple" in Later.set.__doc__,
+      Axes3D.name)
 """
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          check=True).stdout.split()
-    assert out == ["red", "3.0", "True", "True"]
+    assert out == ["red", "3.0", "True", "True", "3d"]

@@ -9,6 +9,7 @@ Example:
 from __future__ import annotations
 
 import sys
+import warnings
 from pathlib import Path
 
 from ..fonts import missing_font_note
@@ -54,10 +55,11 @@ def cmd_graph(args) -> int:
 
 
 def _load_matplotlib() -> None:
-    """Import matplotlib for one picture, without writing a signature and a property list
-    for the `set()` method of each of its ~100 artist classes (a tenth of the command's
-    time; nobody reads help() in this process). The real function is put back once the
-    classes exist, so classes made later get both as usual."""
+    """Import matplotlib for one picture, without two things it does while loading that a
+    flat map never uses: writing a signature and a property list for the `set()` method of
+    each of its ~100 artist classes (a tenth of the command's time; nobody reads help() in
+    this process), and loading the 3D axes. Both are put back once matplotlib is loaded:
+    classes made later are documented, and `import mpl_toolkits.mplot3d` works."""
     import matplotlib  # heavy: only for a picture
 
     matplotlib.use("Agg")
@@ -69,11 +71,18 @@ def _load_matplotlib() -> None:
     if documenter is None:  # a matplotlib without it: nothing to skip
         return
     artist.Artist._update_set_signature_and_docstring = classmethod(_mark_set_documented)
+    no_3d = "mpl_toolkits.mplot3d" not in sys.modules
+    if no_3d:  # matplotlib goes on without it (and warns, which is silenced here)
+        sys.modules["mpl_toolkits.mplot3d"] = None
     try:
-        import matplotlib.backends.backend_agg  # noqa: F401  (heavy: only for a picture)
-        import matplotlib.figure  # noqa: F401  (heavy: only for a picture)
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="Unable to import Axes3D")
+            import matplotlib.backends.backend_agg  # noqa: F401  (heavy: only for a picture)
+            import matplotlib.figure  # noqa: F401  (heavy: only for a picture)
     finally:
         artist.Artist._update_set_signature_and_docstring = documenter
+        if no_3d:
+            del sys.modules["mpl_toolkits.mplot3d"]
 
 
 def _mark_set_documented(cls) -> None:
