@@ -6,7 +6,8 @@ strength, ~N/8 organizations, ~N/20 referrals (introduced-by), ~N/10 contact-con
 runs REPEATS times in a fresh process; we report the median wall time and the peak memory
 (max RSS of that process, from os.wait4). The baseline, in the same run at 1,000 contacts, is
 the plain networkx route as a whole process too: read the same workbook, nx.spring_layout +
-nx.draw + savefig PNG. ratio = baseline / ours.
+nx.draw + savefig PNG, run in turns with ours (ours, plain, ours, plain, ...) so a shared
+machine's slower moments fall on both. ratio = baseline / ours.
 
 Run:  .venv/bin/python benchmarks/graph.py                (all sizes)
       .venv/bin/python benchmarks/graph.py --sizes 0 1000
@@ -109,9 +110,18 @@ def run(argv: list[str]) -> tuple[float, float, float]:
 
 
 def measure(argv: list[str], repeats: int) -> tuple[float, float, float]:
-    runs = [run(argv) for _ in range(repeats)]
-    return (statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs),
-            max(r[2] for r in runs))
+    """Median wall and CPU seconds and the largest peak RSS of `repeats` runs."""
+    return measure_in_turns([argv], repeats)[0]
+
+
+def measure_in_turns(commands: list[list[str]], repeats: int) -> list[tuple]:
+    """measure() for each command, running them in turn (A, B, A, B, ...)."""
+    runs = [[] for _ in commands]
+    for _ in range(repeats):
+        for i, argv in enumerate(commands):
+            runs[i].append(run(argv))
+    return [(statistics.median(r[0] for r in rs), statistics.median(r[1] for r in rs),
+             max(r[2] for r in rs)) for rs in runs]
 
 
 def main(argv=None) -> int:
@@ -127,14 +137,17 @@ def main(argv=None) -> int:
         for n in args.sizes:
             wb = make_workbook(folder, n)
             out = folder / "map.png"
-            ours, cpu, peak = measure([py, "-m", "infoview_lib", "graph", "--workbook",
-                                       str(wb), "--out", str(out)], args.repeats)
+            command = [py, "-m", "infoview_lib", "graph", "--workbook", str(wb), "--out",
+                       str(out)]
             plain = plain_cpu = ratio = "-"
-            if n == BASELINE_AT:
-                base, base_cpu, _ = measure([py, "-c", PLAIN, str(wb),
-                                             str(folder / "plain.png")], args.repeats)
+            if n == BASELINE_AT:  # taking turns, so a machine slowing down slows both
+                (ours, cpu, peak), (base, base_cpu, _) = measure_in_turns(
+                    [command, [py, "-c", PLAIN, str(wb), str(folder / "plain.png")]],
+                    args.repeats)
                 plain, plain_cpu = f"{base:.2f}", f"{base_cpu:.2f}"
                 ratio = f"{base / ours:.1f}x"
+            else:
+                ours, cpu, peak = measure(command, args.repeats)
             print(f"{n:>8,} {ours:7.2f} {cpu:6.2f} {peak:8.0f} {plain:>10} {plain_cpu:>9} "
                   f"{ratio:>6} {os.getloadavg()[0]:5.1f}", flush=True)
     print("seconds, medians of whole processes (imports included); cpu = user + system; "
