@@ -39,8 +39,8 @@ def cmd_graph(args) -> int:
         else:
             from ..map.graph import gc_paused  # light: no matplotlib
 
-            # one picture, then the process ends: no collection passes, not even while
-            # matplotlib loads (a tenth of its load time)
+            # no collection passes while matplotlib loads (a tenth of its load time) and
+            # the picture is drawn (the `infoview` program has them off from its start)
             with gc_paused():
                 _load_matplotlib()
                 from ..map.draw import save_map  # lazy: after matplotlib's quick load
