@@ -99,3 +99,28 @@ print(line.get_color(), line.get_linewidth(), "fontsize" in later, "Set multiple
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          check=True).stdout.split()
     assert out == ["red", "3.0", "True", "True", "3d"]
+
+
+def test_the_graph_program_writes_the_map_and_exits_with_the_commands_code(tmp_path):
+    """`python -m infoview_lib graph` (as the `infoview` program runs it, garbage collection
+    off): a map Pillow opens, exit 0; a wrong target, exit 1 and a one-line message."""
+    import subprocess
+    import sys
+
+    from PIL import Image
+
+    from infoview_lib.workbook.personas import load_persona
+    from infoview_lib.workbook.store import open_workbook
+
+    with open_workbook(tmp_path / "w.sqlite") as wb:
+        load_persona(wb, "maya")
+    program = [sys.executable, "-m", "infoview_lib", "graph", "--workbook",
+               str(tmp_path / "w.sqlite"), "--out"]
+    done = subprocess.run([*program, str(tmp_path / "m.png")], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.split()[0] == str(tmp_path / "m.png")
+    with Image.open(tmp_path / "m.png") as img:
+        assert img.size == (1600, 1200)
+    done = subprocess.run([*program, str(tmp_path / "t.png"), "--target", "Astronomy"],
+                          capture_output=True, text=True)
+    assert done.returncode == 1 and "No target called 'Astronomy'" in done.stderr
+    assert not (tmp_path / "t.png").exists()
