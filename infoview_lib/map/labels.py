@@ -268,7 +268,7 @@ def _clear_spots(space, g, lay, items):
         boxes[row, :len(item[10])] = item[10]
     own = np.array([item[7] for item in items], int)
     reach = np.array([item[9] for item in items], float)
-    members = [row * len(lay.nodes) + lay.index[m] for row, item in enumerate(items)
+    members = [row * len(space.centres) + lay.index[m] for row, item in enumerate(items)
                if item[1] == "organization" for m, _ in g.in_edges(item[0]) if m in lay]
     return list(space.clear_of_markers(lay.xy[own], reach, boxes, own,
                                        np.unique(np.array(members, int))))
