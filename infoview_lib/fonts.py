@@ -115,6 +115,8 @@ def advance(cp: int) -> float | None:
 
 
 def _needed(text: str) -> frozenset[int]:
+    if text.isascii():  # most names: no need to ask unicodedata letter by letter
+        return frozenset(ord(ch) for ch in text if " " < ch < "\x7f")
     return frozenset(ord(ch) for ch in text
                      if not ch.isspace() and unicodedata.category(ch)[0] != "C")
 
@@ -195,7 +197,7 @@ def display_form(text: str) -> str:
     >>> display_form("Ada") == "Ada" and display_form("حداد") != "حداد"
     True
     """
-    if not any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text):
+    if text.isascii() or not any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text):
         return text
     import arabic_reshaper  # lazy: only for right-to-left names
     from bidi import get_display  # lazy: only for right-to-left names

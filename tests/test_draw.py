@@ -331,3 +331,18 @@ def test_the_outer_tie_ring_says_when_it_holds_people_with_no_tie_yet():
     assert ring_names([Contact(id=1, first_name="Ada", tie_strength="rarely")]) == {"rarely"}
     assert ring_names([Contact(id=1, first_name="Ada", tie_strength="rarely"),
                        Contact(id=2, first_name="Bo")]) == {"rarely or not set"}
+
+
+def test_the_quick_path_for_plain_ascii_names_needs_the_same_letters_as_the_general_rule():
+    """families_for and display_form skip unicodedata for ASCII names: the letters they ask a
+    font for, and the text they draw, are what the general rule gives."""
+    import unicodedata
+
+    from infoview_lib.fonts import _needed, display_form
+
+    every_ascii = "".join(chr(c) for c in range(128))
+    general = frozenset(ord(ch) for ch in every_ascii
+                        if not ch.isspace() and unicodedata.category(ch)[0] != "C")
+    assert _needed(every_ascii) == general
+    assert _needed("Ada O'Brien-Lovelace\t") == frozenset(map(ord, "AdaO'Brien-Lovelace"))
+    assert display_form("Ada Lovelace") == "Ada Lovelace"
