@@ -24,6 +24,20 @@ def and_list(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def shorten(text: str, limit: int = 80) -> str:
+    """text in at most `limit` characters: cut between two words, with "…" when cut.
+
+    >>> shorten("Ada: works as Head of Product Design", 30), shorten("Short one.")
+    ('Ada: works as Head of Product…', 'Short one.')
+    """
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    if text[limit - 1] != " ":   # the cut falls inside a word: drop that word
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(",;: ") + "…"
+
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
@@ -37,4 +51,4 @@ def spreadsheet_safe(text: str) -> str:
     return "'" + text if text.lstrip(" ").startswith(FORMULA_STARTS) else text
 
 
-__all__ = ["FORMULA_STARTS", "plural", "spreadsheet_safe"]
+__all__ = ["FORMULA_STARTS", "and_list", "plural", "shorten", "spreadsheet_safe"]

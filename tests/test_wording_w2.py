@@ -10,8 +10,9 @@ import ipywidgets as w
 from infoview_lib.capture import BulkChange
 from infoview_lib.importers import import_files
 from infoview_lib.importers.summary import ImportSummary
-from infoview_lib.outreach.checker import check_message, quote
+from infoview_lib.outreach.checker import check_message
 from infoview_lib.steps import STEPS, _measure
+from infoview_lib.text import shorten as quote
 from infoview_lib.ui.bulk_edit import BulkEditor
 from infoview_lib.ui.duplicates import summary_extra_html
 from infoview_lib.ui.who_you_know_html import summary_html

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from ..classroom.protocol import current_protocol
 from ..meetings.lengths import default_minutes
-from ..text import plural
+from ..text import plural, shorten
 from .parts import MessageParts
 from .words import CONNECTION_CUES, JOB_WORDS, PLACEHOLDERS, WRITTEN_ONLY
 
@@ -92,20 +92,6 @@ def without_signature(text: str, parts: MessageParts | None) -> str:
     return text[:at] if at > 0 else text
 
 
-def quote(text: str, limit: int = 60) -> str:
-    """A sentence for a verdict line, cut at a word boundary with "…" when it is long.
-
-    >>> quote("Hello Ada, I hope you are well", 20)
-    'Hello Ada, I hope…'
-    >>> quote("Short one.")
-    'Short one.'
-    """
-    if len(text) <= limit:
-        return text
-    cut = text[:limit + 1].rsplit(" ", 1)[0] if " " in text[:limit + 1] else text[:limit]
-    return cut.rstrip(" ,;:-") + "\u2026"
-
-
 def opening(text: str) -> str:
     """The first sentence after the greeting ("Hi Ada,")."""
     text = text.strip()
@@ -151,7 +137,7 @@ def check_message(text: str, parts: MessageParts | None = None, *, strict: bool 
                          and first.casefold() in parts.connection.casefold())
     cue = CONNECTION_CUES.search(first)
     ok = bool(first) and (by_name or by_connection or bool(cue))
-    detail = f"opens with \u201c{quote(first)}\u201d" if first else "no opening sentence"
+    detail = f"opens with \u201c{shorten(first, 60)}\u201d" if first else "no opening sentence"
     results.append(RuleResult("connection_first", "Connection or referrer first", ok, detail,
                               "Start with who sent you or how you know them, e.g. "
                               + (f"\u201c{parts.referrer} suggested I write to you.\u201d"
@@ -168,7 +154,7 @@ def check_message(text: str, parts: MessageParts | None = None, *, strict: bool 
     minutes = parts.minutes if parts else default_minutes()
     ok = bool(asks) and all(s.rstrip().endswith("?") for s in asks)
     detail = ("no ask for a meeting found" if not asks else
-              ("the ask ends with a question mark" if ok else f"\u201c{quote(asks[0])}\u201d is not a question"))
+              ("the ask ends with a question mark" if ok else f"\u201c{shorten(asks[0], 60)}\u201d is not a question"))
     results.append(RuleResult("ask_is_question", "The ask is a question", ok, detail,
                               "Ask for a short meeting as a question, e.g. \u201cWould you have "
                               f"{minutes} minutes for a call?\u201d"))

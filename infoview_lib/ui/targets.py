@@ -17,11 +17,12 @@ from __future__ import annotations
 import ipywidgets as w
 
 from ..targets import TargetRow, contact_first, goals, ranked_targets, set_contact_first, set_goals
+from ..text import shorten
 from ..workbook.model import TARGET_KINDS, Contact, Target
 from ..workbook.store import Workbook
 from .common import Panel, StatusLine, hooked, named, reports_errors, title
 from .target_form import LABELS, TargetForm
-from .targets_html import LEADS_SHOWN, _short, leads_html, targets_table  # noqa: F401
+from .targets_html import LEADS_SHOWN, leads_html, targets_table  # noqa: F401
 
 KIND_HELP = {"industry": "an industry (e.g. solar energy)", "company": "a specific company",
              "field": "a career field (e.g. UX research)"}
@@ -158,7 +159,7 @@ class TargetsPanel(TargetForm, Panel):
         options = [("(not chosen)", None)]
         self.all_leads.value = False
         if row is not None:
-            options += [(_short(f"{lead.name}: {lead.reason}"), lead.contact_id)
+            options += [(shorten(f"{lead.name}: {lead.reason}"), lead.contact_id)
                         for lead in row.leads]
         self.first.options = options
         picked = contact_first(self.wb, row.target.id) if row else None

@@ -1,8 +1,8 @@
 """Step 2's HTML pieces: the ranked target table and who leads to the chosen target.
 
 Example:
-    >>> _short("Ada: works as Head of Product Design", 30)
-    'Ada: works as Head of Product…'
+    >>> LEADS_SHOWN  # leads listed before 'show all'
+    8
 """
 
 from __future__ import annotations
@@ -17,20 +17,6 @@ LAMP_NOTE = ("Sorted the LAMP way (from Steve Dalton's <i>The 2-Hour Job Search<
              f"(someone on your list leads there). Work on the top {FOCUS_SIZE} first.")
 CELL = "padding:3px 10px;text-align:left;vertical-align:top;overflow-wrap:anywhere"
 LEADS_SHOWN = 8   # the best leads; 'show all' lists the rest
-
-
-def _short(text: str, limit: int = 80) -> str:
-    """Text cut at a word to fit a dropdown, with an ellipsis when cut.
-
-    >>> _short("Ada: works as Head of Product Design", 30)
-    'Ada: works as Head of Product…'
-    """
-    if len(text) <= limit:
-        return text
-    cut = text[:limit - 1]
-    if text[limit - 1] != " ":   # the cut falls inside a word: drop that word
-        cut = cut.rsplit(" ", 1)[0]
-    return cut.rstrip(",;: ") + "…"
 
 
 def targets_table(rows: list[TargetRow]) -> str:

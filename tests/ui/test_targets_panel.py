@@ -144,7 +144,7 @@ def test_a_save_redraws_the_linked_map_once(maya):
 
 
 def test_contact_first_choices_are_cut_at_a_word(maya):
-    from infoview_lib.ui.targets import _short
+    from infoview_lib.text import shorten as _short
 
     text = ("Dolores Ibáñez: introduced you to Olusegun Bakare, who works as Head of Product "
             "Design")
