@@ -42,9 +42,18 @@ def add_workbook_option(parser: argparse.ArgumentParser) -> None:
                         help="workbook file (default: $INFOVIEW_WORKBOOK or my-workbook/)")
 
 
+def _words(argv: list[str]) -> list[str]:
+    """The arguments that are not options: the command first.
+
+    >>> _words(["--debug", "graph", "--out", "m.png"])
+    ['graph', 'm.png']
+    """
+    return [a for a in argv if not a.startswith("-")]
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    words = [a for a in argv if not a.startswith("-")]
+    words = _words(argv)
     if "--debug" in argv and words[:1] != ["lab"]:  # anywhere, also after the command
         argv = ["--debug", *(a for a in argv if a != "--debug")]
     parser = build_parser(ALONE.get(words[0]) if words else None)
@@ -85,8 +94,7 @@ def run() -> None:
     anyway). A command that writes one picture and ends (`graph`) runs with no collection
     passes at all: pausing them only while it draws left one pass over everything it made
     when they resumed, a tenth of the command's time."""
-    words = [a for a in sys.argv[1:] if not a.startswith("-")]
-    if words[:1] == ["graph"]:
+    if _words(sys.argv[1:])[:1] == ["graph"]:
         gc.disable()
     code = main()
     gc.freeze()

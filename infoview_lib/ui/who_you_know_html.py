@@ -117,7 +117,7 @@ def summary_html(summary) -> str:
         merged = f"<b>{summary.merged:,} already listed</b> (nothing new about them)"
     else:
         merged = (f"<b>merged {summary.merged:,}</b> into people already listed"
-                  + (f" ({same:,} of them had nothing new)" if same and summary.merged else ""))
+                  + (f" ({same:,} of them had nothing new)" if same else ""))
     parts = [f"<b>Added {summary.added:,}</b> {new}, {merged}"]
     if summary.organizations_added:
         parts.append(f", added {plural(summary.organizations_added, 'organization')}")

@@ -242,7 +242,7 @@ class Workbook:
         >>> mine.changed_since(seen)
         True
         """
-        return (self._live().execute("PRAGMA data_version").fetchone()[0], self._file)
+        return (self._live().execute("PRAGMA data_version").fetchone()[0],)
 
     def changed_since(self, seen: tuple | None) -> bool:
         """True when `seen` (from version()) is no longer current."""
